@@ -1,0 +1,130 @@
+"""Write the generated pages, run MkDocs, and swap the new site in only when it succeeded."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import yaml
+
+from .model import Handreiking
+from .problems import ContentError
+from .render import Settings, render_pages
+from .validate import Checked, check_project
+
+PREGENERATED = "HANDREIKING_PREGENERATED"
+
+
+class BuildError(Exception):
+    """MkDocs failed; `output` is what it printed."""
+
+    def __init__(self, output: str):
+        super().__init__("MkDocs kon de site niet bouwen")
+        self.output = output
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """The few mkdocs.yml settings the generator needs, read as plain YAML."""
+
+    docs_dir: Path
+    site_dir: Path
+    repo_url: str | None
+    site_url: str | None
+
+    @classmethod
+    def read(cls, root: Path) -> SiteConfig:
+        config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+        return cls(root / config.get("docs_dir", "docs"), root / config.get("site_dir", "site"),
+                   config.get("repo_url"), config.get("site_url"))
+
+
+def build_date() -> date:
+    """The date the site is built for: HANDREIKING_DATUM, SOURCE_DATE_EPOCH, or today."""
+    if value := os.environ.get("HANDREIKING_DATUM"):
+        return date.fromisoformat(value)
+    if value := os.environ.get("SOURCE_DATE_EPOCH"):
+        return datetime.fromtimestamp(int(value), tz=UTC).date()
+    return date.today()
+
+
+def load(root: Path, today: date) -> tuple[Checked, Handreiking]:
+    """Check the content under `root`; raise ContentError with every error found."""
+    checked = check_project(root, today)
+    if checked.errors:
+        raise ContentError(checked.problems)
+    return checked, Handreiking.from_checked(checked.values, checked.pages, checked.files)
+
+
+def generate(root: Path, today: date) -> tuple[Checked, dict[str, str]]:
+    """Check and render: every page as Markdown text, keyed by its path in docs_dir."""
+    config = SiteConfig.read(root)
+    checked, handreiking = load(root, today)
+    settings = Settings(today=today, repo_url=config.repo_url, site_url=config.site_url)
+    return checked, render_pages(handreiking, settings)
+
+
+def write_pages(pages: dict[str, str], docs_dir: Path) -> int:
+    """Make docs_dir hold exactly `pages`, touching only what changed; returns files written."""
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    written = 0
+    for relative, text in pages.items():
+        target = docs_dir / relative
+        if target.exists() and target.read_text(encoding="utf-8") == text:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(target.name + ".tmp")
+        temporary.write_text(text, encoding="utf-8")
+        temporary.replace(target)
+        written += 1
+    wanted = {docs_dir / relative for relative in pages}
+    for existing in sorted(docs_dir.rglob("*"), reverse=True):
+        if existing.is_file() and existing not in wanted:
+            existing.unlink()
+        elif existing.is_dir() and not any(existing.iterdir()):
+            existing.rmdir()
+    return written
+
+
+def run_mkdocs(root: Path, site_dir: Path) -> None:
+    """`mkdocs build --strict` into `site_dir`; raise BuildError with its output on failure."""
+    env = {**os.environ, PREGENERATED: "1", "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
+         str(root / "mkdocs.yml"), "--site-dir", str(site_dir)],
+        cwd=root, env=env, capture_output=True, text=True, check=False,
+    )
+    if result.returncode != 0:
+        raise BuildError(result.stdout + result.stderr)
+
+
+def build(root: Path, today: date) -> Checked:
+    """The whole build; the previous site stays as it was unless everything succeeded."""
+    config = SiteConfig.read(root)
+    checked, pages = generate(root, today)
+    write_pages(pages, config.docs_dir)
+    site = config.site_dir
+    site.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
+    try:
+        run_mkdocs(root, staging)
+        swap_in(staging, site)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return checked
+
+
+def swap_in(new: Path, site: Path) -> None:
+    """Replace `site` by `new` with two renames, so a reader never sees a half-written site."""
+    old = site.with_name(site.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site.exists():
+        site.rename(old)
+    new.rename(site)
+    shutil.rmtree(old, ignore_errors=True)

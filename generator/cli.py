@@ -1,0 +1,119 @@
+"""Command line: argument parsing and exit codes only.
+
+Exit codes: 0 fine (warnings allowed), 1 content or build errors, 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+from . import build as site
+from .problems import ContentError, Problem
+from .validate import check_project
+
+
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is geen datum als 2021-04-01") from None
+
+
+def _root(value: str) -> Path:
+    path = Path(value).resolve()
+    if not (path / "mkdocs.yml").is_file():
+        raise argparse.ArgumentTypeError(f"'{value}' bevat geen mkdocs.yml; is dit de map van "
+                                         "de handreiking?")
+    return path
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="handreiking", description="Integrale Handreiking: "
+                                   "inhoud controleren, site bouwen en bekijken.")
+    commands = main.add_subparsers(dest="command", required=True, metavar="opdracht")
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("--root", type=_root, default=".", help="map van de handreiking "
+                         "(standaard: de huidige map)")
+        return sub
+
+    check = command("check", "Controleer alle inhoud en meld elk probleem met bestand:regel:kolom.")
+    check.add_argument("--peildatum", type=_date, default=None, help="datum waartegen verlopen "
+                       "mijlpalen worden bepaald (standaard: vandaag)")
+    check.add_argument("--strict", action="store_true", help="waarschuwingen tellen als fout")
+    build = command("build", "Controleer, genereer de pagina's en bouw de site in site/.")
+    build.add_argument("--datum", type=_date, default=None, help="bouwdatum (standaard: vandaag)")
+    serve = command("serve", "Bouw de site en bekijk hem op http://127.0.0.1:8000; "
+                    "wijzigingen in de YAML verschijnen vanzelf.")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="adres:poort")
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return {"check": run_check, "build": run_build, "serve": run_serve}[args.command](args)
+    except ContentError as error:
+        return report(error.problems)
+    except site.BuildError as error:
+        print(error.output, file=sys.stderr)
+        print("fout: de site is niet gebouwd; de vorige versie in site/ is ongewijzigd",
+              file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def report(problems: list[Problem], strict: bool = False) -> int:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    errors = [p for p in problems if p.severity == "fout" or strict]
+    if errors:
+        print(f"{len(errors)} fout(en) gevonden; niets gebouwd.", file=sys.stderr)
+        return 1
+    return 0
+
+
+def run_check(args) -> int:
+    started = time.perf_counter()
+    peildatum = args.peildatum or site.build_date()
+    checked = check_project(args.root, peildatum)
+    code = report(checked.problems, strict=args.strict)
+    if code == 0:
+        values = checked.values
+        print(f"inhoud in orde: {len(values['maatregelen'])} maatregelen, "
+              f"{len(values['regelingen'])} regelingen, {len(values['organisaties'])} "
+              f"organisaties, {len(values['opgaven'])} opgaven; {len(checked.warnings)} "
+              f"waarschuwing(en) ({time.perf_counter() - started:.2f} s)")
+    return code
+
+
+def run_build(args) -> int:
+    today = args.datum or site.build_date()
+    checked = site.build(args.root, today)
+    for warning in checked.warnings:
+        print(warning, file=sys.stderr)
+    print(f"site gebouwd in {site.SiteConfig.read(args.root).site_dir} (bouwdatum {today})")
+    return 0
+
+
+def run_serve(args) -> int:
+    today = site.build_date()
+    config = site.SiteConfig.read(args.root)
+    _, pages = site.generate(args.root, today)
+    site.write_pages(pages, config.docs_dir)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "--config-file",
+                            str(args.root / "mkdocs.yml"), "--dev-addr", args.dev_addr],
+                           cwd=args.root, env=env)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,190 @@
+"""Model -> Markdown pages (with front matter), one Jinja template per page kind.
+
+Output is plain Markdown that MkDocs (or any Markdown site builder that reads front matter)
+turns into HTML. Editor text is escaped here: raw HTML in content can never reach a page.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import jinja2
+import yaml
+from markupsafe import Markup, escape
+
+from .dates import dutch_date
+from .model import (
+    SOORT_BEDRAG_LABELS,
+    SOORT_ORGANISATIE_LABELS,
+    STATUS_LABELS,
+    Handreiking,
+)
+
+TEMPLATES = Path(__file__).parent / "templates"
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]#|!])")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What rendering needs besides the content; `today` is the one place the date enters."""
+
+    today: date
+    repo_url: str | None = None
+    edit_branch: str = "main"
+    site_url: str | None = None
+
+
+def url_of(kind: str, id_: str | None = None) -> str:
+    """Site-relative URL of a page: url_of('maatregel', 'x') -> 'maatregelen/x/'."""
+    folders = {"maatregel": "maatregelen", "opgave": "opgaven", "organisatie": "organisaties",
+               "regeling": "regelingen", "pagina": "handreiking"}
+    if id_ is None:
+        return {"home": "", "tijdlijn": "tijdlijn/", "begrippen": "begrippen/",
+                "bronnen": "bronnen/"}.get(kind, f"{folders.get(kind, kind)}/")
+    return f"{folders[kind]}/{id_}/"
+
+
+def page_file(url: str) -> str:
+    """The Markdown file that MkDocs turns into `url`: 'maatregelen/x/' -> 'maatregelen/x.md'."""
+    if url == "":
+        return "index.md"
+    stem = url.rstrip("/")
+    return f"{stem}.md"
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """A relative link between two directory URLs, as a browser resolves it."""
+    rel = posixpath.relpath("/" + to_url, "/" + from_url) if to_url != from_url else "."
+    anchor = ""
+    if "#" in rel:
+        rel, anchor = rel.split("#", 1)
+        anchor = "#" + anchor
+    return ("./" if rel == "." else rel + "/") + anchor
+
+
+def markdown_text(text: str | None) -> Markup:
+    """An editor's Markdown, safe: '<' and '&' become entities, everything else stays."""
+    if text is None:
+        return Markup("")
+    return Markup(str(text).replace("&", "&amp;").replace("<", "&lt;"))
+
+
+def inline_text(text: str | None) -> Markup:
+    """Plain text placed in Markdown: HTML-escaped and Markdown punctuation made literal."""
+    if text is None:
+        return Markup("")
+    return Markup(MARKDOWN_SPECIALS.sub(r"\\\1", str(escape(text))))
+
+
+def euro(value: int | float) -> str:
+    """Dutch euro notation: 50000000 -> '€ 50 miljoen', 25500000 -> '€ 25,5 miljoen'."""
+    if value >= 1_000_000:
+        millions = value / 1_000_000
+        text = f"{millions:.1f}".rstrip("0").rstrip(".").replace(".", ",")
+        return f"€ {text} miljoen"
+    return "€ " + f"{value:,.0f}".replace(",", ".")
+
+
+def number(value: int | float) -> str:
+    """Dutch number notation: 13500 -> '13.500', 25.5 -> '25,5'."""
+    if isinstance(value, float) and not value.is_integer():
+        whole, _, fraction = f"{value}".partition(".")
+        return f"{int(whole):,}".replace(",", ".") + "," + fraction
+    return f"{int(value):,}".replace(",", ".")
+
+
+def front_matter(**values) -> Markup:
+    """A YAML front matter block, with every value safely quoted."""
+    clean = {k: v for k, v in values.items() if v is not None}
+    body = yaml.safe_dump(clean, allow_unicode=True, sort_keys=False, width=1000)
+    return Markup(f"---\n{body}---\n")
+
+
+class Renderer:
+    """Renders every page of a Handreiking to Markdown text, keyed by its file path."""
+
+    def __init__(self, handreiking: Handreiking, settings: Settings):
+        self.h = handreiking
+        self.settings = settings
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATES),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters.update(md=markdown_text, inline=inline_text, euro=euro, number=number,
+                                dutch_date=dutch_date)
+        self.env.globals.update(
+            h=handreiking, today=settings.today, status_labels=STATUS_LABELS,
+            soort_organisatie_labels=SOORT_ORGANISATIE_LABELS,
+            soort_bedrag_labels=SOORT_BEDRAG_LABELS, front_matter=front_matter,
+        )
+
+    def pages(self) -> dict[str, str]:
+        """Every page: {'maatregelen/x.md': '---\\ntitle: ...'}; sorted, deterministic."""
+        h = self.h
+        pages: dict[str, str] = {}
+        self._add(pages, "", "home.md.j2")
+        self._add(pages, url_of("opgave"), "opgaven.md.j2")
+        for opgave in h.opgaven.values():
+            self._add(pages, url_of("opgave", opgave.id), "opgave.md.j2", opgave=opgave)
+        self._add(pages, url_of("maatregel"), "maatregelen.md.j2")
+        for maatregel in h.maatregelen.values():
+            self._add(pages, url_of("maatregel", maatregel.id), "maatregel.md.j2",
+                      m=maatregel, edit=self._edit("maatregelen", maatregel.location.line))
+        self._add(pages, url_of("regeling"), "regelingen.md.j2")
+        for regeling in h.regelingen.values():
+            self._add(pages, url_of("regeling", regeling.id), "regeling.md.j2", r=regeling,
+                      edit=self._edit("regelingen", regeling.location.line))
+        self._add(pages, url_of("organisatie"), "organisaties.md.j2")
+        for organisatie in h.organisaties.values():
+            self._add(pages, url_of("organisatie", organisatie.id), "organisatie.md.j2",
+                      o=organisatie, edit=self._edit("organisaties", organisatie.location.line))
+        self._add(pages, url_of("tijdlijn"), "tijdlijn.md.j2")
+        self._add(pages, url_of("begrippen"), "begrippen.md.j2")
+        self._add(pages, url_of("bronnen"), "bronnen.md.j2")
+        for pagina in h.paginas:
+            self._add(pages, url_of("pagina", pagina.slug), "pagina.md.j2", p=pagina,
+                      edit=self._edit_path(pagina.path, 1))
+        return dict(sorted(pages.items()))
+
+    def _add(self, pages: dict[str, str], url: str, template: str, **context) -> None:
+        source = page_file(url)
+
+        def link(kind: str, id_: str | None = None) -> str:
+            return relative(url, url_of(kind, id_))
+
+        def mdlink(kind: str, id_: str | None = None) -> str:
+            target = page_file(url_of(kind, id_))
+            return posixpath.relpath(target, posixpath.dirname(source) or ".")
+
+        text = self.env.get_template(template).render(
+            page_url=url, link=link, mdlink=mdlink, edit=context.pop("edit", None), **context)
+        pages[page_file(url)] = text.rstrip("\n") + "\n" + self._abbreviations()
+
+    def _abbreviations(self) -> str:
+        """Markdown abbreviation definitions: every begrip becomes a tooltip where it appears."""
+        lines = [f"*[{b.term}]: {' '.join(b.betekenis.split())}" for b in self.h.begrippen
+                 if " " not in b.term and sum(c.isupper() for c in b.term) >= 2]
+        return ("\n" + "\n".join(lines) + "\n") if lines else ""
+
+    def _edit(self, key: str, line: int) -> dict | None:
+        return self._edit_path(self.h.files[key], line)
+
+    def _edit_path(self, path: str, line: int) -> dict | None:
+        if not self.settings.repo_url:
+            return None
+        base = self.settings.repo_url.rstrip("/")
+        branch = self.settings.edit_branch
+        return {"url": f"{base}/edit/{branch}/{path}", "file": path, "line": line,
+                "view": f"{base}/blob/{branch}/{path}#L{line}"}
+
+
+def render_pages(handreiking: Handreiking, settings: Settings) -> dict[str, str]:
+    return Renderer(handreiking, settings).pages()

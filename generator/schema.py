@@ -1,0 +1,672 @@
+"""The content schema, declared once: field kinds, labels and help texts.
+
+`check` walks the located nodes from `load` and returns plain values (dicts, lists, strings,
+numbers, `Periode`s), recording a located Dutch problem for everything that does not fit. The
+JSON Schema for editors and the `nieuw` scaffolds are generated from the same declaration.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+from urllib.parse import urlsplit
+
+from .dates import DateNotationError, Periode
+from .load import Mapping, Node, Scalar, Sequence, Source
+from .problems import Location, Problem
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SECTIE = re.compile(r"^\d+(?:\.\d+)*$")
+EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>?")
+INVALID = object()  # returned by a kind when the value could not be read
+
+STATUSSEN = ("beschikbaar", "in-voorbereiding", "voornemen", "afgerond", "vervallen")
+SOORTEN_ORGANISATIE = (
+    "rijk", "uitvoeringsorganisatie", "koepel", "decentrale-overheid", "overleg", "persoon-rol",
+    "maatschappelijke-organisatie",
+)
+SOORTEN_BEDRAG = ("per-jaar", "cumulatief", "eenmalig", "deel-van", "totaal")
+SOORTEN_BRON = ("kamerstuk", "brief", "website", "document", "overleg", "wet")
+
+
+@dataclass
+class Context:
+    """What a check needs besides the node: where it is, and where to put what it finds."""
+
+    source: Source
+    problems: list[Problem]
+    ids: list[tuple[str, str, Location, str]] = field(default_factory=list)  # kind, id, at, path
+    refs: list[tuple[str, str, Location, str]] = field(default_factory=list)
+
+    def problem(self, location: Location, path: str, message: str) -> None:
+        prefix = f"{path}: " if path else ""
+        self.problems.append(Problem(location, prefix + message))
+
+
+class Kind:
+    """A kind of value; subclasses read a node and describe themselves as JSON Schema."""
+
+    description = ""
+
+    def check(self, node: Node, path: str, ctx: Context) -> Any:
+        raise NotImplementedError
+
+    def json_schema(self) -> dict:
+        raise NotImplementedError
+
+    def example(self) -> str:
+        return "..."
+
+    def _scalar(self, node: Node, path: str, ctx: Context, expected: str) -> Scalar | None:
+        if isinstance(node, Scalar) and (node.value != "" or node.quoted):
+            return node
+        found = {Mapping: "een blok met velden", Sequence: "een lijst"}.get(type(node), "niets")
+        ctx.problem(node.location, path, f"verwacht {expected}, maar vond {found}")
+        return None
+
+
+class Text(Kind):
+    def __init__(self, single_line: bool = True):
+        self.single_line = single_line
+
+    def check(self, node, path, ctx):
+        scalar = self._scalar(node, path, ctx, "tekst")
+        if scalar is None:
+            return INVALID
+        value = scalar.value.strip()
+        if not value:
+            ctx.problem(node.location, path, "tekst mag niet leeg zijn")
+            return INVALID
+        if _has_html(scalar, path, ctx):
+            return INVALID
+        if self.single_line and "\n" in value:
+            ctx.problem(node.location, path, "verwacht één regel tekst, zonder regelovergang")
+            return INVALID
+        return value
+
+    def json_schema(self):
+        return {"type": "string", "minLength": 1, "not": {"pattern": HTML.pattern}}
+
+
+class Markdown(Text):
+    description = "Markdown-tekst (kopjes, lijstjes, **vet**, [links](https://...)); geen HTML"
+
+    def __init__(self):
+        super().__init__(single_line=False)
+
+
+class Slug(Kind):
+    description = "kleine letters, cijfers en koppeltekens, bijvoorbeeld 'tussenvoorzieningen'"
+
+    def check(self, node, path, ctx):
+        scalar = self._scalar(node, path, ctx, "een id")
+        if scalar is None:
+            return INVALID
+        if not SLUG.match(scalar.value):
+            suggestion = re.sub(r"[^a-z0-9]+", "-", scalar.value.lower()).strip("-")
+            ctx.problem(node.location, path, f"'{scalar.value}' is geen geldig id: gebruik "
+                        f"alleen kleine letters, cijfers en koppeltekens (bijvoorbeeld "
+                        f"'{suggestion or 'mijn-id'}')")
+            return INVALID
+        return scalar.value
+
+    def json_schema(self):
+        return {"type": "string", "pattern": SLUG.pattern}
+
+    def example(self):
+        return "nieuw-id"
+
+
+@dataclass
+class Ref(Slug):
+    """An id of another record; `validate` checks that it exists."""
+
+    target: str = ""
+
+    def __post_init__(self):
+        self.description = f"id van een {self.target} (zie {TARGET_FILES[self.target]})"
+
+    def check(self, node, path, ctx):
+        value = super().check(node, path, ctx)
+        if value is not INVALID:
+            ctx.refs.append((self.target, value, node.location, path))
+        return value
+
+    def example(self):
+        return f"id-van-{self.target}"
+
+
+class Sectie(Kind):
+    description = "paragraafnummer in de handreiking, bijvoorbeeld \"4.2.1\""
+
+    def check(self, node, path, ctx):
+        scalar = self._scalar(node, path, ctx, "een paragraafnummer")
+        if scalar is None:
+            return INVALID
+        if not SECTIE.match(scalar.value):
+            ctx.problem(node.location, path, f"'{scalar.value}' is geen paragraafnummer; "
+                        "schrijf bijvoorbeeld \"4.2.1\"")
+            return INVALID
+        return scalar.value
+
+    def json_schema(self):
+        return {"type": ["string", "number"], "pattern": SECTIE.pattern}
+
+    def example(self):
+        return '"4.2.1"'
+
+
+class Integer(Kind):
+    description = "een geheel getal"
+
+    def check(self, node, path, ctx):
+        scalar = self._scalar(node, path, ctx, "een geheel getal")
+        if scalar is None:
+            return INVALID
+        if not re.fullmatch(r"-?\d+", scalar.value):
+            ctx.problem(node.location, path, f"verwacht een geheel getal, maar vond "
+                        f"'{scalar.value}'")
+            return INVALID
+        return int(scalar.value)
+
+    def json_schema(self):
+        return {"type": "integer"}
+
+    def example(self):
+        return "1"
+
+
+class Number(Kind):
+    description = "een getal, zonder punten tussen duizendtallen; decimalen met een punt (25.5)"
+
+    def check(self, node, path, ctx):
+        scalar = self._scalar(node, path, ctx, "een getal")
+        if scalar is None:
+            return INVALID
+        text = scalar.value.strip()
+        if re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
+            ctx.problem(node.location, path, f"'{text}' is dubbelzinnig: schrijf getallen "
+                        f"zonder punt tussen duizendtallen ({text.replace('.', '')})")
+            return INVALID
+        if re.fullmatch(r"\d+,\d+", text):
+            ctx.problem(node.location, path, f"'{text}': schrijf decimalen met een punt "
+                        f"({text.replace(',', '.')})")
+            return INVALID
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            number = None
+        if number is None or not number.is_finite() or not re.fullmatch(r"-?\d+(\.\d+)?", text):
+            ctx.problem(node.location, path, f"verwacht een getal, maar vond '{text}'; "
+                        "schrijf alleen cijfers, zoals 50000000")
+            return INVALID
+        return int(number) if number == number.to_integral_value() else float(number)
+
+    def json_schema(self):
+        return {"type": "number"}
+
+    def example(self):
+        return "0"
+
+
+class Euro(Number):
+    description = "bedrag in euro als getal, zonder 'EUR' of punten: 50000000"
+
+    def check(self, node, path, ctx):
+        if isinstance(node, Scalar) and re.search(r"(?i)eur|€|miljoen|mln", node.value):
+            ctx.problem(node.location, path, f"schrijf het bedrag als getal in euro, zonder "
+                        f"'EUR' of 'miljoen' (bijvoorbeeld 50000000), niet '{node.value}'")
+            return INVALID
+        value = super().check(node, path, ctx)
+        if value is not INVALID and value < 0:
+            ctx.problem(node.location, path, "een bedrag kan niet negatief zijn")
+            return INVALID
+        return value
+
+    def json_schema(self):
+        return {"type": "number", "minimum": 0}
+
+
+class Datum(Kind):
+    description = ("datum met de precisie van de tekst: 2021-04-01, 2021-04, 2021-Q1, 2021-H1, "
+                   "2021-zomer, 2021, 'medio 2021', 'begin 2021-Q2' of 2021-03..2021-07")
+    PATTERN = (r"^((begin|medio|eind) )?\d{4}(-(\d{2}(-\d{2})?|Q[1-4]|H[12]|voorjaar|zomer|najaar"
+               r"|winter))?(\.\.\d{4}(-(\d{2}(-\d{2})?|Q[1-4]|H[12]|voorjaar|zomer|najaar"
+               r"|winter))?)?$")
+
+    def check(self, node, path, ctx):
+        scalar = self._scalar(node, path, ctx, "een datum")
+        if scalar is None:
+            return INVALID
+        try:
+            return Periode.parse(scalar.value)
+        except DateNotationError as error:
+            ctx.problem(node.location, path, str(error))
+            return INVALID
+
+    def json_schema(self):
+        return {"type": ["string", "integer"], "pattern": self.PATTERN}
+
+    def example(self):
+        return "2021-Q1"
+
+
+@dataclass
+class Enum(Kind):
+    values: tuple[str, ...] = ()
+
+    def __post_init__(self):
+        self.description = "een van: " + ", ".join(self.values)
+
+    def check(self, node, path, ctx):
+        scalar = self._scalar(node, path, ctx, "een van " + ", ".join(self.values))
+        if scalar is None:
+            return INVALID
+        if scalar.value not in self.values:
+            ctx.problem(node.location, path, f"'{scalar.value}' is geen toegestane waarde; "
+                        f"kies uit {', '.join(self.values)}{_hint(scalar.value, self.values)}")
+            return INVALID
+        return scalar.value
+
+    def json_schema(self):
+        return {"type": "string", "enum": list(self.values)}
+
+    def example(self):
+        return self.values[0]
+
+
+class Email(Kind):
+    description = "e-mailadres, zoals naam@organisatie.nl"
+
+    def check(self, node, path, ctx):
+        scalar = self._scalar(node, path, ctx, "een e-mailadres")
+        if scalar is None:
+            return INVALID
+        value = scalar.value.strip().removeprefix("mailto:")
+        if not EMAIL.match(value):
+            ctx.problem(node.location, path, f"'{scalar.value}' is geen geldig e-mailadres")
+            return INVALID
+        return value
+
+    def json_schema(self):
+        return {"type": "string", "format": "email", "pattern": EMAIL.pattern}
+
+    def example(self):
+        return "naam@example.nl"
+
+
+class Url(Kind):
+    description = "volledig webadres dat begint met https://"
+
+    def check(self, node, path, ctx):
+        scalar = self._scalar(node, path, ctx, "een webadres")
+        if scalar is None:
+            return INVALID
+        value = scalar.value.strip()
+        parts = urlsplit(value)
+        if parts.scheme == "http":
+            ctx.problem(node.location, path, f"'{value}': gebruik een beveiligd adres "
+                        "(https:// in plaats van http://)")
+            return INVALID
+        if parts.scheme != "https" or "." not in parts.netloc or " " in value:
+            ctx.problem(node.location, path, f"'{value}' is geen geldig webadres; schrijf het "
+                        "volledig, beginnend met https://")
+            return INVALID
+        return value
+
+    def json_schema(self):
+        return {"type": "string", "pattern": r"^https://[^\s/]+\.[^\s]+$"}
+
+    def example(self):
+        return "https://www.example.nl"
+
+
+@dataclass
+class ListOf(Kind):
+    item: Kind = None
+    min_items: int = 0
+
+    def check(self, node, path, ctx):
+        if isinstance(node, Scalar) and node.value == "" and not node.quoted:
+            return []  # `veld:` with nothing after it is an empty list
+        if not isinstance(node, Sequence):
+            hint = (" (schrijf [a, b] of elk item op een eigen regel met '- ')"
+                    if isinstance(node, Scalar) else "")
+            ctx.problem(node.location, path, f"verwacht een lijst{hint}")
+            return INVALID
+        values = [self.item.check(child, f"{path}[{i}]", ctx) for i, child in enumerate(node.items)]
+        if len(node.items) < self.min_items:
+            ctx.problem(node.location, path, f"de lijst moet minstens {self.min_items} item(s) "
+                        "bevatten")
+        return [v for v in values if v is not INVALID]
+
+    def json_schema(self):
+        schema = {"type": "array", "items": self.item.json_schema()}
+        if self.min_items:
+            schema["minItems"] = self.min_items
+        return schema
+
+
+@dataclass
+class Field:
+    key: str
+    kind: Kind
+    label: str
+    help: str
+    required: bool = False
+
+
+@dataclass
+class Record(Kind):
+    """A block of named fields; unknown fields are errors, with a suggestion."""
+
+    name: str = ""  # Dutch noun for one record, e.g. 'maatregel'
+    fields: tuple[Field, ...] = ()
+    id_kind: str | None = None  # registers the `id` field under this kind
+
+    def field(self, key: str) -> Field:
+        return next(f for f in self.fields if f.key == key)
+
+    def check(self, node, path, ctx):
+        if not isinstance(node, Mapping):
+            found = "een lijst" if isinstance(node, Sequence) else f"'{getattr(node, 'value', '')}'"
+            ctx.problem(node.location, path, f"verwacht een {self.name} met velden "
+                        f"(sleutel: waarde), maar vond {found}")
+            return INVALID
+        known = {f.key: f for f in self.fields}
+        value: dict[str, Any] = {"_at": node.location, "_path": path, "_loc": {}}
+        for key, (key_location, child) in node.items.items():
+            if key not in known:
+                ctx.problem(key_location, path, f"onbekend veld '{key}' in {self.name}"
+                            f"{_hint(key, known)}")
+                continue
+            checked = known[key].kind.check(child, f"{path}.{key}", ctx)
+            value["_loc"][key] = child.location
+            if checked is not INVALID:
+                value[key] = checked
+        for f in self.fields:
+            if f.required and f.key not in node.items:
+                ctx.problem(node.location, path, f"verplicht veld '{f.key}' ({f.label}) "
+                            f"ontbreekt in {self.name}")
+        if self.id_kind and isinstance(value.get("id"), str):
+            ctx.ids.append((self.id_kind, value["id"], value["_loc"]["id"], path))
+        return value
+
+    def json_schema(self):
+        return {"$ref": f"#/$defs/{self.name}"}
+
+    def definition(self) -> dict:
+        return {
+            "type": "object",
+            "title": self.name,
+            "additionalProperties": False,
+            "required": [f.key for f in self.fields if f.required],
+            "properties": {
+                f.key: {**f.kind.json_schema(), "title": f.label,
+                        "description": f.help + (f" ({f.kind.description})"
+                                                 if f.kind.description else "")}
+                for f in self.fields
+            },
+        }
+
+
+def _has_html(scalar: Scalar, path: str, ctx: Context) -> bool:
+    found = False
+    for match in HTML.finditer(scalar.value):
+        if inside_code(scalar.value, match.start()):
+            continue
+        ctx.problem(_locate_in_scalar(scalar, match.start(), ctx.source), path,
+                    f"HTML is niet toegestaan in de tekst (gevonden: '{match.group(0)[:30]}'); "
+                    "gebruik Markdown, of zet een letterlijk '<' tussen `backticks`")
+        found = True
+    return found
+
+
+def inside_code(text: str, offset: int) -> bool:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text[line_start:offset].count("`") % 2 == 1
+
+
+def _locate_in_scalar(scalar: Scalar, offset: int, source: Source) -> Location:
+    """Where in the file a character of a scalar's value stands (exact for block scalars)."""
+    at = scalar.location
+    if not scalar.block:
+        return at
+    value_lines = scalar.value[:offset].split("\n")
+    wanted_line = value_lines[-1]
+    needle = scalar.value[offset:].split("\n")[0]
+    file_lines = source.text.splitlines()
+    line_number = at.line + len(value_lines)  # first content line follows the '|' line
+    while line_number <= len(file_lines):
+        candidate = file_lines[line_number - 1]
+        column = candidate.find(wanted_line + needle) if wanted_line or needle else -1
+        if column >= 0:
+            return Location(at.file, line_number, column + len(wanted_line) + 1)
+        line_number += 1  # blank lines inside the block shift the count
+    return at
+
+
+def _hint(wrong: str, options) -> str:
+    close = difflib.get_close_matches(wrong, list(options), n=1, cutoff=0.6)
+    return f" (bedoelde u '{close[0]}'?)" if close else ""
+
+
+TARGET_FILES = {
+    "maatregel": "maatregelen.yaml",
+    "opgave": "content/opgaven.yaml",
+    "organisatie": "content/organisaties.yaml",
+    "regeling": "content/regelingen.yaml",
+    "bron": "content/bronnen.yaml",
+}
+
+ORG = Ref(target="organisatie")
+
+MIJLPAAL = Record(name="mijlpaal", fields=(
+    Field("datum", Datum(), "Datum", "Wanneer, met de precisie die de tekst geeft", True),
+    Field("tekst", Text(single_line=False), "Wat er dan gebeurt", "Eén zin: wat er op dat moment "
+          "klaar, besloten of gestart is", True),
+))
+
+LINK = Record(name="link", fields=(
+    Field("titel", Text(), "Titel", "De tekst van de link", True),
+    Field("url", Url(), "Webadres", "Het volledige webadres", True),
+))
+
+CONTACT = Record(name="contactgegevens", fields=(
+    Field("email", Email(), "E-mail", "Algemeen e-mailadres voor vragen"),
+    Field("url", Url(), "Website", "Webpagina met meer informatie of contactgegevens"),
+    Field("toelichting", Text(single_line=False), "Toelichting", "Hoe en waarvoor u contact "
+          "opneemt"),
+))
+
+MAATREGEL = Record(name="maatregel", id_kind="maatregel", fields=(
+    Field("id", Slug(), "Id", "Vaste naam van de maatregel; ook het webadres "
+          "/maatregelen/<id>/. Verander dit niet na publicatie", True),
+    Field("titel", Text(), "Titel", "De titel zoals in de handreiking", True),
+    Field("opgave", Ref(target="opgave"), "Opgave", "De opgave waar de maatregel bij hoort", True),
+    Field("sectie", Sectie(), "Paragraaf", "Het paragraafnummer in de handreiking", True),
+    Field("samenvatting", Text(single_line=False), "Samenvatting", "Eén of twee zinnen in "
+          "eenvoudige taal: wat is het en wat heeft een gemeente eraan", True),
+    Field("beschrijving", Markdown(), "Beschrijving", "De volledige uitleg", True),
+    Field("status", Enum(values=STATUSSEN), "Status", "Hoe ver de maatregel is", True),
+    Field("eindverantwoordelijken", ListOf(item=ORG), "Eindverantwoordelijken",
+          "Organisaties die eindverantwoordelijk zijn; verplicht als de maatregel nog niet "
+          "beschikbaar is"),
+    Field("betrokkenen", ListOf(item=ORG), "Betrokkenen", "Organisaties die meewerken"),
+    Field("tijdspad", ListOf(item=MIJLPAAL), "Tijdspad", "Mijlpalen; verplicht als de "
+          "maatregel nog niet beschikbaar is"),
+    Field("regelingen", ListOf(item=Ref(target="regeling")), "Regelingen",
+          "Financieringsregelingen die bij deze maatregel horen"),
+    Field("bronnen", ListOf(item=Ref(target="bron")), "Bronnen", "Brieven, Kamerstukken en "
+          "websites waar de maatregel op steunt"),
+    Field("contact", ORG, "Contact", "De organisatie waar gemeenten terechtkunnen met vragen"),
+    Field("links", ListOf(item=LINK), "Links", "Verwijzingen naar meer informatie"),
+    Field("voetnoten", ListOf(item=Markdown()), "Voetnoten", "Voetnoten uit de handreiking"),
+    Field("vorige_ids", ListOf(item=Slug()), "Vorige ids", "Eerdere ids van deze maatregel; "
+          "hun oude webadressen sturen door naar de nieuwe pagina"),
+))
+
+KERNCIJFER = Record(name="kerncijfer", fields=(
+    Field("label", Text(), "Omschrijving", "Wat het getal telt", True),
+    Field("waarde", Number(), "Waarde", "Het getal zelf", True),
+    Field("eenheid", Text(), "Eenheid", "Waarin het getal is uitgedrukt, bijvoorbeeld "
+          "'vergunninghouders' of 'weken'", True),
+    Field("peildatum", Datum(), "Peildatum", "Voor welke periode of datum het getal geldt"),
+    Field("bron", Ref(target="bron"), "Bron", "Waar het getal vandaan komt"),
+    Field("toelichting", Text(single_line=False), "Toelichting", "Korte uitleg bij het getal"),
+))
+
+OPGAVE = Record(name="opgave", id_kind="opgave", fields=(
+    Field("id", Slug(), "Id", "Vaste naam; ook het webadres /opgaven/<id>/", True),
+    Field("titel", Text(), "Titel", "De titel van het hoofdstuk", True),
+    Field("volgorde", Integer(), "Volgorde", "Plaats in de lijst van opgaven", True),
+    Field("hoofdstuk", Sectie(), "Hoofdstuk", "Hoofdstuknummer in de handreiking", True),
+    Field("samenvatting", Text(single_line=False), "Samenvatting", "Eén of twee zinnen", True),
+    Field("beschrijving", Markdown(), "Beschrijving", "De opgave in eigen woorden", True),
+    Field("kerncijfers", ListOf(item=KERNCIJFER), "Kerncijfers", "De belangrijkste getallen"),
+    Field("tijdspad", ListOf(item=MIJLPAAL), "Tijdspad", "Mijlpalen van de opgave zelf"),
+    Field("vorige_ids", ListOf(item=Slug()), "Vorige ids", "Eerdere ids; oude adressen sturen "
+          "door"),
+))
+
+ORGANISATIE = Record(name="organisatie", id_kind="organisatie", fields=(
+    Field("id", Slug(), "Id", "Vaste naam; ook het webadres /organisaties/<id>/", True),
+    Field("naam", Text(), "Naam", "Volledige naam", True),
+    Field("afkorting", Text(), "Afkorting", "Gangbare afkorting, zoals BZK"),
+    Field("soort", Enum(values=SOORTEN_ORGANISATIE), "Soort", "Wat voor organisatie het is", True),
+    Field("rol", Text(single_line=False), "Rol", "Wat de organisatie doet in deze handreiking",
+          True),
+    Field("contact", CONTACT, "Contact", "Hoe gemeenten en provincies contact opnemen"),
+    Field("vorige_ids", ListOf(item=Slug()), "Vorige ids", "Eerdere ids; oude adressen sturen "
+          "door"),
+))
+
+BEDRAG = Record(name="bedrag", fields=(
+    Field("waarde", Euro(), "Bedrag", "Het bedrag in euro", True),
+    Field("soort", Enum(values=SOORTEN_BEDRAG), "Soort bedrag", "Waar het bedrag voor staat: per "
+          "jaar, cumulatief over meer jaren, eenmalig, een deel van een andere regeling, of "
+          "totaal", True),
+    Field("deel_van", Ref(target="regeling"), "Deel van", "De regeling waar dit bedrag een deel "
+          "van is (alleen bij soort deel-van)"),
+    Field("toelichting", Text(single_line=False), "Toelichting", "Waar het bedrag precies voor is"),
+))
+
+REGELING = Record(name="regeling", id_kind="regeling", fields=(
+    Field("id", Slug(), "Id", "Vaste naam; ook het webadres /regelingen/<id>/", True),
+    Field("titel", Text(), "Titel", "De naam van de regeling", True),
+    Field("sectie", Sectie(), "Paragraaf", "Het paragraafnummer in de handreiking", True),
+    Field("opgave", Ref(target="opgave"), "Opgave", "De opgave waar de regeling bij hoort", True),
+    Field("verstrekker", ORG, "Verstrekker", "De organisatie die het geld beschikbaar stelt",
+          True),
+    Field("samenvatting", Text(single_line=False), "Samenvatting", "Eén of twee zinnen", True),
+    Field("beschrijving", Markdown(), "Beschrijving", "Uitleg van de regeling"),
+    Field("bedrag", BEDRAG, "Bedrag", "Laat weg zolang het bedrag niet bekend is"),
+    Field("doelgroep", Text(single_line=False), "Doelgroep", "Wie een beroep kan doen op de "
+          "regeling", True),
+    Field("aanvraagperiode", Datum(), "Aanvraagperiode", "Wanneer aanvragen kan"),
+    Field("status", Enum(values=STATUSSEN), "Status", "Hoe ver de regeling is", True),
+    Field("bronnen", ListOf(item=Ref(target="bron")), "Bronnen", "Waar de regeling op steunt"),
+    Field("links", ListOf(item=LINK), "Links", "Verwijzingen naar meer informatie"),
+    Field("vorige_ids", ListOf(item=Slug()), "Vorige ids", "Eerdere ids; oude adressen sturen "
+          "door"),
+))
+
+BRON = Record(name="bron", id_kind="bron", fields=(
+    Field("id", Slug(), "Id", "Vaste naam van de bron", True),
+    Field("titel", Text(), "Titel", "Titel of onderwerp van het stuk", True),
+    Field("soort", Enum(values=SOORTEN_BRON), "Soort", "Wat voor stuk het is", True),
+    Field("kenmerk", Text(), "Kenmerk", "Officieel kenmerk, zoals 'TK 2020–2021, 19 637, nr. "
+          "2684'"),
+    Field("datum", Datum(), "Datum", "Datum van het stuk"),
+    Field("afzender", ORG, "Afzender", "De organisatie die het stuk schreef"),
+    Field("url", Url(), "Webadres", "Waar het stuk te lezen is"),
+    Field("toelichting", Text(single_line=False), "Toelichting", "Wat erin staat"),
+))
+
+BEGRIP = Record(name="begrip", fields=(
+    Field("term", Text(), "Term", "De afkorting of het begrip zoals het in de tekst staat", True),
+    Field("betekenis", Text(single_line=False), "Betekenis", "Wat het betekent of waar het voor "
+          "staat", True),
+    Field("uitleg", Text(single_line=False), "Uitleg", "Extra uitleg in eenvoudige taal"),
+))
+
+VASTSTELLING = Record(name="vaststelling", fields=(
+    Field("datum", Datum(), "Datum", "Wanneer de editie is vastgesteld", True),
+    Field("door", Text(), "Door", "Wie de editie heeft vastgesteld", True),
+))
+
+EDITIE = Record(name="editie", fields=(
+    Field("jaar", Integer(), "Jaar", "Het jaar van deze editie", True),
+    Field("titel", Text(), "Titel", "De volledige titel van de handreiking", True),
+    Field("peildatum", Datum(), "Peildatum", "Tot welk moment de inhoud is bijgewerkt", True),
+    Field("vastgesteld", VASTSTELLING, "Vastgesteld", "Wanneer en door wie vastgesteld"),
+    Field("toelichting", Markdown(), "Toelichting", "Wat deze editie kenmerkt"),
+))
+
+
+@dataclass(frozen=True)
+class FileSpec:
+    """A content file: its path, its top-level key and what that key holds."""
+
+    path: str
+    key: str
+    kind: Kind
+    label: str
+
+
+FILES = (
+    FileSpec("maatregelen.yaml", "maatregelen", ListOf(item=MAATREGEL), "de maatregelen"),
+    FileSpec("content/opgaven.yaml", "opgaven", ListOf(item=OPGAVE, min_items=1), "de opgaven"),
+    FileSpec("content/organisaties.yaml", "organisaties", ListOf(item=ORGANISATIE),
+             "de organisaties"),
+    FileSpec("content/regelingen.yaml", "regelingen", ListOf(item=REGELING),
+             "de financieringsregelingen"),
+    FileSpec("content/bronnen.yaml", "bronnen", ListOf(item=BRON), "de bronnen"),
+    FileSpec("content/begrippen.yaml", "begrippen", ListOf(item=BEGRIP), "de begrippen"),
+    FileSpec("content/editie.yaml", "editie", EDITIE, "de editie"),
+)
+
+RECORDS = (MAATREGEL, OPGAVE, ORGANISATIE, REGELING, BRON, BEGRIP, EDITIE, MIJLPAAL, KERNCIJFER,
+           LINK, CONTACT, BEDRAG, VASTSTELLING)
+
+
+def check_file(spec: FileSpec, source: Source, ctx: Context) -> Any:
+    """Check one file's root against its spec; returns what its top-level key holds."""
+    root = source.root
+    if root is None:
+        return INVALID
+    if not isinstance(root, Mapping):
+        ctx.problem(root.location, "", f"het bestand moet beginnen met '{spec.key}:' gevolgd "
+                    f"door {spec.label}")
+        return INVALID
+    for key, (location, _) in root.items.items():
+        if key != spec.key:
+            ctx.problem(location, "", f"onbekend veld '{key}' bovenaan; dit bestand bevat "
+                        f"alleen '{spec.key}:'{_hint(key, [spec.key])}")
+    if spec.key not in root.items:
+        ctx.problem(root.location, "", f"'{spec.key}:' ontbreekt; dit bestand hoort "
+                    f"{spec.label} te bevatten onder '{spec.key}:'")
+        return INVALID
+    return spec.kind.check(root.items[spec.key][1], spec.key, ctx)
+
+
+def json_schema() -> dict:
+    """The JSON Schema of every content file, for editors' autocomplete and underlining."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://handreiking/schema/handreiking.schema.json",
+        "title": "Integrale Handreiking: inhoud",
+        "description": "Gegenereerd uit generator/schema.py; niet met de hand bewerken.",
+        "type": "object",
+        "additionalProperties": False,
+        "maxProperties": 1,
+        "minProperties": 1,
+        "properties": {
+            spec.key: {**spec.kind.json_schema(), "description": spec.label} for spec in FILES
+        },
+        "$defs": {record.name: record.definition() for record in RECORDS},
+    }
