@@ -62,25 +62,27 @@ def load(root: Path, today: date) -> tuple[Checked, Handreiking]:
     return checked, Handreiking.from_checked(checked.values, checked.pages, checked.files)
 
 
-def generate(root: Path, today: date) -> tuple[Checked, dict[str, str]]:
-    """Check and render: every page as Markdown text, keyed by its path in docs_dir."""
+def generate(root: Path, today: date) -> tuple[Checked, dict[str, str | bytes]]:
+    """Check and render every file of docs_dir: Markdown pages (text) and downloads (bytes)."""
     config = SiteConfig.read(root)
     checked, handreiking = load(root, today)
     settings = Settings(today=today, repo_url=config.repo_url, site_url=config.site_url)
-    return checked, render_pages(handreiking, settings)
+    files: dict[str, str | bytes] = dict(render_pages(handreiking, settings))
+    return checked, dict(sorted(files.items()))
 
 
-def write_pages(pages: dict[str, str], docs_dir: Path) -> int:
+def write_pages(pages: dict[str, str | bytes], docs_dir: Path) -> int:
     """Make docs_dir hold exactly `pages`, touching only what changed; returns files written."""
     docs_dir.mkdir(parents=True, exist_ok=True)
     written = 0
-    for relative, text in pages.items():
+    for relative, content in pages.items():
+        data = content.encode("utf-8") if isinstance(content, str) else content
         target = docs_dir / relative
-        if target.exists() and target.read_text(encoding="utf-8") == text:
+        if target.exists() and target.read_bytes() == data:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary = target.with_name(target.name + ".tmp")
-        temporary.write_text(text, encoding="utf-8")
+        temporary.write_bytes(data)
         temporary.replace(target)
         written += 1
     wanted = {docs_dir / relative for relative in pages}

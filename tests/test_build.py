@@ -1,0 +1,53 @@
+"""A full build of the real content with `mkdocs build --strict`: the page set and the facts."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from conftest import ROOT
+
+
+def test_every_page_kind_is_built(site_dir):
+    for page in ("index.html", "opgaven/index.html", "maatregelen/index.html",
+                 "regelingen/index.html", "organisaties/index.html", "tijdlijn/index.html",
+                 "begrippen/index.html", "bronnen/index.html", "handreiking/aanleiding/index.html",
+                 "handreiking/doel-en-reikwijdte/index.html",
+                 "handreiking/uitgangspunten/index.html"):
+        assert (site_dir / page).is_file(), page
+
+
+def test_every_record_has_its_page_with_its_title(site_dir):
+    for key, path, folder, title_key in (
+        ("maatregelen", "maatregelen.yaml", "maatregelen", "titel"),
+        ("regelingen", "content/regelingen.yaml", "regelingen", "titel"),
+        ("organisaties", "content/organisaties.yaml", "organisaties", "naam"),
+        ("opgaven", "content/opgaven.yaml", "opgaven", "titel"),
+    ):
+        records = yaml.safe_load((ROOT / path).read_text(encoding="utf-8"))[key]
+        assert records
+        for record in records:
+            html = (site_dir / folder / record["id"] / "index.html").read_text(encoding="utf-8")
+            h1 = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1)
+            title = re.sub(r"<[^>]+>", "", h1).replace("&rsquo;", "’").replace("&#39;", "'")
+            assert record[title_key] in title, (folder, record["id"])
+
+
+def test_pages_are_dutch_and_request_no_google_fonts(site_dir):
+    for html_file in sorted(site_dir.rglob("*.html")):
+        html = html_file.read_text(encoding="utf-8")
+        if "http-equiv=\"refresh\"" in html:
+            continue  # redirect stubs
+        assert '<html lang="nl"' in html, html_file
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, html_file
+
+
+def test_amounts_and_dates_appear_in_dutch_words(site_dir):
+    financiering = (site_dir / "regelingen" / "index.html").read_text(encoding="utf-8")
+    assert "€ 50 miljoen" in financiering
+    assert "€ 3 miljoen" in financiering
+    assert "€ 25,5 miljoen" in financiering
+    tijdlijn = (site_dir / "tijdlijn" / "index.html").read_text(encoding="utf-8")
+    assert "eerste kwartaal 2021" in tijdlijn
+    assert "1 februari 2021" in tijdlijn
