@@ -342,7 +342,9 @@ class ListOf(Kind):
         if len(node.items) < self.min_items:
             ctx.problem(node.location, path, f"de lijst moet minstens {self.min_items} item(s) "
                         "bevatten")
-        return [v for v in values if v is not INVALID]
+        if INVALID in values:
+            return INVALID  # already reported; rules about this list must not pile on
+        return values
 
     def json_schema(self):
         schema = {"type": "array", "items": self.item.json_schema()}

@@ -123,7 +123,7 @@ def _check_ids(ids, problems) -> dict[str, dict[str, Location]]:
         if value in known[kind]:
             first = known[kind][value]
             problems.append(Problem(location, f"{path}.id: id '{value}' bestaat al "
-                                    f"({first.file} regel {first.line}); elk(e) {kind} "
+                                    f"({first.file} regel {first.line}); elke {kind} "
                                     "heeft een eigen id"))
             continue
         known[kind][value] = location
@@ -142,11 +142,11 @@ def _check_maatregelen(maatregelen, peildatum: date, problems) -> None:
     for m in maatregelen:
         at, path, status = m["_at"], m["_path"], m.get("status")
         if status and status != "beschikbaar":
-            if not m.get("tijdspad"):
+            if not m.get("tijdspad") and not _unreadable(m, "tijdspad"):
                 problems.append(Problem(m["_loc"].get("tijdspad", at), f"{path}: maatregel met "
                                 f"status '{status}' moet een tijdspad hebben (wanneer is hij "
                                 "beschikbaar?)"))
-            if not m.get("eindverantwoordelijken"):
+            if not m.get("eindverantwoordelijken") and not _unreadable(m, "eindverantwoordelijken"):
                 problems.append(Problem(m["_loc"].get("eindverantwoordelijken", at), f"{path}: "
                                 f"maatregel met status '{status}' moet minstens één "
                                 "eindverantwoordelijke hebben"))
@@ -167,6 +167,11 @@ def _check_maatregelen(maatregelen, peildatum: date, problems) -> None:
                         f"'{m.get('id')}' staat nog op '{status}'; werk de status of het "
                         "tijdspad bij",
                         WAARSCHUWING))
+
+
+def _unreadable(record: dict, key: str) -> bool:
+    """The field was written but could not be read; that problem is reported already."""
+    return key in record["_loc"] and key not in record
 
 
 def _check_no_repeats(record, key, problems) -> None:
@@ -192,7 +197,7 @@ def _check_regelingen(regelingen, problems) -> None:
         if parent_id and bedrag.get("soort") != "deel-van":
             problems.append(Problem(bedrag["_loc"]["deel_van"], f"{path}.deel_van: alleen "
                             "toegestaan bij soort 'deel-van'"))
-        if parent_id == r.get("id"):
+        if parent_id and parent_id == r.get("id"):
             problems.append(Problem(bedrag["_loc"]["deel_van"], f"{path}.deel_van: een "
                             "regeling kan geen deel van zichzelf zijn"))
             continue
@@ -231,6 +236,7 @@ def _check_unique(records, key, kind, problems) -> None:
             continue
         if value in seen:
             problems.append(Problem(record["_loc"][key], f"{record['_path']}.{key}: '{value}' "
-                            f"komt al voor bij een ander(e) {kind} (regel {seen[value].line})"))
+                            f"komt al voor bij {'een ander' if kind == 'begrip' else 'een andere'} {kind} "
+                            f"(regel {seen[value].line})"))
         else:
             seen[value] = record["_loc"][key]
