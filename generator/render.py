@@ -98,8 +98,8 @@ def number(value: int | float) -> str:
 
 
 def front_matter(**values) -> Markup:
-    """A YAML front matter block, with every value safely quoted."""
-    clean = {k: v for k, v in values.items() if v is not None}
+    """A YAML front matter block; values are HTML-escaped because themes insert them raw."""
+    clean = {k: str(escape(" ".join(str(v).split()))) for k, v in values.items() if v is not None}
     body = yaml.safe_dump(clean, allow_unicode=True, sort_keys=False, width=1000)
     return Markup(f"---\n{body}---\n")
 

@@ -21,6 +21,7 @@ from .problems import Location, Problem
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SECTIE = re.compile(r"^\d+(?:\.\d+)*$")
 EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|^\s*\[[^\]]+\]:\s*<?([^\s>]+)", re.M)
 HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>?")
 INVALID = object()  # returned by a kind when the value could not be read
 
@@ -97,6 +98,21 @@ class Markdown(Text):
 
     def __init__(self):
         super().__init__(single_line=False)
+
+    def check(self, node, path, ctx):
+        value = super().check(node, path, ctx)
+        if value is INVALID:
+            return value
+        for match in MARKDOWN_LINK.finditer(node.value):
+            group = 1 if match.group(1) else 2
+            target = match.group(group)
+            scheme = urlsplit(target).scheme.lower()
+            if scheme and scheme not in ("https", "mailto"):
+                ctx.problem(_locate_in_scalar(node, match.start(group), ctx.source), path,
+                            f"link naar '{target[:40]}' is niet toegestaan; gebruik een "
+                            "webadres dat begint met https:// (of mailto:)")
+                value = INVALID
+        return value
 
 
 class Slug(Kind):

@@ -27,6 +27,11 @@ PROJECT_FILES = ("mkdocs.yml", "maatregelen.yaml", "content", "theme", "schema")
 ARTIFACTS = ROOT / "test-artifacts"
 
 
+def pytest_addoption(parser):
+    parser.addoption("--update-goldens", action="store_true",
+                     help="rewrite tests/golden/ from the current output instead of comparing")
+
+
 def copy_project(target: Path, source: Path = ROOT) -> Path:
     """Copy what a build reads (not .git, .venv, site/ or build/) into `target`."""
     target.mkdir(parents=True, exist_ok=True)

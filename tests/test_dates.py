@@ -1,0 +1,67 @@
+"""Dates keep the precision the handreiking gives them and read back in Dutch words."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from generator.dates import DateNotationError, Periode
+
+CASES = [
+    ("2021-04-01", "1 april 2021", date(2021, 4, 1), date(2021, 4, 1), "dag"),
+    ("2021-04", "april 2021", date(2021, 4, 1), date(2021, 4, 30), "maand"),
+    ("2021-Q1", "eerste kwartaal 2021", date(2021, 1, 1), date(2021, 3, 31), "kwartaal"),
+    ("2021-Q4", "vierde kwartaal 2021", date(2021, 10, 1), date(2021, 12, 31), "kwartaal"),
+    ("2021-H1", "eerste helft 2021", date(2021, 1, 1), date(2021, 6, 30), "helft"),
+    ("2021-H2", "tweede helft 2021", date(2021, 7, 1), date(2021, 12, 31), "helft"),
+    ("2021-zomer", "zomer 2021", date(2021, 6, 1), date(2021, 8, 31), "seizoen"),
+    ("2021-winter", "winter 2021", date(2021, 12, 1), date(2022, 2, 28), "seizoen"),
+    ("2021", "2021", date(2021, 1, 1), date(2021, 12, 31), "jaar"),
+    ("medio 2021", "medio 2021", date(2021, 1, 1), date(2021, 12, 31), "jaar"),
+    ("eind 2021", "eind 2021", date(2021, 1, 1), date(2021, 12, 31), "jaar"),
+    ("begin 2021-Q2", "begin tweede kwartaal 2021", date(2021, 4, 1), date(2021, 6, 30),
+     "kwartaal"),
+    ("2021-03..2021-07", "maart t/m juli 2021", date(2021, 3, 1), date(2021, 7, 31), "periode"),
+    ("2021-Q2..2021-Q3", "tweede t/m derde kwartaal 2021", date(2021, 4, 1), date(2021, 9, 30),
+     "periode"),
+    ("2021-12..2022-01", "december 2021 t/m januari 2022", date(2021, 12, 1), date(2022, 1, 31),
+     "periode"),
+    ("2024-02-29", "29 februari 2024", date(2024, 2, 29), date(2024, 2, 29), "dag"),
+]
+
+
+@pytest.mark.parametrize(("notatie", "words", "begin", "einde", "precisie"), CASES)
+def test_notation_reads_as_a_period_in_dutch(notatie, words, begin, einde, precisie):
+    periode = Periode.parse(notatie)
+    assert (periode.words, periode.begin, periode.einde, periode.precisie) == (
+        words, begin, einde, precisie)
+
+
+@pytest.mark.parametrize(("notatie", "message"), [
+    ("april 2021", "onbekende datumnotatie 'april 2021'"),
+    ("2021-13", "maand moet tussen 01 en 12 liggen"),
+    ("2021-02-29", "'2021-02-29' is geen bestaande dag"),
+    ("2021-Q5", "kwartaal Q1 tot en met Q4"),
+    ("2021-H3", "alleen H1 en H2"),
+    ("2021-07..2021-03", "eindigt vóór ze begint"),
+    ("eind 2021-04-01", "'eind' past niet bij een precieze dag"),
+    ("21-04-01", "onbekende datumnotatie"),
+])
+def test_wrong_notation_is_explained_in_dutch(notatie, message):
+    with pytest.raises(DateNotationError, match=message):
+        Periode.parse(notatie)
+
+
+def test_sorting_is_by_start_then_end():
+    notations = ["2021-04", "2021-Q2", "2021-03..2021-07", "2021-04-01", "2021", "2020-12"]
+    ordered = sorted((Periode.parse(n) for n in notations), key=lambda p: p.sort_key)
+    assert [p.notatie for p in ordered] == [
+        "2020-12", "2021", "2021-03..2021-07", "2021-04-01", "2021-04", "2021-Q2"]
+
+
+def test_a_period_is_past_only_after_its_last_day():
+    kwartaal = Periode.parse("2021-Q1")
+    assert not kwartaal.is_past(date(2021, 3, 31))
+    assert kwartaal.is_past(date(2021, 4, 1))
+    assert kwartaal.contains(date(2021, 2, 15))

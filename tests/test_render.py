@@ -1,0 +1,91 @@
+"""Rendering: golden Markdown for the minimal fixture, Dutch notation, and escaping."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from generator.model import Handreiking
+from generator.render import (
+    Settings,
+    euro,
+    inline_text,
+    markdown_text,
+    number,
+    relative,
+    render_pages,
+)
+from generator.validate import check_project
+
+FIXTURE = ROOT / "tests" / "fixtures" / "minimal"
+GOLDEN = ROOT / "tests" / "golden" / "minimal"
+SETTINGS = Settings(today=date(2021, 6, 15), repo_url="https://example.org/repo",
+                    site_url="https://example.org/")
+
+
+def fixture_pages(root: Path = FIXTURE) -> dict[str, str | bytes]:
+    checked = check_project(root, SETTINGS.today)
+    assert not checked.errors, checked.errors
+    handreiking = Handreiking.from_checked(checked.values, checked.pages, checked.files)
+    return render_pages(handreiking, SETTINGS)
+
+
+def test_rendered_markdown_matches_the_golden_files(request):
+    pages = {path: text for path, text in fixture_pages().items() if path.endswith(".md")}
+    if request.config.getoption("--update-goldens"):
+        for old in GOLDEN.rglob("*.md"):
+            old.unlink()
+        for path, text in pages.items():
+            (GOLDEN / path).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDEN / path).write_text(text, encoding="utf-8")
+        pytest.skip("golden files rewritten; review the diff")
+    golden = {str(p.relative_to(GOLDEN)): p.read_text(encoding="utf-8")
+              for p in sorted(GOLDEN.rglob("*.md"))}
+    assert sorted(pages) == sorted(golden), "page set changed; run pytest --update-goldens"
+    for path, text in pages.items():
+        assert text == golden[path], f"{path} differs; run pytest --update-goldens and review"
+
+
+def test_rendering_is_deterministic():
+    assert fixture_pages() == fixture_pages()
+
+
+def test_html_in_content_never_reaches_a_page_unescaped():
+    checked = check_project(FIXTURE, SETTINGS.today)
+    values = checked.values
+    values["maatregelen"][0]["titel"] = "<script>alert('titel')</script>"
+    values["maatregelen"][0]["beschrijving"] = "<img src=x onerror=alert(1)> & meer"
+    values["organisaties"][0]["naam"] = "BZK <b>vet</b>"
+    handreiking = Handreiking.from_checked(values, checked.pages, checked.files)
+    pages = render_pages(handreiking, SETTINGS)
+    for path, text in pages.items():
+        if isinstance(text, str):
+            assert "<script>" not in text and "<img" not in text and "<b>" not in text, path
+    assert "&lt;img src=x onerror=alert(1)> &amp; meer" in pages["maatregelen/tussenvoorzieningen.md"]
+
+
+@pytest.mark.parametrize(("value", "words"), [
+    (50_000_000, "€ 50 miljoen"), (3_000_000, "€ 3 miljoen"), (25_500_000, "€ 25,5 miljoen"),
+    (417, "€ 417"), (12_500, "€ 12.500"),
+])
+def test_euro_amounts_in_dutch(value, words):
+    assert euro(value) == words
+
+
+def test_numbers_in_dutch():
+    assert (number(13500), number(5000), number(417), number(25.5)) == (
+        "13.500", "5.000", "417", "25,5")
+
+
+def test_plain_text_cannot_become_markdown_or_html():
+    assert inline_text("a *b* [c](d) <e>") == r"a \*b\* \[c\](d) &lt;e&gt;"
+    assert markdown_text("**vet** & <x>") == "**vet** &amp; &lt;x>"
+
+
+def test_relative_links_between_directory_urls():
+    assert relative("maatregelen/a/", "organisaties/bzk/") == "../../organisaties/bzk/"
+    assert relative("", "maatregelen/") == "maatregelen/"
+    assert relative("maatregelen/", "maatregelen/") == "./"
