@@ -13,6 +13,7 @@ from pathlib import Path
 from mkdocs.plugins import BasePlugin
 
 from . import build
+from .problems import FOUT
 
 log = logging.getLogger("mkdocs.plugins.handreiking")
 
@@ -27,7 +28,8 @@ class HandreikingPlugin(BasePlugin):
         except build.ContentError as error:
             # Keep serving the last good pages; the editor sees every problem in the terminal.
             for problem in error.problems:
-                log.error("%s", problem)
+                (log.error if problem.severity == FOUT else log.warning)("%s", problem)
+            log.error("handreiking: de site toont de laatste versie zonder fouten")
             return
         written = build.write_pages(pages, Path(config.docs_dir))
         if written:
