@@ -17,9 +17,20 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-MAANDEN = (
-    "januari februari maart april mei juni juli augustus september oktober november december"
-).split()
+MAANDEN = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 RANGTELWOORDEN = ("eerste", "tweede", "derde", "vierde")
 SEIZOENEN = {"voorjaar": 3, "zomer": 6, "najaar": 9, "winter": 12}  # first month, 3 months long
 KWALIFICATIES = ("begin", "medio", "eind")

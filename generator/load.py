@@ -52,30 +52,54 @@ class Source:
 
 _YAML_PROBLEMS = (
     # (fragment of PyYAML's problem text, what an editor should read)
-    ("mapping values are not allowed here", "dubbele punt op een plek waar dat niet kan; "
-     "zet tekst met ': ' erin tussen aanhalingstekens, of controleer de inspringing"),
-    ("could not find expected ':'", "hier verwacht de regel 'sleutel: waarde'; "
-     "controleer de dubbele punt en de inspringing"),
-    ("expected <block end>", "de inspringing klopt niet; "
-     "elk veld van een item moet even ver inspringen"),
+    (
+        "mapping values are not allowed here",
+        "dubbele punt op een plek waar dat niet kan; "
+        "zet tekst met ': ' erin tussen aanhalingstekens, of controleer de inspringing",
+    ),
+    (
+        "could not find expected ':'",
+        "hier verwacht de regel 'sleutel: waarde'; controleer de dubbele punt en de inspringing",
+    ),
+    (
+        "expected <block end>",
+        "de inspringing klopt niet; elk veld van een item moet even ver inspringen",
+    ),
     ("expected <block mapping start>", "de inspringing klopt niet"),
     ("found character '\\t'", "tab-teken gevonden; gebruik spaties om in te springen"),
     ("found undefined alias", "onbekende verwijzing met '*'; zet de tekst tussen aanhalingstekens"),
-    ("found unexpected end of stream", "het bestand houdt midden in een waarde op; "
-     "ontbreekt er een afsluitend aanhalingsteken?"),
+    (
+        "found unexpected end of stream",
+        "het bestand houdt midden in een waarde op; ontbreekt er een afsluitend aanhalingsteken?",
+    ),
     ("found unexpected ':'", "onverwachte dubbele punt; zet de tekst tussen aanhalingstekens"),
-    ("did not find expected key", "hier verwacht de regel een nieuw veld of lijstitem; "
-     "controleer de inspringing en de aanhalingstekens op de regel ervoor"),
-    ("did not find expected '-' indicator", "hier verwacht de lijst een nieuw item met '- '; "
-     "controleer de inspringing"),
-    ("found unknown escape character", "onbekende '\\'-code tussen dubbele aanhalingstekens; "
-     "gebruik enkele aanhalingstekens"),
-    ("expected alphabetic or numeric character", "een '*' of '&' aan het begin van een waarde "
-     "heeft in YAML een betekenis; zet de tekst tussen aanhalingstekens"),
-    ("found character that cannot start any token", "dit teken kan een waarde niet beginnen "
-     "(bijvoorbeeld '@' of '`'); zet de tekst tussen aanhalingstekens"),
-    ("special characters are not allowed", "het bestand bevat een onzichtbaar stuurteken; "
-     "verwijder het"),
+    (
+        "did not find expected key",
+        "hier verwacht de regel een nieuw veld of lijstitem; "
+        "controleer de inspringing en de aanhalingstekens op de regel ervoor",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "hier verwacht de lijst een nieuw item met '- '; controleer de inspringing",
+    ),
+    (
+        "found unknown escape character",
+        "onbekende '\\'-code tussen dubbele aanhalingstekens; gebruik enkele aanhalingstekens",
+    ),
+    (
+        "expected alphabetic or numeric character",
+        "een '*' of '&' aan het begin van een waarde "
+        "heeft in YAML een betekenis; zet de tekst tussen aanhalingstekens",
+    ),
+    (
+        "found character that cannot start any token",
+        "dit teken kan een waarde niet beginnen "
+        "(bijvoorbeeld '@' of '`'); zet de tekst tussen aanhalingstekens",
+    ),
+    (
+        "special characters are not allowed",
+        "het bestand bevat een onzichtbaar stuurteken; verwijder het",
+    ),
 )
 
 
@@ -88,14 +112,27 @@ def read_source(path: Path, display: str) -> Source:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        return Source(display, "", None, [Problem(Location(display, 1, 1),
-                                                  f"bestand niet te lezen ({error.strerror})")])
+        return Source(
+            display,
+            "",
+            None,
+            [Problem(Location(display, 1, 1), f"bestand niet te lezen ({error.strerror})")],
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return Source(display, "", None, [Problem(Location(display, line, 1),
-                      "geen geldige UTF-8-tekst; sla het bestand op als UTF-8")])
+        return Source(
+            display,
+            "",
+            None,
+            [
+                Problem(
+                    Location(display, line, 1),
+                    "geen geldige UTF-8-tekst; sla het bestand op als UTF-8",
+                )
+            ],
+        )
     problems.extend(_text_problems(text, display))
     if not text.strip(" \t\r\n\ufeff") or _only_comments(text):
         problems.append(Problem(Location(display, 1, 1), "het bestand is leeg"))
@@ -113,9 +150,13 @@ def read_source(path: Path, display: str) -> Source:
         return Source(display, text, None, problems)
     if len(documents) > 1:
         second = documents[1].start_mark
-        problems.append(Problem(Location(display, second.line + 1, 1),
-                                "het bestand bevat meer dan één YAML-document ('---'); "
-                                "houd één document per bestand"))
+        problems.append(
+            Problem(
+                Location(display, second.line + 1, 1),
+                "het bestand bevat meer dan één YAML-document ('---'); "
+                "houd één document per bestand",
+            )
+        )
     root = _convert(documents[0], display, problems) if documents else None
     return Source(display, text, root, problems)
 
@@ -127,30 +168,46 @@ def _only_comments(text: str) -> bool:
 def _text_problems(text: str, display: str) -> list[Problem]:
     problems = []
     if text.startswith("\ufeff"):
-        problems.append(Problem(Location(display, 1, 1), "het bestand begint met een "
-                                "onzichtbaar BOM-teken; sla het op als UTF-8 zonder BOM"))
+        problems.append(
+            Problem(
+                Location(display, 1, 1),
+                "het bestand begint met een onzichtbaar BOM-teken; sla het op als UTF-8 zonder BOM",
+            )
+        )
     if "\r" in text:
         line = text[: text.index("\r")].count("\n") + 1
-        problems.append(Problem(Location(display, line, 1), "Windows-regeleinden (CRLF) "
-                                "gevonden; sla het bestand op met Unix-regeleinden (LF)"))
+        problems.append(
+            Problem(
+                Location(display, line, 1),
+                "Windows-regeleinden (CRLF) gevonden; sla het bestand op met Unix-regeleinden (LF)",
+            )
+        )
     for number, line in enumerate(text.splitlines(), start=1):
         leading = re.match(r"^[ \t]*", line).group(0)
         if "\t" in leading:
-            problems.append(Problem(Location(display, number, leading.index("\t") + 1),
-                                    "tab-teken in de inspringing; gebruik spaties"))
+            problems.append(
+                Problem(
+                    Location(display, number, leading.index("\t") + 1),
+                    "tab-teken in de inspringing; gebruik spaties",
+                )
+            )
     return problems
 
 
 def _yaml_problem(error: yaml.MarkedYAMLError, display: str) -> Problem:
     mark = error.problem_mark or error.context_mark
-    location = Location(display, mark.line + 1, mark.column + 1) if mark else Location(
-        display, 1, 1)
+    location = (
+        Location(display, mark.line + 1, mark.column + 1) if mark else Location(display, 1, 1)
+    )
     problem = f"{error.problem or ''} {error.context or ''}"
     for fragment, message in _YAML_PROBLEMS:
         if fragment in problem:
             return Problem(location, f"YAML-fout: {message}")
-    return Problem(location, "YAML-fout: deze regel is niet te lezen; controleer inspringing, "
-                   "dubbele punten en aanhalingstekens")
+    return Problem(
+        location,
+        "YAML-fout: deze regel is niet te lezen; controleer inspringing, "
+        "dubbele punten en aanhalingstekens",
+    )
 
 
 def _location(node: yaml.Node, display: str) -> Location:
@@ -162,8 +219,9 @@ def _convert(node: yaml.Node, display: str, problems: list[Problem]) -> Node:
     if node.tag and node.tag.startswith("!") and not node.tag.startswith("tag:yaml.org"):
         problems.append(Problem(location, f"YAML-label '{node.tag}' is hier niet toegestaan"))
     if isinstance(node, yaml.ScalarNode):
-        return Scalar(node.value, location, quoted=node.style in ("'", '"'),
-                      block=node.style in ("|", ">"))
+        return Scalar(
+            node.value, location, quoted=node.style in ("'", '"'), block=node.style in ("|", ">")
+        )
     if isinstance(node, yaml.SequenceNode):
         return Sequence(location, [_convert(item, display, problems) for item in node.value])
     mapping = Mapping(location)
@@ -173,13 +231,21 @@ def _convert(node: yaml.Node, display: str, problems: list[Problem]) -> Node:
             problems.append(Problem(key_location, "een veldnaam moet gewone tekst zijn"))
             continue
         if key_node.value == "<<":
-            problems.append(Problem(key_location, "samenvoegen met '<<' is niet toegestaan; "
-                                    "schrijf de velden uit"))
+            problems.append(
+                Problem(
+                    key_location, "samenvoegen met '<<' is niet toegestaan; schrijf de velden uit"
+                )
+            )
             continue
         if key_node.value in mapping.items:
             first = mapping.items[key_node.value][0]
-            problems.append(Problem(key_location, f"veld '{key_node.value}' staat twee keer in "
-                                    f"dit blok (eerder op regel {first.line}); houd er één"))
+            problems.append(
+                Problem(
+                    key_location,
+                    f"veld '{key_node.value}' staat twee keer in "
+                    f"dit blok (eerder op regel {first.line}); houd er één",
+                )
+            )
             continue
         mapping.items[key_node.value] = (key_location, _convert(value_node, display, problems))
     return mapping
@@ -200,19 +266,32 @@ def read_page(path: Path, display: str) -> Page:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
-        front = Source(display, "", None, [Problem(Location(display, 1, 1),
-                       "pagina niet te lezen als UTF-8-tekst")])
+        front = Source(
+            display,
+            "",
+            None,
+            [Problem(Location(display, 1, 1), "pagina niet te lezen als UTF-8-tekst")],
+        )
         return Page(display, front, "", 1)
     lines = text.replace("\r\n", "\n").split("\n")
     if lines[0].strip() != "---" or "---" not in [line.strip() for line in lines[1:]]:
-        front = Source(display, text, None, [Problem(Location(display, 1, 1),
-                       "de pagina moet beginnen met een kopblok tussen '---'-regels met "
-                       "'titel:' en 'volgorde:'")])
+        front = Source(
+            display,
+            text,
+            None,
+            [
+                Problem(
+                    Location(display, 1, 1),
+                    "de pagina moet beginnen met een kopblok tussen '---'-regels met "
+                    "'titel:' en 'volgorde:'",
+                )
+            ],
+        )
         return Page(display, front, text, 1)
     end = 1 + [line.strip() for line in lines[1:]].index("---")
     header = "\n".join(lines[1:end])
     front = _read_text(header, display, line_offset=1)
-    return Page(display, front, "\n".join(lines[end + 1:]), end + 2)
+    return Page(display, front, "\n".join(lines[end + 1 :]), end + 2)
 
 
 def _read_text(text: str, display: str, line_offset: int) -> Source:
@@ -230,13 +309,14 @@ def _read_text(text: str, display: str, line_offset: int) -> Source:
 
 
 def _shift(node: Node, offset: int) -> None:
-    node.location = Location(node.location.file, node.location.line + offset,
-                             node.location.column)
+    node.location = Location(node.location.file, node.location.line + offset, node.location.column)
     if isinstance(node, Sequence):
         for child in node.items:
             _shift(child, offset)
     elif isinstance(node, Mapping):
         for key, (key_location, child) in list(node.items.items()):
             _shift(child, offset)
-            node.items[key] = (Location(key_location.file, key_location.line + offset,
-                                        key_location.column), child)
+            node.items[key] = (
+                Location(key_location.file, key_location.line + offset, key_location.column),
+                child,
+            )

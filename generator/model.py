@@ -234,12 +234,17 @@ class Handreiking:
         maatregelen = [_maatregel(v) for v in values["maatregelen"]]
         maatregelen.sort(key=lambda m: (m.sectie_key, m.id))
         opgaven = sorted((_opgave(v) for v in values["opgaven"]), key=lambda o: o.volgorde)
-        organisaties = sorted((_organisatie(v) for v in values["organisaties"]),
-                              key=lambda o: o.korte_naam.casefold())
-        regelingen = sorted((_regeling(v) for v in values["regelingen"]),
-                            key=lambda r: (tuple(int(p) for p in r.sectie.split(".")), r.id))
-        bronnen = sorted((Bron(**_plain(v)) for v in values["bronnen"]),
-                         key=lambda b: (b.datum.sort_key if b.datum else (date.max,), b.id))
+        organisaties = sorted(
+            (_organisatie(v) for v in values["organisaties"]), key=lambda o: o.korte_naam.casefold()
+        )
+        regelingen = sorted(
+            (_regeling(v) for v in values["regelingen"]),
+            key=lambda r: (tuple(int(p) for p in r.sectie.split(".")), r.id),
+        )
+        bronnen = sorted(
+            (Bron(**_plain(v)) for v in values["bronnen"]),
+            key=lambda b: (b.datum.sort_key if b.datum else (date.max,), b.id),
+        )
         handreiking = cls(
             editie=_editie(values["editie"]),
             opgaven={o.id: o for o in opgaven},
@@ -247,10 +252,13 @@ class Handreiking:
             organisaties={o.id: o for o in organisaties},
             regelingen={r.id: r for r in regelingen},
             bronnen={b.id: b for b in bronnen},
-            begrippen=sorted((Begrip(**_plain(v)) for v in values["begrippen"]),
-                             key=lambda b: b.term.casefold()),
-            paginas=sorted((Pagina(**{k: p[k] for k in p if not k.startswith("_")})
-                            for p in pages), key=lambda p: (p.volgorde, p.slug)),
+            begrippen=sorted(
+                (Begrip(**_plain(v)) for v in values["begrippen"]), key=lambda b: b.term.casefold()
+            ),
+            paginas=sorted(
+                (Pagina(**{k: p[k] for k in p if not k.startswith("_")}) for p in pages),
+                key=lambda p: (p.volgorde, p.slug),
+            ),
             files=files,
         )
         handreiking._link()
@@ -284,9 +292,18 @@ def _plain(value: dict) -> dict:
 
 
 def _mijlpalen(values, kind: str, owner: dict) -> tuple[Mijlpaal, ...]:
-    items = [Mijlpaal(v["datum"], v["tekst"], v["_loc"]["datum"], kind, owner["id"],
-                      owner["titel"], owner.get("status") if kind == "maatregel" else None)
-             for v in values]
+    items = [
+        Mijlpaal(
+            v["datum"],
+            v["tekst"],
+            v["_loc"]["datum"],
+            kind,
+            owner["id"],
+            owner["titel"],
+            owner.get("status") if kind == "maatregel" else None,
+        )
+        for v in values
+    ]
     return tuple(sorted(items, key=lambda p: p.datum.sort_key))
 
 
@@ -298,8 +315,14 @@ def _maatregel(v: dict) -> Maatregel:
     data = _plain(v)
     data["tijdspad"] = _mijlpalen(v.get("tijdspad", []), "maatregel", v)
     data["links"] = _links(v.get("links", []))
-    for key in ("eindverantwoordelijken", "betrokkenen", "regelingen", "bronnen", "voetnoten",
-                "vorige_ids"):
+    for key in (
+        "eindverantwoordelijken",
+        "betrokkenen",
+        "regelingen",
+        "bronnen",
+        "voetnoten",
+        "vorige_ids",
+    ):
         data[key] = tuple(v.get(key, ()))
     return Maatregel(location=v["_at"], **data)
 

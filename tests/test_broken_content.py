@@ -29,9 +29,23 @@ def expectations(case: Path) -> tuple[str, list[str]]:
 
 
 def run_check(root: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator.cli", "check", "--root", str(root),
-                           "--peildatum", "2021-01-15", *args],
-                          capture_output=True, text=True, cwd=ROOT, check=False)
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "generator.cli",
+            "check",
+            "--root",
+            str(root),
+            "--peildatum",
+            "2021-01-15",
+            *args,
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
 
 
 def test_the_corpus_has_many_kinds_of_mistake():

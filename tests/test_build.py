@@ -10,11 +10,19 @@ from conftest import ROOT
 
 
 def test_every_page_kind_is_built(site_dir):
-    for page in ("index.html", "opgaven/index.html", "maatregelen/index.html",
-                 "regelingen/index.html", "organisaties/index.html", "tijdlijn/index.html",
-                 "begrippen/index.html", "bronnen/index.html", "handreiking/aanleiding/index.html",
-                 "handreiking/doel-en-reikwijdte/index.html",
-                 "handreiking/uitgangspunten/index.html"):
+    for page in (
+        "index.html",
+        "opgaven/index.html",
+        "maatregelen/index.html",
+        "regelingen/index.html",
+        "organisaties/index.html",
+        "tijdlijn/index.html",
+        "begrippen/index.html",
+        "bronnen/index.html",
+        "handreiking/aanleiding/index.html",
+        "handreiking/doel-en-reikwijdte/index.html",
+        "handreiking/uitgangspunten/index.html",
+    ):
         assert (site_dir / page).is_file(), page
 
 
@@ -37,7 +45,7 @@ def test_every_record_has_its_page_with_its_title(site_dir):
 def test_pages_are_dutch_and_request_no_google_fonts(site_dir):
     for html_file in sorted(site_dir.rglob("*.html")):
         html = html_file.read_text(encoding="utf-8")
-        if "http-equiv=\"refresh\"" in html:
+        if 'http-equiv="refresh"' in html:
             continue  # redirect stubs
         assert '<html lang="nl"' in html, html_file
         assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, html_file

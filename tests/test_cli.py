@@ -11,8 +11,13 @@ FIXTURE = ROOT / "tests" / "fixtures" / "minimal"
 
 
 def handreiking(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator.cli", *args], capture_output=True,
-                          text=True, cwd=ROOT, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "generator.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
 
 
 def test_check_on_the_real_content_is_clean():
@@ -45,8 +50,10 @@ def test_failed_build_leaves_the_previous_site_untouched(tmp_path):
     site.mkdir()
     (site / "index.html").write_text("vorige versie", encoding="utf-8")
     maatregelen = project / "maatregelen.yaml"
-    maatregelen.write_text(maatregelen.read_text(encoding="utf-8").replace(
-        "status: beschikbaar", "status: klaar", 1), encoding="utf-8")
+    maatregelen.write_text(
+        maatregelen.read_text(encoding="utf-8").replace("status: beschikbaar", "status: klaar", 1),
+        encoding="utf-8",
+    )
 
     result = handreiking("build", "--root", str(project))
 
@@ -63,8 +70,12 @@ def test_mkdocs_failure_also_leaves_the_previous_site_untouched(tmp_path):
     (project / "site").mkdir()
     (project / "site" / "index.html").write_text("vorige versie", encoding="utf-8")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "  - Tijdlijn: tijdlijn.md", "  - Tijdlijn: bestaat-niet.md"), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "  - Tijdlijn: tijdlijn.md", "  - Tijdlijn: bestaat-niet.md"
+        ),
+        encoding="utf-8",
+    )
 
     result = handreiking("build", "--root", str(project))
 

@@ -20,13 +20,28 @@ CASES = [
     ("2021", "2021", date(2021, 1, 1), date(2021, 12, 31), "jaar"),
     ("medio 2021", "medio 2021", date(2021, 1, 1), date(2021, 12, 31), "jaar"),
     ("eind 2021", "eind 2021", date(2021, 1, 1), date(2021, 12, 31), "jaar"),
-    ("begin 2021-Q2", "begin tweede kwartaal 2021", date(2021, 4, 1), date(2021, 6, 30),
-     "kwartaal"),
+    (
+        "begin 2021-Q2",
+        "begin tweede kwartaal 2021",
+        date(2021, 4, 1),
+        date(2021, 6, 30),
+        "kwartaal",
+    ),
     ("2021-03..2021-07", "maart t/m juli 2021", date(2021, 3, 1), date(2021, 7, 31), "periode"),
-    ("2021-Q2..2021-Q3", "tweede t/m derde kwartaal 2021", date(2021, 4, 1), date(2021, 9, 30),
-     "periode"),
-    ("2021-12..2022-01", "december 2021 t/m januari 2022", date(2021, 12, 1), date(2022, 1, 31),
-     "periode"),
+    (
+        "2021-Q2..2021-Q3",
+        "tweede t/m derde kwartaal 2021",
+        date(2021, 4, 1),
+        date(2021, 9, 30),
+        "periode",
+    ),
+    (
+        "2021-12..2022-01",
+        "december 2021 t/m januari 2022",
+        date(2021, 12, 1),
+        date(2022, 1, 31),
+        "periode",
+    ),
     ("2024-02-29", "29 februari 2024", date(2024, 2, 29), date(2024, 2, 29), "dag"),
 ]
 
@@ -35,19 +50,26 @@ CASES = [
 def test_notation_reads_as_a_period_in_dutch(notatie, words, begin, einde, precisie):
     periode = Periode.parse(notatie)
     assert (periode.words, periode.begin, periode.einde, periode.precisie) == (
-        words, begin, einde, precisie)
+        words,
+        begin,
+        einde,
+        precisie,
+    )
 
 
-@pytest.mark.parametrize(("notatie", "message"), [
-    ("april 2021", "onbekende datumnotatie 'april 2021'"),
-    ("2021-13", "maand moet tussen 01 en 12 liggen"),
-    ("2021-02-29", "'2021-02-29' is geen bestaande dag"),
-    ("2021-Q5", "kwartaal Q1 tot en met Q4"),
-    ("2021-H3", "alleen H1 en H2"),
-    ("2021-07..2021-03", "eindigt vóór ze begint"),
-    ("eind 2021-04-01", "'eind' past niet bij een precieze dag"),
-    ("21-04-01", "onbekende datumnotatie"),
-])
+@pytest.mark.parametrize(
+    ("notatie", "message"),
+    [
+        ("april 2021", "onbekende datumnotatie 'april 2021'"),
+        ("2021-13", "maand moet tussen 01 en 12 liggen"),
+        ("2021-02-29", "'2021-02-29' is geen bestaande dag"),
+        ("2021-Q5", "kwartaal Q1 tot en met Q4"),
+        ("2021-H3", "alleen H1 en H2"),
+        ("2021-07..2021-03", "eindigt vóór ze begint"),
+        ("eind 2021-04-01", "'eind' past niet bij een precieze dag"),
+        ("21-04-01", "onbekende datumnotatie"),
+    ],
+)
 def test_wrong_notation_is_explained_in_dutch(notatie, message):
     with pytest.raises(DateNotationError, match=message):
         Periode.parse(notatie)
@@ -57,7 +79,13 @@ def test_sorting_is_by_start_then_end():
     notations = ["2021-04", "2021-Q2", "2021-03..2021-07", "2021-04-01", "2021", "2020-12"]
     ordered = sorted((Periode.parse(n) for n in notations), key=lambda p: p.sort_key)
     assert [p.notatie for p in ordered] == [
-        "2020-12", "2021", "2021-03..2021-07", "2021-04-01", "2021-04", "2021-Q2"]
+        "2020-12",
+        "2021",
+        "2021-03..2021-07",
+        "2021-04-01",
+        "2021-04",
+        "2021-Q2",
+    ]
 
 
 def test_a_period_is_past_only_after_its_last_day():

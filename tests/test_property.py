@@ -15,11 +15,51 @@ from conftest import ROOT
 from generator.validate import check_project
 
 FIXTURE = ROOT / "tests" / "fixtures" / "minimal"
-TARGETS = ("maatregelen.yaml", "content/regelingen.yaml", "content/opgaven.yaml",
-           "content/organisaties.yaml", "content/editie.yaml")
-NASTY = ["\t", ":", ": ", "- ", "'", '"', "#", "[", "]", "{", "}", "&a", "*a", "!", "|", ">",
-         "%", "@", "`", "\ufeff", "\r\n", "\n", "  ", "---\n", "\x00", "\x07", "ja", "2021-13",
-         "<b>", "\\", "…", "é", "?", ",", "~", "null"]
+TARGETS = (
+    "maatregelen.yaml",
+    "content/regelingen.yaml",
+    "content/opgaven.yaml",
+    "content/organisaties.yaml",
+    "content/editie.yaml",
+)
+NASTY = [
+    "\t",
+    ":",
+    ": ",
+    "- ",
+    "'",
+    '"',
+    "#",
+    "[",
+    "]",
+    "{",
+    "}",
+    "&a",
+    "*a",
+    "!",
+    "|",
+    ">",
+    "%",
+    "@",
+    "`",
+    "\ufeff",
+    "\r\n",
+    "\n",
+    "  ",
+    "---\n",
+    "\x00",
+    "\x07",
+    "ja",
+    "2021-13",
+    "<b>",
+    "\\",
+    "…",
+    "é",
+    "?",
+    ",",
+    "~",
+    "null",
+]
 LINE = re.compile(r"^[\w/.-]+:(\d+):(\d+): (fout|waarschuwing): \S")
 
 edit = st.tuples(
@@ -38,17 +78,21 @@ def apply(text: str, operation) -> str:
     if kind == "insert":
         return text[:at] + piece + text[at:]
     if kind == "delete":
-        return text[:at] + text[at + size:]
+        return text[:at] + text[at + size :]
     if kind == "replace":
-        return text[:at] + piece + text[at + size:]
+        return text[:at] + piece + text[at + size :]
     if kind == "duplicate-line":
-        return "\n".join(lines[:row + 1] + lines[row:])
+        return "\n".join(lines[: row + 1] + lines[row:])
     if kind == "drop-line":
-        return "\n".join(lines[:row] + lines[row + 1:])
-    return "\n".join(lines[:row] + [" " * size + lines[row]] + lines[row + 1:])
+        return "\n".join(lines[:row] + lines[row + 1 :])
+    return "\n".join(lines[:row] + [" " * size + lines[row]] + lines[row + 1 :])
 
 
-@settings(max_examples=int(os.environ.get("PROPERTY_EXAMPLES", "200")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=int(os.environ.get("PROPERTY_EXAMPLES", "200")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(target=st.sampled_from(TARGETS), edits=st.lists(edit, min_size=1, max_size=4))
 def test_random_edits_never_crash_the_checker(tmp_path_factory, target, edits):
     root = tmp_path_factory.mktemp("p")

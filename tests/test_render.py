@@ -22,8 +22,9 @@ from generator.validate import check_project
 
 FIXTURE = ROOT / "tests" / "fixtures" / "minimal"
 GOLDEN = ROOT / "tests" / "golden" / "minimal"
-SETTINGS = Settings(today=date(2021, 6, 15), repo_url="https://example.org/repo",
-                    site_url="https://example.org/")
+SETTINGS = Settings(
+    today=date(2021, 6, 15), repo_url="https://example.org/repo", site_url="https://example.org/"
+)
 
 
 def fixture_pages(root: Path = FIXTURE) -> dict[str, str | bytes]:
@@ -42,8 +43,10 @@ def test_rendered_markdown_matches_the_golden_files(request):
             (GOLDEN / path).parent.mkdir(parents=True, exist_ok=True)
             (GOLDEN / path).write_text(text, encoding="utf-8")
         pytest.skip("golden files rewritten; review the diff")
-    golden = {str(p.relative_to(GOLDEN)): p.read_text(encoding="utf-8")
-              for p in sorted(GOLDEN.rglob("*.md"))}
+    golden = {
+        str(p.relative_to(GOLDEN)): p.read_text(encoding="utf-8")
+        for p in sorted(GOLDEN.rglob("*.md"))
+    }
     assert sorted(pages) == sorted(golden), "page set changed; run pytest --update-goldens"
     for path, text in pages.items():
         assert text == golden[path], f"{path} differs; run pytest --update-goldens and review"
@@ -64,20 +67,32 @@ def test_html_in_content_never_reaches_a_page_unescaped():
     for path, text in pages.items():
         if isinstance(text, str):
             assert "<script>" not in text and "<img" not in text and "<b>" not in text, path
-    assert "&lt;img src=x onerror=alert(1)> &amp; meer" in pages["maatregelen/tussenvoorzieningen.md"]
+    assert (
+        "&lt;img src=x onerror=alert(1)> &amp; meer" in pages["maatregelen/tussenvoorzieningen.md"]
+    )
 
 
-@pytest.mark.parametrize(("value", "words"), [
-    (50_000_000, "€ 50 miljoen"), (3_000_000, "€ 3 miljoen"), (25_500_000, "€ 25,5 miljoen"),
-    (417, "€ 417"), (12_500, "€ 12.500"),
-])
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        (50_000_000, "€ 50 miljoen"),
+        (3_000_000, "€ 3 miljoen"),
+        (25_500_000, "€ 25,5 miljoen"),
+        (417, "€ 417"),
+        (12_500, "€ 12.500"),
+    ],
+)
 def test_euro_amounts_in_dutch(value, words):
     assert euro(value) == words
 
 
 def test_numbers_in_dutch():
     assert (number(13500), number(5000), number(417), number(25.5)) == (
-        "13.500", "5.000", "417", "25,5")
+        "13.500",
+        "5.000",
+        "417",
+        "25,5",
+    )
 
 
 def test_plain_text_cannot_become_markdown_or_html():
