@@ -149,6 +149,7 @@ class Maatregel:
     links: tuple[Link, ...] = ()
     voetnoten: tuple[str, ...] = ()
     vorige_ids: tuple[str, ...] = ()
+    inhoudelijk_gewijzigd: Periode | None = None
 
     @property
     def sectie_key(self) -> tuple[int, ...]:

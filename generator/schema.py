@@ -526,6 +526,11 @@ MAATREGEL = Record(name="maatregel", id_kind="maatregel", fields=(
     Field("voetnoten", ListOf(item=Markdown()), "Voetnoten", "Voetnoten uit de handreiking"),
     Field("vorige_ids", ListOf(item=Slug()), "Vorige ids", "Eerdere ids van deze maatregel; "
           "hun oude webadressen sturen door naar de nieuwe pagina"),
+    Field("inhoudelijk_gewijzigd", Datum(), "Inhoudelijk gewijzigd", "Alleen invullen als u de "
+          "betekenis van de tekst hebt veranderd zonder dat status, tijdspad, bedragen of "
+          "verantwoordelijken veranderden: de datum van die wijziging. De site toont dan dat "
+          "de maatregel in deze editie inhoudelijk is gewijzigd. Niet invullen voor "
+          "taalcorrecties"),
 ))
 
 KERNCIJFER = Record(name="kerncijfer", fields=(
@@ -686,5 +691,73 @@ def json_schema() -> dict:
         "properties": {
             spec.key: {**spec.kind.json_schema(), "description": spec.label} for spec in FILES
         },
-        "$defs": {record.name: record.definition() for record in RECORDS},
+        "$defs": _definitions(),
     }
+
+
+SCHEMA_DIR = "schema"
+COMBINED_SCHEMA = f"{SCHEMA_DIR}/handreiking.schema.json"
+
+
+def _definitions() -> dict:
+    """Every record's definition, the rules across fields JSON Schema can express, and one
+    `<key>_bestand` entry per content file."""
+    defs = {record.name: record.definition() for record in RECORDS}
+    # validate.py: a maatregel that is not (yet) 'beschikbaar' names its tijdspad and owners.
+    defs["maatregel"]["if"] = {
+        "required": ["status"],
+        "properties": {"status": {"not": {"const": "beschikbaar"}}},
+    }
+    defs["maatregel"]["then"] = {
+        "required": ["tijdspad", "eindverantwoordelijken"],
+        "properties": {"tijdspad": {"minItems": 1}, "eindverantwoordelijken": {"minItems": 1}},
+    }
+    # validate.py: soort 'deel-van' needs deel_van, and deel_van needs soort 'deel-van'.
+    defs["bedrag"]["if"] = {"required": ["soort"], "properties": {"soort": {"const": "deel-van"}}}
+    defs["bedrag"]["then"] = {"required": ["deel_van"]}
+    defs["bedrag"]["else"] = {"not": {"required": ["deel_van"]}}
+    for spec in FILES:
+        defs[f"{spec.key}_bestand"] = {
+            "type": "object",
+            "title": spec.path,
+            "additionalProperties": False,
+            "required": [spec.key],
+            "properties": {spec.key: {**spec.kind.json_schema(), "description": spec.label}},
+        }
+    return defs
+
+
+def file_schema_path(spec: FileSpec) -> str:
+    """Where the JSON Schema of one content file is committed: 'schema/maatregelen.schema.json'."""
+    return f"{SCHEMA_DIR}/{spec.key}.schema.json"
+
+
+def modeline(spec: FileSpec) -> str:
+    """The first line of a content file; yaml-language-server resolves it relative to the file."""
+    depth = spec.path.count("/")
+    return f"# yaml-language-server: $schema={'../' * depth}{file_schema_path(spec)}"
+
+
+def file_json_schema(spec: FileSpec) -> dict:
+    """The JSON Schema of one content file, self-contained (editors open it on its own)."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": f"Integrale Handreiking: {spec.path}",
+        "description": f"Schema van {spec.path} ({spec.label}). Gegenereerd uit "
+        "generator/schema.py met `handreiking schema --write`; niet met de hand bewerken.",
+        "$ref": f"#/$defs/{spec.key}_bestand",
+        "$defs": _definitions(),
+    }
+
+
+def schema_files() -> dict[str, str]:
+    """Every committed schema file by path, as text: the combined one and one per file."""
+    import json
+
+    def dump(schema: dict) -> str:
+        return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+    files = {COMBINED_SCHEMA: dump(json_schema())}
+    for spec in FILES:
+        files[file_schema_path(spec)] = dump(file_json_schema(spec))
+    return files
