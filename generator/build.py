@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from .editions import history, published_urls, redirect_pages, url_problems
+from .feed import FEED_FILE, atom_feed
 from .model import Handreiking
 from .problems import ContentError
 from .render import Settings, render_pages
@@ -67,7 +69,15 @@ def generate(root: Path, today: date) -> tuple[Checked, dict[str, str | bytes]]:
     config = SiteConfig.read(root)
     checked, handreiking = load(root, today)
     settings = Settings(today=today, repo_url=config.repo_url, site_url=config.site_url)
-    files: dict[str, str | bytes] = dict(render_pages(handreiking, settings))
+    editions, problems = history(root, checked)
+    files: dict[str, str | bytes] = dict(render_pages(handreiking, settings, editions))
+    # Editions (issue 4): redirects for vorige_ids, the Atom feed, and no lost addresses.
+    files.update(redirect_pages(checked, config.site_url))
+    files[FEED_FILE] = atom_feed(editions, config.site_url or "https://localhost/",
+                                 handreiking.editie.titel, handreiking.editie.peildatum.begin)
+    problems += url_problems(editions.snapshots, set(published_urls(files)))
+    if problems:
+        raise ContentError(checked.problems + problems)
     return checked, dict(sorted(files.items()))
 
 

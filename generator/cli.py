@@ -53,13 +53,55 @@ def parser() -> argparse.ArgumentParser:
     serve = command("serve", "Bouw de site en bekijk hem op http://127.0.0.1:8000; "
                     "wijzigingen in de YAML verschijnen vanzelf.")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="adres:poort")
+    _edition_commands(command, commands)
     return main
+
+
+def _edition_commands(command, commands) -> None:
+    """diff, editie publiceer, schema and nieuw (issue 4: editions and editor experience)."""
+    from .scaffold import KINDS
+
+    diff = command("diff", "Toon wat er inhoudelijk veranderde, als Markdown (bijvoorbeeld voor "
+                   "de beschrijving van een pull request).")
+    diff.add_argument("oud", help="een editie (2021), een editiebestand of een map met inhoud")
+    diff.add_argument("nieuw", nargs="?", default=None, help="idem (standaard: de huidige inhoud)")
+    editie = commands.add_parser("editie", help="Edities: de inhoud bevriezen als editie.")
+    sub = editie.add_subparsers(dest="editie_command", required=True, metavar="opdracht")
+    publiceer = sub.add_parser("publiceer", help="Bevries de huidige inhoud als editie <jaar> "
+                               "in content/edities/<jaar>.yaml.")
+    publiceer.add_argument("jaar", type=int, help="het jaar van de editie, zoals in "
+                           "content/editie.yaml")
+    publiceer.add_argument("--vastgesteld", type=_periode, default=None, help="datum van "
+                           "vaststelling, zoals 2022-03-01")
+    publiceer.add_argument("--door", default=None, help="wie de editie vaststelde")
+    publiceer.add_argument("--vervang", action="store_true", help="een gepubliceerde editie "
+                           "opnieuw vastleggen (alleen om een fout te herstellen)")
+    publiceer.add_argument("--root", type=_root, default=".", help="map van de handreiking")
+    schema = command("schema", "Controleer of de JSON Schema's in schema/ en het veldenoverzicht "
+                     "in de handleiding bij generator/schema.py passen; --write schrijft ze.")
+    schema.add_argument("--write", action="store_true", help="schrijf de bestanden opnieuw")
+    nieuw = command("nieuw", "Voeg een leeg, uitgelegd item toe aan het juiste bestand.")
+    nieuw.add_argument("soort", choices=sorted(KINDS), help="wat u toevoegt")
+    nieuw.add_argument("--toon", action="store_true", help="alleen tonen, niets toevoegen")
+
+
+def _periode(value: str):
+    from .dates import DateNotationError, Periode
+
+    try:
+        return Periode.parse(value)
+    except DateNotationError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        return {"check": run_check, "build": run_build, "serve": run_serve}[args.command](args)
+        from . import edition_commands as ed
+
+        return {"check": run_check, "build": run_build, "serve": run_serve, "diff": ed.run_diff,
+                "editie": ed.run_editie, "schema": ed.run_schema,
+                "nieuw": ed.run_nieuw}[args.command](args)
     except ContentError as error:
         return report(error.problems)
     except site.BuildError as error:

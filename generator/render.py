@@ -107,9 +107,10 @@ def front_matter(**values) -> Markup:
 class Renderer:
     """Renders every page of a Handreiking to Markdown text, keyed by its file path."""
 
-    def __init__(self, handreiking: Handreiking, settings: Settings):
+    def __init__(self, handreiking: Handreiking, settings: Settings, editions=None):
         self.h = handreiking
         self.settings = settings
+        self.editions = editions  # editions.Edities: the changelog and maatregel history
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES),
             autoescape=True,
@@ -124,6 +125,9 @@ class Renderer:
             h=handreiking, today=settings.today, status_labels=STATUS_LABELS,
             soort_organisatie_labels=SOORT_ORGANISATIE_LABELS,
             soort_bedrag_labels=SOORT_BEDRAG_LABELS, front_matter=front_matter,
+        )
+        self.env.globals.update(
+            edities=editions, geschiedenis=editions.geschiedenis if editions else {}
         )
 
     def pages(self) -> dict[str, str]:
@@ -149,6 +153,8 @@ class Renderer:
         self._add(pages, url_of("tijdlijn"), "tijdlijn.md.j2")
         self._add(pages, url_of("begrippen"), "begrippen.md.j2")
         self._add(pages, url_of("bronnen"), "bronnen.md.j2")
+        if self.editions is not None:
+            self._add(pages, url_of("wijzigingen"), "wijzigingen.md.j2", changelog=self.editions)
         for pagina in h.paginas:
             self._add(pages, url_of("pagina", pagina.slug), "pagina.md.j2", p=pagina,
                       edit=self._edit_path(pagina.path, 1))
@@ -186,5 +192,5 @@ class Renderer:
                 "view": f"{base}/blob/{branch}/{path}#L{line}"}
 
 
-def render_pages(handreiking: Handreiking, settings: Settings) -> dict[str, str]:
-    return Renderer(handreiking, settings).pages()
+def render_pages(handreiking: Handreiking, settings: Settings, editions=None) -> dict[str, str]:
+    return Renderer(handreiking, settings, editions).pages()
