@@ -79,30 +79,49 @@ def vergelijk(oud: Inhoud, nieuw: Inhoud) -> list[Wijziging]:
         for record in new_records:
             previous, old_id = _predecessor(record, old_by_id)
             if previous is None:
-                changes.append(Wijziging("nieuw", kind, record["id"], _titel(record),
-                                         _nieuw(kind, record)))
+                changes.append(
+                    Wijziging("nieuw", kind, record["id"], _titel(record), _nieuw(kind, record))
+                )
                 continue
             matched.add(old_id)
             if old_id != record["id"]:
-                changes.append(Wijziging(
-                    "hernoemd", kind, record["id"], _titel(record),
-                    f"nieuw adres /{url_of(kind, record['id'])} (was /{url_of(kind, old_id)}; "
-                    "het oude adres stuurt door)", inhoudelijk=False))
+                changes.append(
+                    Wijziging(
+                        "hernoemd",
+                        kind,
+                        record["id"],
+                        _titel(record),
+                        f"nieuw adres /{url_of(kind, record['id'])} (was /{url_of(kind, old_id)}; "
+                        "het oude adres stuurt door)",
+                        inhoudelijk=False,
+                    )
+                )
             changes.extend(_compare(kind, previous, record, names))
         for old_id, record in old_by_id.items():
             if old_id not in matched:
-                changes.append(Wijziging("verwijderd", kind, old_id, _titel(record),
-                                         "niet meer opgenomen", aanwezig=False))
+                changes.append(
+                    Wijziging(
+                        "verwijderd",
+                        kind,
+                        old_id,
+                        _titel(record),
+                        "niet meer opgenomen",
+                        aanwezig=False,
+                    )
+                )
     order = {groep: index for index, (groep, _) in enumerate(GROUPS)}
     kinds = {kind: index for index, (_, kind, _) in enumerate(KINDS)}
-    return sorted(changes, key=lambda w: (order[w.groep], kinds[w.kind], w.titel.casefold(),
-                                          w.id, w.wat))
+    # stable: within one record the changes keep the order of the fields
+    return sorted(changes, key=lambda w: (order[w.groep], kinds[w.kind], w.titel.casefold(), w.id))
 
 
 def per_groep(changes: list[Wijziging]) -> list[tuple[str, list[Wijziging]]]:
     """The changes under their headings, in the fixed order, leaving out empty groups."""
-    return [(heading, [w for w in changes if w.groep == groep]) for groep, heading in GROUPS
-            if any(w.groep == groep for w in changes)]
+    return [
+        (heading, [w for w in changes if w.groep == groep])
+        for groep, heading in GROUPS
+        if any(w.groep == groep for w in changes)
+    ]
 
 
 def markdown(changes: list[Wijziging], titel: str, link=None) -> str:
@@ -157,45 +176,78 @@ def _compare(kind: str, old: dict, new: dict, names: dict[str, str]) -> list[Wij
         if new["status"] in ENDED:
             found.append(("beeindigd", f"{after.lower()} (was: {before.lower()})", True))
         else:
-            found.append(("gewijzigd", f"status van {before.lower()} naar {after.lower()}",
-                          True))
-    for field, label in (("eindverantwoordelijken", "eindverantwoordelijke"),
-                         ("betrokkenen", "betrokkene")):
+            found.append(("gewijzigd", f"status van {before.lower()} naar {after.lower()}", True))
+    for field, label in (
+        ("eindverantwoordelijken", "eindverantwoordelijke"),
+        ("betrokkenen", "betrokkene"),
+    ):
         if changed(field):
-            found.append(("gewijzigd", _orgs_change(label, old.get(field), new.get(field),
-                                                    names), True))
+            found.append(
+                ("gewijzigd", _orgs_change(label, old.get(field), new.get(field), names), True)
+            )
     if isinstance(new.get("contact") or old.get("contact"), dict):  # an organisatie's
         found += _contact_changes(old.get("contact") or {}, new.get("contact") or {})
     else:  # a maatregel's contact is an organisatie id
         for field in ("contact", "verstrekker"):
             if changed(field):
-                found.append(("gewijzigd", _from_to(field, _org(old.get(field), names),
-                                                    _org(new.get(field), names)), True))
+                found.append(
+                    (
+                        "gewijzigd",
+                        _from_to(field, _org(old.get(field), names), _org(new.get(field), names)),
+                        True,
+                    )
+                )
     if changed("bedrag"):
-        found.append(("gewijzigd", _from_to("bedrag", _bedrag(old.get("bedrag")),
-                                            _bedrag(new.get("bedrag"))), True))
+        found.append(
+            (
+                "gewijzigd",
+                _from_to("bedrag", _bedrag(old.get("bedrag")), _bedrag(new.get("bedrag"))),
+                True,
+            )
+        )
     if changed("aanvraagperiode"):
-        found.append(("gewijzigd", _from_to("aanvraagperiode", words(old.get("aanvraagperiode")),
-                                            words(new.get("aanvraagperiode"))), True))
-    found += [("gewijzigd", wat, True) for wat in _tijdspad(old.get("tijdspad"),
-                                                           new.get("tijdspad"))]
-    found += [("gewijzigd", wat, True) for wat in _kerncijfers(old.get("kerncijfers"),
-                                                              new.get("kerncijfers"))]
+        found.append(
+            (
+                "gewijzigd",
+                _from_to(
+                    "aanvraagperiode",
+                    words(old.get("aanvraagperiode")),
+                    words(new.get("aanvraagperiode")),
+                ),
+                True,
+            )
+        )
+    found += [
+        ("gewijzigd", wat, True) for wat in _tijdspad(old.get("tijdspad"), new.get("tijdspad"))
+    ]
+    found += [
+        ("gewijzigd", wat, True)
+        for wat in _kerncijfers(old.get("kerncijfers"), new.get("kerncijfers"))
+    ]
     if changed("regelingen"):
         added = [r for r in new.get("regelingen") or [] if r not in (old.get("regelingen") or [])]
         gone = [r for r in old.get("regelingen") or [] if r not in (new.get("regelingen") or [])]
-        parts = [f"regeling {r} toegevoegd" for r in added] + [f"regeling {r} niet meer genoemd"
-                                                              for r in gone]
+        parts = [f"regeling {r} toegevoegd" for r in added] + [
+            f"regeling {r} niet meer genoemd" for r in gone
+        ]
         if parts:
             found.append(("gewijzigd", "financiering: " + ", ".join(parts), True))
     text = _text_change(old, new)
     if text:
         found.append(("gewijzigd", text, True))
     if changed("inhoudelijk_gewijzigd") and new.get("inhoudelijk_gewijzigd"):
-        found.append(("gewijzigd", "inhoudelijk gewijzigd volgens de redactie ("
-                      f"{words(new['inhoudelijk_gewijzigd'])})", True))
-    return [Wijziging(groep, kind, new["id"], _titel(new), wat, inhoudelijk)
-            for groep, wat, inhoudelijk in found]
+        found.append(
+            (
+                "gewijzigd",
+                "inhoudelijk gewijzigd volgens de redactie ("
+                f"{words(new['inhoudelijk_gewijzigd'])})",
+                True,
+            )
+        )
+    return [
+        Wijziging(groep, kind, new["id"], _titel(new), wat, inhoudelijk)
+        for groep, wat, inhoudelijk in found
+    ]
 
 
 def _norm(value: Any) -> Any:
@@ -214,8 +266,11 @@ def _status(value: str | None) -> str:
 
 
 def _org_names(inhoud: Inhoud) -> dict[str, str]:
-    return {o["id"]: o.get("afkorting") or o.get("naam") or o["id"]
-            for o in inhoud.get("organisaties") or [] if o.get("id")}
+    return {
+        o["id"]: o.get("afkorting") or o.get("naam") or o["id"]
+        for o in inhoud.get("organisaties") or []
+        if o.get("id")
+    }
 
 
 def _org(value: str | None, names: dict[str, str]) -> str | None:
@@ -287,7 +342,11 @@ def _short(text: str, limit: int = 60) -> str:
 
 
 def _similar(a: str, b: str) -> float:
-    return difflib.SequenceMatcher(None, a.split(), b.split(), autojunk=False).ratio()
+    """Character-level similarity of two whitespace-normalised texts (1.0: the same)."""
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < SAME_BLOCK or matcher.quick_ratio() < SAME_BLOCK:
+        return 0.0
+    return matcher.ratio()
 
 
 def _tijdspad(old, new) -> list[str]:
@@ -298,30 +357,46 @@ def _tijdspad(old, new) -> list[str]:
     rest_old = list(old)
     rest_new = []
     for m in new:
-        match = next((o for o in rest_old if _norm(o.get("tekst")) == _norm(m.get("tekst"))
-                      and _norm(o.get("datum")) == _norm(m.get("datum"))), None)
+        match = next(
+            (
+                o
+                for o in rest_old
+                if _norm(o.get("tekst")) == _norm(m.get("tekst"))
+                and _norm(o.get("datum")) == _norm(m.get("datum"))
+            ),
+            None,
+        )
         if match is None:
             rest_new.append(m)
         else:
             rest_old.remove(match)
     for m in list(rest_new):  # same (or nearly the same) text, another date
-        best = max(rest_old, key=lambda o: _similar(_norm(o.get("tekst", "")),
-                                                    _norm(m.get("tekst", ""))), default=None)
-        if best is not None and _similar(_norm(best.get("tekst", "")),
-                                         _norm(m.get("tekst", ""))) >= SAME_BLOCK:
+        best = max(
+            rest_old,
+            key=lambda o: _similar(_norm(o.get("tekst", "")), _norm(m.get("tekst", ""))),
+            default=None,
+        )
+        if (
+            best is not None
+            and _similar(_norm(best.get("tekst", "")), _norm(m.get("tekst", ""))) >= SAME_BLOCK
+        ):
             rest_old.remove(best)
             rest_new.remove(m)
             pairs.append((best, m))
     lines = []
     for before, after in pairs:
         if _norm(before.get("datum")) != _norm(after.get("datum")):
-            lines.append(f"mijlpaal ‘{_short(after.get('tekst', ''))}’ verschoven van "
-                         f"{words(before.get('datum'))} naar {words(after.get('datum'))}")
+            lines.append(
+                f"mijlpaal ‘{_short(after.get('tekst', ''))}’ verschoven van "
+                f"{words(before.get('datum'))} naar {words(after.get('datum'))}"
+            )
     for m in rest_new:
         lines.append(f"nieuwe mijlpaal in {words(m.get('datum'))}: ‘{_short(m.get('tekst', ''))}’")
     for m in rest_old:
-        lines.append(f"mijlpaal van {words(m.get('datum'))} niet meer genoemd: "
-                     f"‘{_short(m.get('tekst', ''))}’")
+        lines.append(
+            f"mijlpaal van {words(m.get('datum'))} niet meer genoemd: "
+            f"‘{_short(m.get('tekst', ''))}’"
+        )
     return lines
 
 

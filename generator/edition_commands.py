@@ -35,18 +35,26 @@ def resolve(root: Path, argument: str | None) -> tuple[str, dict]:
         path = root / EDITIES_DIR / f"{argument}.yaml"
         if not path.is_file():
             known = ", ".join(p.stem for p in snapshot_paths(root)) or "nog geen"
-            raise ContentError([Problem(Location(f"{EDITIES_DIR}/{argument}.yaml", 1, 1),
-                                        f"editie {argument} is niet gepubliceerd (gepubliceerd: "
-                                        f"{known})")])
+            raise ContentError(
+                [
+                    Problem(
+                        Location(f"{EDITIES_DIR}/{argument}.yaml", 1, 1),
+                        f"editie {argument} is niet gepubliceerd (gepubliceerd: {known})",
+                    )
+                ]
+            )
         return f"editie {argument}", _snapshot(path, f"{EDITIES_DIR}/{argument}.yaml")
     path = Path(argument)
     if path.is_dir():
         return f"de inhoud in {argument}", _working(path.resolve())
     if path.is_file():
-        return (f"editie {path.stem}" if path.stem.isdigit() else argument,
-                _snapshot(path, argument))
-    raise ContentError([Problem(Location(argument, 1, 1), "geen editie, editiebestand of map "
-                                "met inhoud")])
+        return (
+            f"editie {path.stem}" if path.stem.isdigit() else argument,
+            _snapshot(path, argument),
+        )
+    raise ContentError(
+        [Problem(Location(argument, 1, 1), "geen editie, editiebestand of map met inhoud")]
+    )
 
 
 def _working(root: Path) -> dict:
@@ -75,12 +83,15 @@ def run_editie(args) -> int:
     today = site.build_date()
     checked, files = site.generate(args.root, today)
     try:
-        path = publish(args.root, args.jaar, checked, files, args.vastgesteld, args.door,
-                       replace=args.vervang)
+        path = publish(
+            args.root, args.jaar, checked, files, args.vastgesteld, args.door, replace=args.vervang
+        )
     except EditionError as error:
         raise ContentError(error.problems) from None
-    print(f"editie {args.jaar} gepubliceerd in {path.relative_to(args.root)}; commit dit "
-          "bestand in dezelfde pull request")
+    print(
+        f"editie {args.jaar} gepubliceerd in {path.relative_to(args.root)}; commit dit "
+        "bestand in dezelfde pull request"
+    )
     return 0
 
 
@@ -99,8 +110,9 @@ def run_schema(args) -> int:
         print(f"{len(stale)} bestand(en) bijgewerkt" + (f": {', '.join(stale)}" if stale else ""))
         return 0
     for relative in stale:
-        print(f"{relative}:1:1: fout: verouderd; draai `handreiking schema --write`",
-              file=sys.stderr)
+        print(
+            f"{relative}:1:1: fout: verouderd; draai `handreiking schema --write`", file=sys.stderr
+        )
     return 1 if stale else 0
 
 
@@ -109,6 +121,8 @@ def run_nieuw(args) -> int:
         print(skeleton(args.soort), end="")
         return 0
     path, line, _ = append(args.root, args.soort)
-    print(f"{spec_for(args.soort).path}:{line}: nieuwe {args.soort} toegevoegd; vul de lege "
-          "velden in en draai `handreiking check`")
+    print(
+        f"{spec_for(args.soort).path}:{line}: nieuwe {args.soort} toegevoegd; vul de lege "
+        "velden in en draai `handreiking check`"
+    )
     return 0

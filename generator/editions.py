@@ -26,7 +26,8 @@ from typing import Any
 import yaml
 
 from .dates import DateNotationError, Periode
-from .diff import Inhoud, Wijziging, per_groep, vergelijk, words as _words
+from .diff import Inhoud, Wijziging, per_groep, vergelijk
+from .diff import words as _words
 from .load import Mapping, Node, Scalar, Sequence, read_source
 from .problems import Location, Problem
 from .render import relative, url_of
@@ -35,8 +36,12 @@ from .validate import Checked
 
 EDITIES_DIR = "content/edities"
 FORMAT = 1
-RENAMEABLE = (("maatregelen", "maatregel"), ("regelingen", "regeling"),
-              ("organisaties", "organisatie"), ("opgaven", "opgave"))
+RENAMEABLE = (
+    ("maatregelen", "maatregel"),
+    ("regelingen", "regeling"),
+    ("organisaties", "organisatie"),
+    ("opgaven", "opgave"),
+)
 HEADER = """\
 # Editie {jaar} van de Integrale Handreiking, bevroren met `handreiking editie publiceer {jaar}`.
 # Niet met de hand bewerken: de site leidt hieruit af wat er per editie veranderde
@@ -179,10 +184,20 @@ def as_text(value: Any) -> Any:
 def content_of(checked: Checked) -> dict[str, Any]:
     """The checked content as plain data, in the order of FILES, with the prose pages."""
     records = {spec.key: getattr(spec.kind, "item", spec.kind) for spec in FILES}
-    content = {spec.key: plain(checked.values.get(spec.key), records[spec.key]) for spec in FILES
-               if spec.key != "editie"}
-    content["paginas"] = [{"slug": p["slug"], "titel": p["titel"], "volgorde": p["volgorde"],
-                           "tekst": p["body"].strip("\n") + "\n"} for p in checked.pages]
+    content = {
+        spec.key: plain(checked.values.get(spec.key), records[spec.key])
+        for spec in FILES
+        if spec.key != "editie"
+    }
+    content["paginas"] = [
+        {
+            "slug": p["slug"],
+            "titel": p["titel"],
+            "volgorde": p["volgorde"],
+            "tekst": p["body"].strip("\n") + "\n",
+        }
+        for p in checked.pages
+    ]
     return content
 
 
@@ -222,14 +237,20 @@ def read_snapshot(path: Path, display: str) -> tuple[Snapshot | None, list[Probl
     at = root.location
     formaat = _scalar(root, "formaat")
     if formaat is None or not formaat.isdigit() or int(formaat) > FORMAT:
-        problems.append(Problem(at, f"onbekend formaat '{formaat}'; dit bestand is gemaakt met "
-                                "een nieuwere versie van de generator"))
+        problems.append(
+            Problem(
+                at,
+                f"onbekend formaat '{formaat}'; dit bestand is gemaakt met "
+                "een nieuwere versie van de generator",
+            )
+        )
         return None, problems
     editie = to_plain(root.items["editie"][1]) if "editie" in root.items else {}
     jaar = str(editie.get("jaar", "")) if isinstance(editie, dict) else ""
     if jaar != path.stem:
-        problems.append(Problem(at, f"de bestandsnaam zegt editie {path.stem}, maar "
-                                f"'editie.jaar' is '{jaar}'"))
+        problems.append(
+            Problem(at, f"de bestandsnaam zegt editie {path.stem}, maar 'editie.jaar' is '{jaar}'")
+        )
         return None, problems
     adressen: dict[str, Location] = {}
     node = root.items.get("adressen", (at, None))[1]
@@ -237,8 +258,9 @@ def read_snapshot(path: Path, display: str) -> tuple[Snapshot | None, list[Probl
         if isinstance(item, Scalar):
             adressen[item.value.removeprefix("/")] = item.location
     inhoud = to_plain(root.items["inhoud"][1]) if "inhoud" in root.items else {}
-    return Snapshot(int(jaar), display, editie, inhoud if isinstance(inhoud, dict) else {},
-                    adressen), problems
+    return Snapshot(
+        int(jaar), display, editie, inhoud if isinstance(inhoud, dict) else {}, adressen
+    ), problems
 
 
 def _scalar(mapping: Mapping, key: str) -> str | None:
@@ -270,10 +292,20 @@ _Dumper.add_representer(str, _represent_str)
 
 
 def snapshot_text(editie: dict, adressen: list[str], content: dict[str, Any]) -> str:
-    data = {"formaat": FORMAT, "editie": editie, "adressen": ["/" + a for a in adressen],
-            "inhoud": content}
-    body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100,
-                     default_flow_style=False)
+    data = {
+        "formaat": FORMAT,
+        "editie": editie,
+        "adressen": ["/" + a for a in adressen],
+        "inhoud": content,
+    }
+    body = yaml.dump(
+        data,
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=100,
+        default_flow_style=False,
+    )
     return HEADER.format(jaar=editie["jaar"]) + body
 
 
@@ -292,37 +324,65 @@ def published_urls(files: dict[str, str | bytes]) -> list[str]:
     return sorted(urls)
 
 
-def publish(root: Path, jaar: int, checked: Checked, files: dict[str, str | bytes],
-            vastgesteld: Periode | None = None, door: str | None = None,
-            replace: bool = False) -> Path:
+def publish(
+    root: Path,
+    jaar: int,
+    checked: Checked,
+    files: dict[str, str | bytes],
+    vastgesteld: Periode | None = None,
+    door: str | None = None,
+    replace: bool = False,
+) -> Path:
     """Freeze the checked content as edition `jaar`; raise EditionError with the reasons."""
     editie_values = checked.values["editie"]
     editie_file = checked.files["editie"]
     jaar_at = editie_values["_loc"].get("jaar", editie_values["_at"])
     problems = []
     if editie_values.get("jaar") != jaar:
-        problems.append(Problem(jaar_at, f"editie.jaar is {editie_values.get('jaar')}, maar u "
-                                f"publiceert editie {jaar}; zet eerst 'jaar: {jaar}' (en de "
-                                "titel en peildatum van de nieuwe editie) in " + editie_file))
+        problems.append(
+            Problem(
+                jaar_at,
+                f"editie.jaar is {editie_values.get('jaar')}, maar u "
+                f"publiceert editie {jaar}; zet eerst 'jaar: {jaar}' (en de "
+                "titel en peildatum van de nieuwe editie) in " + editie_file,
+            )
+        )
     existing = [int(p.stem) for p in snapshot_paths(root)]
     target = root / EDITIES_DIR / f"{jaar}.yaml"
     if target.exists() and not replace:
-        problems.append(Problem(Location(f"{EDITIES_DIR}/{jaar}.yaml", 1, 1), f"editie {jaar} "
-                                "is al gepubliceerd; een gepubliceerde editie verandert niet "
-                                "(gebruik --vervang alleen om een fout bij het publiceren te "
-                                "herstellen)"))
+        problems.append(
+            Problem(
+                Location(f"{EDITIES_DIR}/{jaar}.yaml", 1, 1),
+                f"editie {jaar} "
+                "is al gepubliceerd; een gepubliceerde editie verandert niet "
+                "(gebruik --vervang alleen om een fout bij het publiceren te "
+                "herstellen)",
+            )
+        )
     if existing and jaar < max(existing) and not target.exists():
-        problems.append(Problem(jaar_at, f"er is al een nieuwere editie ({max(existing)}); "
-                                "publiceer alleen de nieuwste editie"))
+        problems.append(
+            Problem(
+                jaar_at,
+                f"er is al een nieuwere editie ({max(existing)}); "
+                "publiceer alleen de nieuwste editie",
+            )
+        )
     editie = plain(editie_values, _editie_record())
     if vastgesteld is not None or door:
         if not (vastgesteld and door):
             problems.append(Problem(jaar_at, "geef --vastgesteld en --door allebei op"))
         elif "vastgesteld" in editie and editie["vastgesteld"] != {
-                "datum": vastgesteld.notatie, "door": door}:
-            problems.append(Problem(editie_values["_loc"]["vastgesteld"], "de editie heeft al "
-                                    "een andere vaststelling; pas die hier aan of laat "
-                                    "--vastgesteld en --door weg"))
+            "datum": vastgesteld.notatie,
+            "door": door,
+        }:
+            problems.append(
+                Problem(
+                    editie_values["_loc"]["vastgesteld"],
+                    "de editie heeft al "
+                    "een andere vaststelling; pas die hier aan of laat "
+                    "--vastgesteld en --door weg",
+                )
+            )
         else:
             editie["vastgesteld"] = {"datum": vastgesteld.notatie, "door": door}
     if problems:
@@ -339,7 +399,7 @@ def _add_vaststelling(path: Path, datum: Periode, door: str) -> None:
     """Append `vastgesteld:` to content/editie.yaml, so the site shows it too."""
     text = path.read_text(encoding="utf-8").rstrip("\n") + "\n"
     door_yaml = yaml.safe_dump(door, allow_unicode=True, width=1000).strip().removesuffix("...")
-    text += f"  vastgesteld:\n    datum: \"{datum.notatie}\"\n    door: {door_yaml.strip()}\n"
+    text += f'  vastgesteld:\n    datum: "{datum.notatie}"\n    door: {door_yaml.strip()}\n'
     path.write_text(text, encoding="utf-8")
 
 
@@ -385,12 +445,14 @@ def _geschiedenis(checked: Checked, secties: list[Sectie]) -> dict[str, Geschied
             present = any(r.get("id") in ids for r in sectie.versie.inhoud.get("maatregelen") or [])
             if present and verschenen is None:
                 verschenen = sectie.versie.label
-            elif present and any(w.kind == "maatregel" and w.id in ids and w.inhoudelijk
-                                 for w in sectie.wijzigingen):
+            elif present and any(
+                w.kind == "maatregel" and w.id in ids and w.inhoudelijk for w in sectie.wijzigingen
+            ):
                 gewijzigd = sectie.versie.label
         datum = m.get("inhoudelijk_gewijzigd")
-        result[m["id"]] = Geschiedenis(verschenen or "deze editie", gewijzigd,
-                                       datum.words if datum else None)
+        result[m["id"]] = Geschiedenis(
+            verschenen or "deze editie", gewijzigd, datum.words if datum else None
+        )
     return result
 
 
@@ -405,14 +467,18 @@ def url_problems(snapshots: list[Snapshot], urls: set[str]) -> list[Problem]:
             parts = url.strip("/").split("/")
             kind = folders.get(parts[0]) if len(parts) == 2 else None
             if kind:
-                message = (f"het webadres /{url} stond in editie {snapshot.jaar}, maar er is "
-                           f"geen {kind} '{parts[1]}' meer. Kreeg de {kind} een nieuwe id? Zet "
-                           f"dan '{parts[1]}' bij vorige_ids van die {kind}, dan stuurt het oude "
-                           f"adres door. Is de {kind} gestopt? Laat hem dan staan met status "
-                           "'afgerond' of 'vervallen'")
+                message = (
+                    f"het webadres /{url} stond in editie {snapshot.jaar}, maar er is "
+                    f"geen {kind} '{parts[1]}' meer. Kreeg de {kind} een nieuwe id? Zet "
+                    f"dan '{parts[1]}' bij vorige_ids van die {kind}, dan stuurt het oude "
+                    f"adres door. Is de {kind} gestopt? Laat hem dan staan met status "
+                    "'afgerond' of 'vervallen'"
+                )
             else:
-                message = (f"de pagina /{url} stond in editie {snapshot.jaar}, maar bestaat niet "
-                           "meer; zet haar terug of zorg voor een doorverwijzing")
+                message = (
+                    f"de pagina /{url} stond in editie {snapshot.jaar}, maar bestaat niet "
+                    "meer; zet haar terug of zorg voor een doorverwijzing"
+                )
             problems.append(Problem(location, message))
     return problems
 

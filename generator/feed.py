@@ -40,15 +40,22 @@ def atom_feed(editions: Edities, site_url: str, titel: str, fallback: date) -> b
     feed = ET.Element(_q("feed"), {"{http://www.w3.org/XML/1998/namespace}lang": "nl"})
     _text(feed, "id", f"{base}{FEED_FILE}")
     _text(feed, "title", f"{titel}: wat is er veranderd")
-    _text(feed, "subtitle", "Nieuwe, gewijzigde en beëindigde maatregelen en regelingen, per "
-          "editie.")
+    _text(
+        feed, "subtitle", "Nieuwe, gewijzigde en beëindigde maatregelen en regelingen, per editie."
+    )
     _text(feed, "updated", _stamp(updated))
     author = ET.SubElement(feed, _q("author"))
     _text(author, "name", AUTHOR)
-    ET.SubElement(feed, _q("link"), {"rel": "self", "type": "application/atom+xml",
-                                     "href": f"{base}{FEED_FILE}"})
-    ET.SubElement(feed, _q("link"), {"rel": "alternate", "type": "text/html",
-                                     "href": f"{base}{CHANGELOG_URL}"})
+    ET.SubElement(
+        feed,
+        _q("link"),
+        {"rel": "self", "type": "application/atom+xml", "href": f"{base}{FEED_FILE}"},
+    )
+    ET.SubElement(
+        feed,
+        _q("link"),
+        {"rel": "alternate", "type": "text/html", "href": f"{base}{CHANGELOG_URL}"},
+    )
     for entry in entries:
         feed.append(entry)
     ET.indent(feed)
@@ -59,11 +66,23 @@ def _edition_entry(sectie: Sectie, base: str, host: str) -> ET.Element:
     jaar = sectie.versie.snapshot.jaar
     entry = ET.Element(_q("entry"))
     _text(entry, "id", f"tag:{host},{jaar}:editie-{jaar}")
-    _text(entry, "title", f"Editie {jaar}" + ("" if sectie.eerste else
-                                              f": {len(sectie.wijzigingen)} wijzigingen"))
+    count = len(sectie.wijzigingen)
+    _text(
+        entry,
+        "title",
+        f"Editie {jaar}"
+        + ("" if sectie.eerste else f": {count} wijziging{'' if count == 1 else 'en'}"),
+    )
     _text(entry, "updated", _stamp(_day(sectie)))
-    ET.SubElement(entry, _q("link"), {"rel": "alternate", "type": "text/html",
-                                      "href": f"{base}{CHANGELOG_URL}#{sectie.versie.anker}"})
+    ET.SubElement(
+        entry,
+        _q("link"),
+        {
+            "rel": "alternate",
+            "type": "text/html",
+            "href": f"{base}{CHANGELOG_URL}#{sectie.versie.anker}",
+        },
+    )
     if sectie.eerste:
         summary = f"Editie {jaar} is de eerste editie op deze site."
         _text(entry, "summary", summary)
@@ -79,12 +98,16 @@ def _edition_entry(sectie: Sectie, base: str, host: str) -> ET.Element:
     return entry
 
 
-def _change_entry(sectie: Sectie, change: Wijziging, index: int, base: str,
-                  host: str) -> ET.Element:
+def _change_entry(
+    sectie: Sectie, change: Wijziging, index: int, base: str, host: str
+) -> ET.Element:
     jaar = sectie.versie.snapshot.jaar
     entry = ET.Element(_q("entry"))
-    _text(entry, "id", f"tag:{host},{jaar}:editie-{jaar}/{change.kind}/{change.id}/"
-          f"{change.groep}/{index}")
+    _text(
+        entry,
+        "id",
+        f"tag:{host},{jaar}:editie-{jaar}/{change.kind}/{change.id}/{change.groep}/{index}",
+    )
     _text(entry, "title", change.zin)
     _text(entry, "updated", _stamp(_day(sectie)))
     href = f"{base}{change.url}" if change.url else f"{base}{CHANGELOG_URL}#{sectie.versie.anker}"

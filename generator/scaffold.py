@@ -31,8 +31,10 @@ def spec_for(soort: str) -> FileSpec:
 def skeleton(soort: str) -> str:
     """The YAML of one new list item, indented to sit under the file's top-level key."""
     record = spec_for(soort).kind.item
-    lines = [f"{INDENT}# --- nieuwe {record.name}: vul de lege velden in; haal '# ' weg voor "
-             "de optionele velden die u nodig hebt ---"]
+    lines = [
+        f"{INDENT}# --- nieuwe {record.name}: vul de lege velden in; haal '# ' weg voor "
+        "de optionele velden die u nodig hebt ---"
+    ]
     lines += _record_lines(record, INDENT, dash=True, filled=False)
     return "\n".join(lines) + "\n"
 
@@ -45,11 +47,15 @@ def _record_lines(record: Record, col: str, dash: bool, filled: bool) -> list[st
         optional = not _wanted(record, f)
         block = _field_lines(f, key_col, filled=filled or optional)
         if optional and not filled:  # a block to uncomment: '# ' at the key's column
-            block = [line if line.lstrip().startswith("#") and line.startswith(key_col + "#")
-                     else key_col + "# " + line[len(key_col):] for line in block]
+            block = [
+                line
+                if line.lstrip().startswith("#") and line.startswith(key_col + "#")
+                else key_col + "# " + line[len(key_col) :]
+                for line in block
+            ]
         if dash and index == 0:  # the key line of the first field carries the '- '
             at = next(i for i, line in enumerate(block) if not line.lstrip().startswith("#"))
-            block[at] = col + "- " + block[at][len(key_col):]
+            block[at] = col + "- " + block[at][len(key_col) :]
         lines += block
     return lines
 
@@ -64,7 +70,7 @@ def _field_lines(f, col: str, filled: bool) -> list[str]:
         lines.append(f"{col}{f.key}:")
         lines += _record_lines(kind, col + INDENT, dash=False, filled=filled)
     elif isinstance(kind, ListOf):
-        lines.append(f"{col}{f.key}: []")
+        lines.append(f"{col}{f.key}: []" if filled else f"{col}{f.key}:")
     elif filled:
         lines.append(f"{col}{f.key}: {kind.example()}")
     else:
@@ -74,8 +80,9 @@ def _field_lines(f, col: str, filled: bool) -> list[str]:
 
 def _wanted(record: Record, f) -> bool:
     """Required fields, and what a maatregel that is not yet beschikbaar must have."""
-    return f.required or (record.name == "maatregel" and f.key in ("eindverantwoordelijken",
-                                                                    "tijdspad"))
+    return f.required or (
+        record.name == "maatregel" and f.key in ("eindverantwoordelijken", "tijdspad")
+    )
 
 
 def _explain(f) -> str:
@@ -83,7 +90,9 @@ def _explain(f) -> str:
     if isinstance(f.kind, Enum):
         text += f" Kies uit: {', '.join(f.kind.values)}."
     elif isinstance(f.kind, Datum):
-        text += " Bijvoorbeeld 2021-04-01, 2021-04, 2021-Q1, 2021-H1, 'medio 2021' of 2021-03..2021-07."
+        text += (
+            " Bijvoorbeeld 2021-04-01, 2021-04, 2021-Q1, 2021-H1, 'medio 2021' of 2021-03..2021-07."
+        )
     elif f.kind.description:
         text += f" ({f.kind.description})"
     if isinstance(f.kind, ListOf) and not isinstance(f.kind.item, Record):
@@ -120,7 +129,10 @@ def append(root: Path, soort: str) -> tuple[Path, int, str]:
 # --- generated editor aids: schema files, modelines, the guide's field reference -------------
 
 GUIDE = "content/paginas/handleiding-redactie.md"
-BEGIN = "[//]: # (veldenoverzicht: begin. Gegenereerd uit generator/schema.py met `handreiking schema --write`; niet met de hand bewerken.)"
+BEGIN = (
+    "[//]: # (veldenoverzicht: begin. Gegenereerd uit generator/schema.py met "
+    "`handreiking schema --write`; niet met de hand bewerken.)"
+)
 END = "[//]: # (veldenoverzicht: eind)"
 
 
@@ -130,8 +142,10 @@ def field_reference() -> str:
     nested: list[Record] = []
     for spec in FILES:
         record = getattr(spec.kind, "item", spec.kind)
-        parts.append(f"### {spec.path}\n\n{spec.label.capitalize()}: elk item onder "
-                     f"`{spec.key}:` is een {record.name}.\n\n{_table(record, nested)}")
+        parts.append(
+            f"### {spec.path}\n\n{spec.label.capitalize()}: elk item onder "
+            f"`{spec.key}:` is een {record.name}.\n\n{_table(record, nested)}"
+        )
     seen = set()
     for record in nested:
         if record.name in seen:
@@ -148,8 +162,11 @@ def _table(record: Record, nested: list[Record]) -> str:
         inner = kind.item if isinstance(kind, ListOf) else kind
         if isinstance(inner, Record):
             nested.append(inner)
-            how = (f"lijst van blokken '{inner.name}'" if isinstance(kind, ListOf)
-                   else f"blok '{inner.name}'")
+            how = (
+                f"lijst van blokken '{inner.name}'"
+                if isinstance(kind, ListOf)
+                else f"blok '{inner.name}'"
+            )
         elif isinstance(kind, ListOf):
             how = f"lijst: {inner.description or 'tekst'}"
         elif isinstance(kind, Enum):
@@ -157,8 +174,7 @@ def _table(record: Record, nested: list[Record]) -> str:
         else:
             how = kind.description or "tekst"
         required = "ja" if f.required else ("als niet beschikbaar" if _wanted(record, f) else "nee")
-        rows.append(f"| `{f.key}` | {required} | {_cell(f.label + ': ' + f.help)} | "
-                    f"{_cell(how)} |")
+        rows.append(f"| `{f.key}` | {required} | {_cell(f.label + ': ' + f.help)} | {_cell(how)} |")
     return "\n".join(rows) + "\n"
 
 

@@ -1,0 +1,301 @@
+"""Editions: snapshots, URL stability, redirects, maatregel history and overdue mijlpalen."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import BUILD_DATE, ROOT, copy_project
+from generator.build import generate
+from generator.diff import vergelijk
+from generator.editions import (
+    as_text,
+    content_of,
+    publish,
+    published_urls,
+    read_snapshot,
+    read_snapshots,
+    url_problems,
+)
+from generator.problems import ContentError
+from generator.validate import check_project
+
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+PUBLISHED = date(2021, 2, 15)
+
+
+def handreiking(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "generator.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+
+
+def publish_2021(project: Path) -> Path:
+    checked, files = generate(project, PUBLISHED)
+    return publish(project, 2021, checked, files, replace=True)
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) >= 1, old
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    root = copy_project(tmp_path / "project")
+    publish_2021(root)
+    return root
+
+
+def test_a_snapshot_reads_back_as_the_content_it_froze(project):
+    snapshot, problems = read_snapshot(project / "content/edities/2021.yaml", "2021.yaml")
+    assert problems == []
+    checked, files = generate(project, PUBLISHED)
+    assert vergelijk(snapshot.inhoud, as_text(content_of(checked))) == []
+    assert snapshot.inhoud == as_text(content_of(checked))
+    assert sorted(snapshot.adressen) == published_urls(files)
+    assert {"", "maatregelen/tussenvoorzieningen/", "wijzigingen/", "feed.xml"} <= set(
+        snapshot.adressen
+    )
+
+
+def test_the_committed_2021_edition_reads_and_every_address_it_published_still_exists():
+    snapshots, problems = read_snapshots(ROOT)
+    assert problems == []
+    first = snapshots[0]
+    assert (first.jaar, first.path) == (2021, "content/edities/2021.yaml")
+    assert len(first.inhoud["maatregelen"]) >= 15
+    _, files = generate(ROOT, BUILD_DATE)
+    assert url_problems(snapshots, set(published_urls(files))) == []
+
+
+def test_an_old_snapshot_with_fields_the_schema_no_longer_has_still_reads(tmp_path):
+    old = tmp_path / "2020.yaml"
+    old.write_text(
+        "formaat: 1\neditie:\n  jaar: 2020\nadressen: [/maatregelen/x/]\ninhoud:\n"
+        "  maatregelen:\n    - id: x\n      titel: X\n      oud_veld: weg\n"
+        "      status: voornemen\n",
+        encoding="utf-8",
+    )
+    snapshot, problems = read_snapshot(old, "content/edities/2020.yaml")
+    assert problems == []
+    new = {"maatregelen": [{"id": "x", "titel": "X", "status": "beschikbaar", "nieuw": "ja"}]}
+    assert [w.zin for w in vergelijk(snapshot.inhoud, new)] == [
+        "Maatregel X: status van voornemen naar beschikbaar."
+    ]
+
+
+def test_a_snapshot_of_a_newer_format_is_a_located_problem(tmp_path):
+    path = tmp_path / "2030.yaml"
+    path.write_text("formaat: 9\neditie:\n  jaar: 2030\n", encoding="utf-8")
+    snapshot, problems = read_snapshot(path, "content/edities/2030.yaml")
+    assert snapshot is None
+    assert [str(p) for p in problems] == [
+        "content/edities/2030.yaml:1:1: fout: onbekend formaat '9'; dit bestand is gemaakt met "
+        "een nieuwere versie van de generator"
+    ]
+
+
+def test_a_lost_address_fails_the_build_until_the_old_id_redirects(project):
+    maatregelen = project / "maatregelen.yaml"
+    edit(maatregelen, "  - id: inzet-woningcorporaties\n", "  - id: woningcorporaties\n")
+
+    with pytest.raises(ContentError) as error:
+        generate(project, BUILD_DATE)
+    snapshot_lines = (project / "content/edities/2021.yaml").read_text().splitlines()
+    line = snapshot_lines.index("- /maatregelen/inzet-woningcorporaties/") + 1
+    assert [str(p) for p in error.value.problems if p.severity == "fout"] == [
+        f"content/edities/2021.yaml:{line}:3: fout: het webadres "
+        "/maatregelen/inzet-woningcorporaties/ stond in editie 2021, maar er is geen maatregel "
+        "'inzet-woningcorporaties' meer. Kreeg de maatregel een nieuwe id? Zet dan "
+        "'inzet-woningcorporaties' bij vorige_ids van die maatregel, dan stuurt het oude adres "
+        "door. Is de maatregel gestopt? Laat hem dan staan met status 'afgerond' of 'vervallen'"
+    ]
+
+    result = handreiking("build", "--root", str(project))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"content/edities/2021.yaml:{line}:3: fout: het webadres" in result.stderr
+
+    edit(
+        maatregelen,
+        "  - id: woningcorporaties\n",
+        "  - id: woningcorporaties\n    vorige_ids: [inzet-woningcorporaties]\n",
+    )
+    _, files = generate(project, BUILD_DATE)
+    redirect = files["maatregelen/inzet-woningcorporaties/index.html"]
+    assert '<meta http-equiv="refresh" content="0; url=../woningcorporaties/">' in redirect
+    assert (
+        '<link rel="canonical" '
+        'href="https://integrale-handreiking.nl/maatregelen/woningcorporaties/">'
+    ) in redirect
+    assert '<meta name="robots" content="noindex">' in redirect
+    assert '<html lang="nl">' in redirect
+    assert '<a href="../woningcorporaties/">Inzet woningcorporaties</a>' in redirect
+
+
+def test_a_removed_page_other_than_a_record_is_reported_too(project):
+    (project / "content/paginas/uitgangspunten.md").unlink()
+    config = project / "mkdocs.yml"
+    edit(config, "      - handreiking/uitgangspunten.md\n", "")
+    with pytest.raises(ContentError) as error:
+        generate(project, BUILD_DATE)
+    assert any(
+        "de pagina /handreiking/uitgangspunten/ stond in editie 2021, maar bestaat niet "
+        "meer" in p.message
+        for p in error.value.problems
+    )
+
+
+def test_the_redirect_page_is_valid_html(project, tmp_path):
+    if not VNU.exists() or not shutil.which("java"):
+        pytest.fail("the Nu Html Checker is missing: run `make test-deps`")
+    edit(
+        project / "maatregelen.yaml",
+        "  - id: inzet-woningcorporaties\n",
+        "  - id: woningcorporaties\n    vorige_ids: [inzet-woningcorporaties]\n",
+    )
+    _, files = generate(project, BUILD_DATE)
+    page = tmp_path / "redirect.html"
+    page.write_text(files["maatregelen/inzet-woningcorporaties/index.html"], encoding="utf-8")
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", str(page)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_publishing_checks_the_year_and_never_overwrites_silently(project):
+    result = handreiking("editie", "publiceer", "2022", "--root", str(project))
+    assert result.returncode == 1
+    assert result.stderr.startswith(
+        "content/editie.yaml:3:9: fout: editie.jaar is 2021, maar u "
+        "publiceert editie 2022; zet eerst 'jaar: 2022'"
+    )
+    again = handreiking("editie", "publiceer", "2021", "--root", str(project))
+    assert again.returncode == 1
+    assert "content/edities/2021.yaml:1:1: fout: editie 2021 is al gepubliceerd" in again.stderr
+    half = handreiking(
+        "editie",
+        "publiceer",
+        "2021",
+        "--vervang",
+        "--vastgesteld",
+        "2021-02-15",
+        "--root",
+        str(project),
+    )
+    assert half.returncode == 1 and "geef --vastgesteld en --door allebei op" in half.stderr
+
+
+def test_publishing_with_a_vaststelling_records_it_in_both_files(project):
+    result = handreiking(
+        "editie",
+        "publiceer",
+        "2021",
+        "--vervang",
+        "--vastgesteld",
+        "2021-02-15",
+        "--door",
+        "de LRT",
+        "--root",
+        str(project),
+    )
+    assert result.returncode == 0, result.stderr
+    assert "editie 2021 gepubliceerd in content/edities/2021.yaml" in result.stdout
+    snapshot, _ = read_snapshot(project / "content/edities/2021.yaml", "x")
+    assert snapshot.vastgesteld == "15 februari 2021 door de LRT"
+    checked = check_project(project, BUILD_DATE)
+    assert not checked.errors
+    assert checked.values["editie"]["vastgesteld"]["door"] == "de LRT"
+
+
+def history_line(files: dict, maatregel: str) -> str:
+    text = files[f"maatregelen/{maatregel}.md"]
+    return next(line for line in text.splitlines() if line.startswith("Opgenomen sinds"))
+
+
+def test_a_typo_fix_does_not_make_a_maatregel_look_changed_but_a_new_paragraph_does(project):
+    maatregelen = project / "maatregelen.yaml"
+    edit(maatregelen, "zoeken veel mensen een woning.", "zoeken heel veel mensen een woning.")
+    _, files = generate(project, BUILD_DATE)
+    assert history_line(files, "tussenvoorzieningen").startswith(
+        "Opgenomen sinds editie 2021 · sindsdien inhoudelijk niet gewijzigd"
+    )
+    assert "Na editie 2021" not in files["wijzigingen.md"]
+
+    edit(
+        maatregelen,
+        "      Om gemeenten hierbij te helpen,",
+        "      Vanaf 2022 betaalt het Rijk de helft van de kosten.\n\n"
+        "      Om gemeenten hierbij te helpen,",
+    )
+    _, files = generate(project, BUILD_DATE)
+    assert history_line(files, "tussenvoorzieningen").startswith(
+        "Opgenomen sinds editie 2021 · laatst inhoudelijk gewijzigd: na editie 2021 ·"
+    )
+    assert history_line(files, "inzet-woningcorporaties").startswith(
+        "Opgenomen sinds editie 2021 · sindsdien inhoudelijk niet gewijzigd"
+    )
+    assert (
+        "- Maatregel [Tussenvormen huisvesting](maatregelen/tussenvoorzieningen.md): tekst "
+        "aangevuld (1 alinea toegevoegd)."
+    ) in files["wijzigingen.md"]
+
+
+def test_the_editor_can_say_a_maatregel_changed_in_substance(project):
+    edit(
+        project / "maatregelen.yaml",
+        "  - id: inzet-woningcorporaties\n",
+        "  - id: inzet-woningcorporaties\n    inhoudelijk_gewijzigd: 2021-09\n",
+    )
+    _, files = generate(project, BUILD_DATE)
+    assert history_line(files, "inzet-woningcorporaties").startswith(
+        "Opgenomen sinds editie 2021 · laatst inhoudelijk gewijzigd: na editie 2021 "
+        "(september 2021) ·"
+    )
+
+
+def test_overdue_mijlpalen_are_located_warnings_saying_what_to_update():
+    result = handreiking("check", "--peildatum", "2021-06-15")
+    assert result.returncode == 0, result.stderr
+    warnings = result.stderr.splitlines()
+    assert warnings, "the real content has overdue mijlpalen at 2021-06-15"
+    lines = (ROOT / "maatregelen.yaml").read_text(encoding="utf-8").splitlines()
+    for warning in warnings:
+        match = re.fullmatch(
+            r"maatregelen\.yaml:(\d+):(\d+): waarschuwing: maatregelen\[\d+\]"
+            r"\.tijdspad\[\d+\]: verlopen: '.+' is voorbij \(peildatum "
+            r"2021-06-15\) maar de maatregel '[a-z0-9-]+' staat nog op "
+            r"'(in-voorbereiding|voornemen)'; werk de status of het tijdspad "
+            r"bij",
+            warning,
+        )
+        assert match, warning
+        line, column = int(match[1]), int(match[2])
+        assert lines[line - 1][: column - 1].strip() in ("datum:", "- datum:"), warning
+
+    strict = handreiking("check", "--peildatum", "2021-06-15", "--strict")
+    assert strict.returncode == 1
+    assert strict.stderr.splitlines()[-1] == f"{len(warnings)} fout(en) gevonden; niets gebouwd."
+    early = handreiking("check", "--peildatum", "2021-01-01", "--strict")
+    assert early.returncode == 0 and early.stderr == ""
+
+
+def test_the_site_marks_overdue_mijlpalen():
+    _, files = generate(ROOT, BUILD_DATE)
+    page = files["maatregelen/tussenvoorzieningen.md"]
+    assert page.count("verlopen, niet bijgewerkt") == 2
+    assert "verlopen, niet bijgewerkt" not in files["maatregelen/inzet-woningcorporaties.md"]

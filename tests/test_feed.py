@@ -1,0 +1,110 @@
+"""The Atom feed: valid per RFC 4287's rules, deterministic, and linked from every page."""
+
+from __future__ import annotations
+
+import html.parser
+import re
+import xml.etree.ElementTree as ET
+from datetime import date
+
+import pytest
+
+from conftest import BUILD_DATE, copy_project
+from generator.build import generate
+from generator.editions import publish
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
+
+
+@pytest.fixture(scope="module")
+def feed_bytes(tmp_path_factory) -> bytes:
+    project = copy_project(tmp_path_factory.mktemp("feed"))
+    checked, files = generate(project, date(2021, 2, 15))
+    publish(project, 2021, checked, files, replace=True)
+    maatregelen = project / "maatregelen.yaml"
+    text = maatregelen.read_text(encoding="utf-8")
+    maatregelen.write_text(text.replace("status: voornemen", "status: beschikbaar", 1), "utf-8")
+    editie = project / "content/editie.yaml"
+    editie.write_text(
+        editie.read_text(encoding="utf-8")
+        .replace("jaar: 2021", "jaar: 2022")
+        .replace('"2021-02"', '"2022-02"'),
+        encoding="utf-8",
+    )
+    checked, files = generate(project, date(2022, 3, 1))
+    publish(project, 2022, checked, files)
+    _, files = generate(project, date(2022, 3, 1))
+    _, again = generate(project, date(2022, 3, 2))
+    assert again["feed.xml"] == files["feed.xml"], "the feed must not depend on the build date"
+    return files["feed.xml"]
+
+
+def one(element, name):
+    found = element.findall(f"{ATOM}{name}")
+    assert len(found) == 1, f"{element.tag} must have exactly one {name}"
+    return found[0]
+
+
+def test_the_feed_follows_rfc_4287(feed_bytes):
+    assert feed_bytes.startswith(b"<?xml version='1.0' encoding='utf-8'?>")
+    feed = ET.fromstring(feed_bytes)
+    assert feed.tag == f"{ATOM}feed"
+    for name in ("id", "title", "updated"):
+        assert one(feed, name).text.strip()
+    assert RFC3339.match(one(feed, "updated").text)
+    assert one(one(feed, "author"), "name").text  # so entries may omit their own author
+    links = {link.get("rel"): link.get("href") for link in feed.findall(f"{ATOM}link")}
+    assert links["self"] == "https://integrale-handreiking.nl/feed.xml"
+    assert links["alternate"] == "https://integrale-handreiking.nl/wijzigingen/"
+    entries = feed.findall(f"{ATOM}entry")
+    ids = [one(entry, "id").text for entry in entries]
+    assert len(ids) == len(set(ids)), "entry ids must be unique"
+    for entry in entries:
+        assert re.match(r"^tag:integrale-handreiking\.nl,\d{4}:\S+$", one(entry, "id").text)
+        assert one(entry, "title").text.strip()
+        assert RFC3339.match(one(entry, "updated").text)
+        alternate = [
+            link
+            for link in entry.findall(f"{ATOM}link")
+            if link.get("rel", "alternate") == "alternate"
+        ]
+        assert alternate and alternate[0].get("href").startswith("https://")
+        content = entry.find(f"{ATOM}content")
+        if content is not None:
+            assert content.get("type") == "html"
+            html.parser.HTMLParser().feed(content.text)
+        else:
+            assert one(entry, "summary").text.strip()
+
+
+def test_the_feed_lists_editions_newest_first_with_one_entry_per_change(feed_bytes):
+    feed = ET.fromstring(feed_bytes)
+    titles = [e.findtext(f"{ATOM}title") for e in feed.findall(f"{ATOM}entry")]
+    assert titles[0] == "Editie 2022: 1 wijziging"
+    assert titles[1] == (
+        "Maatregel Werkgroep Procesverbetering: status van voornemen naar beschikbaar."
+    )
+    assert titles[-1] == "Editie 2021"
+    # published without --vastgesteld: the edition's date is the start of its peildatum
+    assert feed.findtext(f"{ATOM}updated") == "2022-02-01T00:00:00Z"
+    change = feed.findall(f"{ATOM}entry")[1]
+    assert change.find(f"{ATOM}link").get("href") == (
+        "https://integrale-handreiking.nl/maatregelen/werkgroep-procesverbetering/"
+    )
+
+
+def test_every_page_links_the_feed(site_dir):
+    pages = sorted(site_dir.rglob("index.html"))
+    assert len(pages) > 40
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' in text:
+            continue
+        match = re.search(
+            r'<link rel="alternate" type="application/atom\+xml"[^>]*href="([^"]+)"', text
+        )
+        assert match, page
+        assert (page.parent / match[1]).resolve() == (site_dir / "feed.xml").resolve(), page
+    assert (site_dir / "feed.xml").is_file()
+    assert BUILD_DATE.year == 2021

@@ -1,0 +1,221 @@
+"""Editor experience: the committed JSON Schemas, the YAML first lines, VS Code, CI, the guide."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+from test_broken_content import CASES, FIXTURE, expectations
+
+from conftest import ROOT
+from generator.scaffold import BEGIN, END, GUIDE, field_reference, generated_files
+from generator.schema import FILES, file_schema_path, modeline
+
+
+class Yaml12Loader(yaml.SafeLoader):
+    """What an editor's YAML 1.2 language server sees: no timestamps, only true/false."""
+
+
+Yaml12Loader.yaml_implicit_resolvers = {
+    first: [
+        (tag, regexp)
+        for tag, regexp in resolvers
+        if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")
+    ]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+Yaml12Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+# Cases the JSON Schema cannot see, with the reason. The test below asserts the schema really
+# accepts each (or cannot read it), so a case moves out of this list once the schema catches it.
+NOT_SCHEMA_MATTERS = {
+    "bom": "YAML-syntax: a BOM is invisible to the YAML parser",
+    "windows-regeleinden": "YAML-syntax: CRLF line endings",
+    "tab-in-inspringing": "YAML-syntax: a tab in the indentation",
+    "dubbel-veld": "YAML-syntax: a duplicate key (the parser keeps the last one)",
+    "twee-documenten": "YAML-syntax: a second document",
+    "aanhalingsteken-niet-gesloten": "YAML-syntax: the file cannot be parsed",
+    "dubbele-punt-in-tekst": "YAML-syntax: the file cannot be parsed",
+    "dubbele-id": "a rule across records: ids must be unique in the file",
+    "dubbele-volgorde": "a rule across records: volgorde must be unique",
+    "onbekende-organisatie": "a reference: the id must exist in another file",
+    "vorige-id-bestaat-nog": "a reference: the old id must be free",
+    "deel-groter-dan-geheel": "a rule across records: compares two amounts",
+    "datum-bestaat-niet": "the calendar: 2021-02-30 has the right shape",
+    "periode-achterstevoren": "the calendar: the range's order",
+    "script-link-in-beschrijving": "Markdown links inside a text block",
+    "getal-met-duizendtalpunt": "YAML itself reads 13.500 as the number 13.5; only check sees "
+    "the text as written",
+}
+
+
+def load_12(text: str):
+    return yaml.load(text, Loader=Yaml12Loader)
+
+
+def validator(spec) -> jsonschema.Validator:
+    schema = json.loads((ROOT / file_schema_path(spec)).read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+
+
+def test_committed_schemas_guide_and_first_lines_are_up_to_date():
+    stale = [
+        path
+        for path, text in generated_files(ROOT).items()
+        if not (ROOT / path).exists() or (ROOT / path).read_text(encoding="utf-8") != text
+    ]
+    assert stale == [], "stale: run `handreiking schema --write` and commit the result"
+
+
+def test_the_schema_command_reports_stale_files_and_rewrites_them(tmp_path):
+    from conftest import copy_project
+
+    project = copy_project(tmp_path / "p")
+    (project / "content/paginas").mkdir(exist_ok=True)
+    (project / GUIDE).write_text((ROOT / GUIDE).read_text(encoding="utf-8"), encoding="utf-8")
+    (project / "schema/opgaven.schema.json").write_text("{}\n", encoding="utf-8")
+    first = (project / "content/bronnen.yaml").read_text(encoding="utf-8").split("\n", 1)[1]
+    (project / "content/bronnen.yaml").write_text(first, encoding="utf-8")
+
+    def run(*args):
+        return subprocess.run(
+            [sys.executable, "-m", "generator.cli", "schema", "--root", str(project), *args],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=False,
+        )
+
+    check = run()
+    assert check.returncode == 1
+    assert check.stderr.splitlines() == [
+        "schema/opgaven.schema.json:1:1: fout: verouderd; draai `handreiking schema --write`",
+        "content/bronnen.yaml:1:1: fout: verouderd; draai `handreiking schema --write`",
+    ]
+    assert run("--write").returncode == 0
+    assert run().returncode == 0
+
+
+def test_every_content_file_names_its_own_schema_relative_to_itself():
+    for spec in FILES:
+        first = (ROOT / spec.path).read_text(encoding="utf-8").split("\n", 1)[0]
+        assert first == modeline(spec)
+        target = first.split("$schema=", 1)[1]
+        assert ((ROOT / spec.path).parent / target).resolve() == ROOT / file_schema_path(spec)
+
+
+def test_the_schema_accepts_the_real_content():
+    for spec in FILES:
+        data = load_12((ROOT / spec.path).read_text(encoding="utf-8"))
+        errors = [
+            f"{spec.path}: {list(e.absolute_path)}: {e.message}"
+            for e in validator(spec).iter_errors(data)
+        ]
+        assert errors == []
+
+
+def test_the_schema_rejects_a_typo_in_a_field_and_a_wrong_status():
+    spec = FILES[0]
+    data = load_12((ROOT / spec.path).read_text(encoding="utf-8"))
+    data["maatregelen"][0]["eindverantwoordelijke"] = ["bzk"]
+    data["maatregelen"][1]["status"] = "klaar"
+    messages = sorted(e.message for e in validator(spec).iter_errors(data))
+    assert any("'eindverantwoordelijke' was unexpected" in m for m in messages)
+    assert any(m.startswith("'klaar' is not one of") for m in messages)
+    # 'klaar' is not 'beschikbaar', so the rule for maatregelen in preparation applies too
+    assert "'tijdspad' is a required property" in messages
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_the_schema_rejects_the_broken_corpus(case):
+    target, _ = expectations(case)
+    spec = next(s for s in FILES if s.path == target)
+    try:
+        data = load_12(case.read_bytes().decode("utf-8"))
+    except yaml.YAMLError:
+        assert case.stem in NOT_SCHEMA_MATTERS, f"{case.name}: unreadable YAML, not listed"
+        pytest.skip(NOT_SCHEMA_MATTERS[case.stem])
+    errors = list(validator(spec).iter_errors(data))
+    if case.stem in NOT_SCHEMA_MATTERS:
+        assert errors == [], f"the schema now catches {case.name}: remove it from the list"
+        pytest.skip(NOT_SCHEMA_MATTERS[case.stem])
+    assert errors, f"the schema accepts {case.name}"
+
+
+def test_the_minimal_fixture_passes_the_schema_too():
+    for spec in FILES:
+        data = load_12((FIXTURE / spec.path).read_text(encoding="utf-8"))
+        assert list(validator(spec).iter_errors(data)) == []
+
+
+def test_vscode_recommends_the_yaml_extension_and_maps_every_file_to_its_schema():
+    extensions = json.loads((ROOT / ".vscode/extensions.json").read_text(encoding="utf-8"))
+    assert "redhat.vscode-yaml" in extensions["recommendations"]
+    settings = json.loads((ROOT / ".vscode/settings.json").read_text(encoding="utf-8"))
+    assert settings["yaml.schemas"] == {f"./{file_schema_path(s)}": s.path for s in FILES}
+    assert settings["[yaml]"]["editor.insertSpaces"] is True
+
+
+def test_the_ci_workflow_runs_ci_run_on_pull_requests_and_publishes_site_from_main():
+    workflow = yaml.load(
+        (ROOT / ".github/workflows/ci.yml").read_text(encoding="utf-8"), Loader=Yaml12Loader
+    )
+    assert "pull_request" in workflow["on"] and workflow["on"]["push"]["branches"] == ["main"]
+    test_steps = workflow["jobs"]["test"]["steps"]
+    assert any(step.get("run") == "./.ci/run" for step in test_steps)
+    assert (ROOT / ".ci/run").is_file()
+    assert "make test" in (ROOT / ".ci/run").read_text(encoding="utf-8")
+    deploy = workflow["jobs"]["deploy"]
+    assert deploy["needs"] == "test" and "refs/heads/main" in deploy["if"]
+    uses = {step.get("uses", "").split("@")[0]: step for step in deploy["steps"]}
+    assert uses["actions/upload-pages-artifact"]["with"]["path"] == "site/"
+    assert "actions/deploy-pages" in uses
+    assert any("make build" in step.get("run", "") for step in deploy["steps"])
+
+
+def test_the_editor_guide_is_linked_and_its_example_messages_are_real():
+    guide = (ROOT / GUIDE).read_text(encoding="utf-8")
+    assert "content/paginas/handleiding-redactie.md" in (ROOT / "CONTRIBUTING.md").read_text(
+        encoding="utf-8"
+    )
+    assert "handreiking/handleiding-redactie.md" in (ROOT / "mkdocs.yml").read_text(
+        encoding="utf-8"
+    )
+    head, _, rest = guide.partition(BEGIN)
+    assert field_reference() in rest.partition(END)[0]
+    table = head.split("## Meldingen die u kunt tegenkomen", 1)[1].split("\n## ", 1)[0]
+    examples = re.findall(r"^\| `([^`]+)`", table, re.M)
+    assert len(examples) >= 15
+    corpus = [message for case in CASES for message in expectations(case)[1]]
+    own = [
+        "verlopen: 'eerste kwartaal 2021' is voorbij",  # test_editions pins these two
+        "het webadres /maatregelen/x/ stond in editie 2021, maar er is geen maatregel",
+    ]
+    for example in examples:
+        assert any(example in message for message in corpus + own), example
+
+
+def test_the_schema_of_each_file_is_self_contained():
+    for spec in FILES:
+        text = (ROOT / file_schema_path(spec)).read_text(encoding="utf-8")
+        refs = set(re.findall(r'"\$ref": "([^"]+)"', text))
+        assert all(ref.startswith("#/$defs/") for ref in refs)
+        defs = json.loads(text)["$defs"]
+        assert {ref.removeprefix("#/$defs/") for ref in refs} <= set(defs)
+
+
+def test_the_field_reference_explains_every_field():
+    reference = field_reference()
+    for spec in FILES:
+        for f in spec.kind.item.fields if hasattr(spec.kind, "item") else spec.kind.fields:
+            assert f"| `{f.key}` |" in reference
+    assert Path(ROOT / GUIDE).exists()
