@@ -23,6 +23,8 @@ from .model import (
     STATUS_LABELS,
     Handreiking,
 )
+from .timeline import STATE_LABELS as TIJDLIJN_LABELS
+from .timeline import layout as tijdlijn_layout
 
 TEMPLATES = Path(__file__).parent / "templates"
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: same text, ~10x faster
@@ -37,6 +39,17 @@ class Settings:
     repo_url: str | None = None
     edit_branch: str = "main"
     site_url: str | None = None
+
+
+SECURITY_TXT = ".well-known/security.txt"
+
+
+def one_year_after(day: date) -> date:
+    """The same day a year later (28 February for 29 February): security.txt's Expires."""
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return day.replace(year=day.year + 1, day=28)
 
 
 def url_of(kind: str, id_: str | None = None) -> str:
@@ -110,7 +123,8 @@ def number(value: int | float) -> str:
 
 def front_matter(**values) -> Markup:
     """A YAML front matter block; values are HTML-escaped because themes insert them raw."""
-    clean = {k: str(escape(" ".join(str(v).split()))) for k, v in values.items() if v is not None}
+    clean = {k: [str(escape(x)) for x in v] if isinstance(v, list | tuple)
+             else str(escape(" ".join(str(v).split()))) for k, v in values.items() if v is not None}
     body = yaml.dump(clean, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
     return Markup(f"---\n{body}---\n")
 
@@ -161,7 +175,9 @@ class Renderer:
         for organisatie in h.organisaties.values():
             self._add(pages, url_of("organisatie", organisatie.id), "organisatie.md.j2",
                       o=organisatie, edit=self._edit("organisaties", organisatie.location.line))
-        self._add(pages, url_of("tijdlijn"), "tijdlijn.md.j2")
+        self._add(pages, url_of("tijdlijn"), "tijdlijn.md.j2",
+                  figuur=tijdlijn_layout(h.mijlpalen, self.settings.today),
+                  state_labels_tijdlijn=TIJDLIJN_LABELS)
         self._add(pages, url_of("begrippen"), "begrippen.md.j2")
         self._add(pages, url_of("bronnen"), "bronnen.md.j2")
         if self.editions is not None:
@@ -169,7 +185,19 @@ class Renderer:
         for pagina in h.paginas:
             self._add(pages, url_of("pagina", pagina.slug), "pagina.md.j2", p=pagina,
                       edit=self._edit_path(pagina.path, 1))
+        # Service pages (issue 3): accessibility statement, privacy, contact, security.txt.
+        for kind in ("toegankelijkheid", "privacy", "contact"):
+            self._add(pages, url_of(kind), f"{kind}.md.j2", team=self._team())
+        team = self._team()
+        if team and team.contact and team.contact.email:
+            pages[SECURITY_TXT] = self.env.get_template("security.txt.j2").render(
+                email=team.contact.email, expires=one_year_after(self.settings.today),
+                canonical=(self.settings.site_url or "/").rstrip("/") + "/" + SECURITY_TXT)
         return dict(sorted(pages.items()))
+
+    def _team(self):
+        """The ondersteuningsteam: the contact point for questions, problems and security."""
+        return self.h.organisaties.get("ondersteuningsteam")
 
     def _add(self, pages: dict[str, str], url: str, template: str, **context) -> None:
         source = page_file(url)
