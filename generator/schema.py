@@ -106,7 +106,7 @@ class Markdown(Text):
         for match in MARKDOWN_LINK.finditer(node.value):
             group = 1 if match.group(1) else 2
             target = match.group(group)
-            scheme = urlsplit(target).scheme.lower()
+            scheme = _scheme(target)
             if scheme and scheme not in ("https", "mailto"):
                 ctx.problem(_locate_in_scalar(node, match.start(group), ctx.source), path,
                             f"link naar '{target[:40]}' is niet toegestaan; gebruik een "
@@ -323,12 +323,16 @@ class Url(Kind):
         if scalar is None:
             return INVALID
         value = scalar.value.strip()
-        parts = urlsplit(value)
-        if parts.scheme == "http":
+        try:
+            parts = urlsplit(value)
+            scheme, host = parts.scheme, parts.netloc
+        except ValueError:  # e.g. an unbalanced '[' in the host
+            scheme, host = "?", ""
+        if scheme == "http":
             ctx.problem(node.location, path, f"'{value}': gebruik een beveiligd adres "
                         "(https:// in plaats van http://)")
             return INVALID
-        if parts.scheme != "https" or "." not in parts.netloc or " " in value:
+        if scheme != "https" or "." not in host or " " in value:
             ctx.problem(node.location, path, f"'{value}' is geen geldig webadres; schrijf het "
                         "volledig, beginnend met https://")
             return INVALID
@@ -430,6 +434,14 @@ class Record(Kind):
                 for f in self.fields
             },
         }
+
+
+def _scheme(target: str) -> str:
+    """The scheme of a link target ('javascript', 'https', '' for relative); '?' if unparsable."""
+    try:
+        return urlsplit(target).scheme.lower()
+    except ValueError:
+        return "?"
 
 
 def _has_html(scalar: Scalar, path: str, ctx: Context) -> bool:
