@@ -436,18 +436,22 @@ def _differs(old: Inhoud, new: Inhoud) -> bool:
 
 def _geschiedenis(checked: Checked, secties: list[Sectie]) -> dict[str, Geschiedenis]:
     result = {}
+    # Per sectie once: the maatregel ids it holds and those changed in substance. Scanning them
+    # per maatregel instead made this quadratic (issue 6: 2,000 maatregelen, 4 million steps).
+    present_ids = [{r.get("id") for r in s.versie.inhoud.get("maatregelen") or []} for s in secties]
+    changed_ids = [
+        {w.id for w in s.wijzigingen if w.kind == "maatregel" and w.inhoudelijk} for s in secties
+    ]
     for m in checked.values.get("maatregelen") or []:
         if not m.get("id"):
             continue
         ids = {m["id"], *(m.get("vorige_ids") or [])}
         verschenen = gewijzigd = None
-        for sectie in secties:
-            present = any(r.get("id") in ids for r in sectie.versie.inhoud.get("maatregelen") or [])
+        for sectie, held, changed in zip(secties, present_ids, changed_ids, strict=True):
+            present = not ids.isdisjoint(held)
             if present and verschenen is None:
                 verschenen = sectie.versie.label
-            elif present and any(
-                w.kind == "maatregel" and w.id in ids and w.inhoudelijk for w in sectie.wijzigingen
-            ):
+            elif present and not ids.isdisjoint(changed):
                 gewijzigd = sectie.versie.label
         datum = m.get("inhoudelijk_gewijzigd")
         result[m["id"]] = Geschiedenis(
