@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from .editions import history, published_urls, redirect_pages, url_problems
+from .export import site_files
 from .feed import FEED_FILE, atom_feed
 from .model import Handreiking
 from .problems import ContentError
@@ -75,6 +76,8 @@ def generate(root: Path, today: date) -> tuple[Checked, dict[str, str | bytes]]:
     files.update(redirect_pages(checked, config.site_url))
     files[FEED_FILE] = atom_feed(editions, config.site_url or "https://localhost/",
                                  handreiking.editie.titel, handreiking.editie.peildatum.begin)
+    # Open data, calendar, print page and PDF (issue 5); HANDREIKING_PDF=0 skips the PDF.
+    files.update(site_files(handreiking, settings))
     problems += url_problems(editions.snapshots, set(published_urls(files)))
     if problems:
         raise ContentError(checked.problems + problems)

@@ -54,6 +54,13 @@ def parser() -> argparse.ArgumentParser:
                     "wijzigingen in de YAML verschijnen vanzelf.")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="adres:poort")
     _edition_commands(command, commands)
+    export = command("export", "Schrijf de open data (JSON, JSON Schema, CSV, agenda en PDF) "
+                     "zoals de site ze publiceert onder /open-data/.")
+    export.add_argument("--out", type=Path, default=Path("open-data"), help="map waarin de "
+                        "bestanden komen (standaard: open-data in de huidige map)")
+    export.add_argument("--datum", type=_date, default=None, help="bouwdatum (standaard: vandaag)")
+    export.add_argument("--zonder-pdf", action="store_true", help="sla de PDF over (die kost "
+                        "de meeste tijd); HANDREIKING_PDF=0 doet hetzelfde")
     return main
 
 
@@ -101,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return {"check": run_check, "build": run_build, "serve": run_serve, "diff": ed.run_diff,
                 "editie": ed.run_editie, "schema": ed.run_schema,
-                "nieuw": ed.run_nieuw}[args.command](args)
+                "nieuw": ed.run_nieuw, "export": run_export}[args.command](args)
     except ContentError as error:
         return report(error.problems)
     except site.BuildError as error:
@@ -143,6 +150,19 @@ def run_build(args) -> int:
     for warning in checked.warnings:
         print(warning, file=sys.stderr)
     print(f"site gebouwd in {site.SiteConfig.read(args.root).site_dir} (bouwdatum {today})")
+    return 0
+
+
+def run_export(args) -> int:
+    from .export import OPEN_DATA, write_open_data
+
+    today = args.datum or site.build_date()
+    _, handreiking = site.load(args.root, today)
+    config = site.SiteConfig.read(args.root)
+    written = write_open_data(handreiking, config.repo_url, config.site_url, today, args.out,
+                              pdf=False if args.zonder_pdf else None)
+    print(f"{len(written)} bestanden geschreven in {args.out} (zoals /{OPEN_DATA}/ op de site, "
+          f"bouwdatum {today})")
     return 0
 
 

@@ -1,0 +1,264 @@
+"""The handreiking as one document: a print page on the site and a tagged PDF of it.
+
+Both come from the same Markdown body (templates/print-body.md.j2), generated from the model
+in the order of the original handreiking: chapters 1-3 are the pages in content/paginas
+before the first opgave; chapters 4-8 are the opgaven, each with x.1 Opgave (with its
+kerncijfers), x.2 Ondersteuningsmaatregelen and x.3 Financiering, every maatregel and
+regeling under the paragraph number it carries.
+
+The PDF is rendered without MkDocs: the body through Python-Markdown, wrapped in
+templates/print.html.j2, laid out by WeasyPrint with system fonts only (no URL is fetched).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import markdown
+from markupsafe import Markup
+
+from .dates import dutch_date
+from .model import Handreiking, Maatregel, Opgave, Pagina, Regeling
+from .render import Renderer, Settings, url_of
+
+PRINT_PAGE = "handreiking/volledig"  # url_of('pagina', 'volledig') -> handreiking/volledig/
+PDF_FILE = "open-data/handreiking.pdf"  # a stable address: always the current edition
+PDF_ENV = "HANDREIKING_PDF"  # '0' skips the PDF (benchmarks, quick previews)
+SECTION_TITLES = {"1": "Opgave", "2": "Ondersteuningsmaatregelen", "3": "Financiering"}
+MARKDOWN_EXTENSIONS = ["abbr", "attr_list", "def_list", "md_in_html", "tables"]
+ATX = re.compile(r"^(#{1,6})(?=\s)", re.M)
+FENCE = re.compile(r"^(```|~~~)", re.M)
+
+
+def pdf_enabled() -> bool:
+    """False when HANDREIKING_PDF=0 (or 'nee', 'false'): the build then skips the PDF."""
+    return os.environ.get(PDF_ENV, "1").strip().lower() not in ("0", "nee", "no", "false")
+
+
+@dataclass
+class Entry:
+    """One paragraph x.y.z (or the body of x.y): a maatregel and/or the regelingen under it."""
+
+    sectie: str
+    titel: str
+    maatregel: Maatregel | None
+    regelingen: list[Regeling]
+    numbered: bool  # False when the maatregel is the whole of x.y (e.g. 6.2)
+
+    @property
+    def anchor(self) -> str:
+        if self.maatregel:
+            return f"maatregel-{self.maatregel.id}"
+        return f"regeling-{self.regelingen[0].id}"
+
+
+@dataclass
+class Section:
+    """A paragraph x.y: 'Opgave', 'Ondersteuningsmaatregelen' or 'Financiering'."""
+
+    number: str
+    titel: str
+    entries: list[Entry] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        return "sectie-" + self.number.replace(".", "-")
+
+
+@dataclass
+class Chapter:
+    number: str
+    titel: str
+    pagina: Pagina | None = None
+    opgave: Opgave | None = None
+    sections: list[Section] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        return f"hoofdstuk-{self.number}"
+
+
+def _key(sectie: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in sectie.split("."))
+
+
+def chapters(h: Handreiking) -> list[Chapter]:
+    """The document's chapters in order: the leading pages, then one per opgave."""
+    first = min((_key(o.hoofdstuk)[0] for o in h.opgaven.values()), default=1_000)
+    result = [Chapter(str(p.volgorde), p.titel, pagina=p) for p in h.paginas if p.volgorde < first]
+    for opgave in sorted(h.opgaven.values(), key=lambda o: _key(o.hoofdstuk)):
+        result.append(_opgave_chapter(opgave))
+    return result
+
+
+def _opgave_chapter(opgave: Opgave) -> Chapter:
+    chapter = Chapter(opgave.hoofdstuk, opgave.titel, opgave=opgave)
+    number = opgave.hoofdstuk
+    sections: dict[str, Section] = {f"{number}.1": Section(f"{number}.1", SECTION_TITLES["1"])}
+    entries: dict[str, Entry] = {}
+
+    def section_of(sectie: str) -> Section:
+        parts = sectie.split(".")
+        key = ".".join(parts[:2]) if len(parts) > 1 else f"{number}.2"
+        if key not in sections:
+            sections[key] = Section(key, SECTION_TITLES.get(key.split(".")[-1], "Overig"))
+        return sections[key]
+
+    for m in opgave.maatregelen:
+        entry = Entry(m.sectie, m.titel, m, [], numbered=m.sectie != section_of(m.sectie).number)
+        entries.setdefault(m.sectie, entry)
+        if entries[m.sectie] is not entry:  # two maatregelen with one number: keep both
+            entries[f"{m.sectie}#{m.id}"] = entry
+    for r in opgave.regelingen:
+        if r.sectie in entries:
+            entries[r.sectie].regelingen.append(r)
+        else:
+            entries[r.sectie] = Entry(
+                r.sectie, r.titel, None, [r], numbered=r.sectie != section_of(r.sectie).number
+            )
+    for key in sorted(entries, key=lambda k: (_key(k.split("#")[0]), k)):
+        entry = entries[key]
+        section_of(entry.sectie).entries.append(entry)
+    chapter.sections = [sections[k] for k in sorted(sections, key=_key)]
+    return chapter
+
+
+def demote(text: str, top: int) -> str:
+    """Shift an editor's Markdown headings so the highest becomes level `top` (at most 6)."""
+    if FENCE.search(text):
+        return text  # headings inside code fences must stay as they are; rare enough
+    levels = [len(m.group(1)) for m in ATX.finditer(text)]
+    if not levels:
+        return text
+    shift = top - min(levels)
+    return ATX.sub(lambda m: "#" * max(1, min(6, len(m.group(1)) + shift)), text)
+
+
+def after_first_paragraph(text: str, addition: str) -> str:
+    """`addition` (footnote calls) at the end of the first block of a Markdown text."""
+    if not addition:
+        return text
+    head, sep, rest = text.strip("\n").partition("\n\n")
+    return f"{head}{addition}{sep}{rest}"
+
+
+class Document:
+    """Renders the document body as Markdown, the site page and the PDF."""
+
+    def __init__(self, h: Handreiking, settings: Settings):
+        self.h = h
+        self.settings = settings
+        self.renderer = Renderer(h, settings)
+        env = self.renderer.env
+        env.filters.update(
+            demote=lambda text, top: Markup(demote(str(text), top)),
+            after_first=lambda text, add: Markup(after_first_paragraph(str(text), str(add))),
+        )
+        self.chapters = chapters(h)
+
+    def toc(self) -> list[tuple[int, str, str]]:
+        """(level, label, anchor) for the table of contents, down to x.y.z."""
+        items = []
+        for chapter in self.chapters:
+            items.append((1, f"{chapter.number}. {chapter.titel}", chapter.anchor))
+            for section in chapter.sections:
+                items.append((2, f"{section.number} {section.titel}", section.anchor))
+                items += [
+                    (3, f"{e.sectie} {e.titel}", e.anchor) for e in section.entries if e.numbered
+                ]
+        return items
+
+    def footnotes(self) -> dict[str, list[tuple[int, str]]]:
+        """Footnotes numbered through the document, per maatregel id."""
+        numbered: dict[str, list[tuple[int, str]]] = {}
+        counter = 0
+        for chapter in self.chapters:
+            for section in chapter.sections:
+                for entry in section.entries:
+                    if entry.maatregel and entry.maatregel.voetnoten:
+                        numbered[entry.maatregel.id] = []
+                        for text in entry.maatregel.voetnoten:
+                            counter += 1
+                            numbered[entry.maatregel.id].append((counter, text))
+        return numbered
+
+    def body(self, pdf: bool, base: int, link) -> Markup:
+        """The Markdown of chapters 1-8; `base` is the heading level of a chapter."""
+        return Markup(
+            self.renderer.env.get_template("print-body.md.j2").render(
+                chapters=self.chapters,
+                pdf=pdf,
+                base=base,
+                mdlink=link,
+                voetnoten=self.footnotes(),
+                site=self._site(),
+            )
+        )
+
+    def _site(self) -> str:
+        return (self.settings.site_url or "https://localhost/").rstrip("/") + "/"
+
+    def page(self, pdf_file: dict | None) -> dict[str, str]:
+        """The site page handreiking/volledig.md; `pdf_file` has href, size, pages."""
+        pages: dict[str, str] = {}
+        url = url_of("pagina", PRINT_PAGE.split("/")[-1])
+        self.renderer._add(pages, url, "print.md.j2", document=self, pdf_file=pdf_file)
+        return pages
+
+    def html(self) -> str:
+        """The standalone HTML that WeasyPrint lays out."""
+        site = self._site()
+
+        def absolute(kind: str, id_: str | None = None) -> str:
+            return site + url_of(kind, id_)
+
+        body = markdown.markdown(
+            self.body(pdf=True, base=1, link=absolute) + "\n" + self.renderer._abbreviations(),
+            extensions=MARKDOWN_EXTENSIONS,
+            output_format="html",
+        )
+        footer = _css_string(
+            f"{site.removeprefix('https://').rstrip('/')} · gemaakt op "
+            f"{dutch_date(self.settings.today)}"
+        )
+        css = self.renderer.env.get_template("print.css.j2").render(footer=footer)
+        return self.renderer.env.get_template("print.html.j2").render(
+            body=Markup(body),
+            toc=self.toc(),
+            css=Markup(css),
+            site=site,
+            gebouwd=dutch_date(self.settings.today),
+        )
+
+    def pdf(self) -> tuple[bytes, int]:
+        """The PDF and its page count: tagged (PDF/UA-1), with bookmarks and page numbers.
+
+        WeasyPrint may fetch nothing: only data: URLs are allowed and a refused URL fails
+        the build, so no font or image can come from the internet.
+        """
+        from weasyprint import HTML
+        from weasyprint.urls import URLFetcher
+
+        fetcher = URLFetcher(allowed_protocols={"data"}, fail_on_errors=True)
+        html = HTML(string=self.html(), base_url=self._site(), url_fetcher=fetcher)
+        document = html.render(pdf_tags=True)
+        data = document.write_pdf(
+            pdf_variant="pdf/ua-1",
+            pdf_tags=True,
+            pdf_identifier=f"handreiking-{self.h.editie.jaar}".encode(),
+        )
+        return data, len(document.pages)
+
+
+def _css_string(text: str) -> Markup:
+    """A CSS string literal: quotes and backslashes escaped, no '<' that ends <style>."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
+    return Markup(f'"{escaped}"')
+
+
+def write_html(h: Handreiking, settings: Settings, target: Path) -> None:
+    """Write the print HTML (for looking at the layout in a browser)."""
+    target.write_text(Document(h, settings).html(), encoding="utf-8")
