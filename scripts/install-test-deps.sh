@@ -9,6 +9,10 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+# WeasyPrint (the PDF of the handreiking) needs Pango and the system fonts it embeds.
+for package in libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation fonts-dejavu-core; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing ${missing[*]} with apt-get"
   apt-get update -qq

@@ -1,0 +1,94 @@
+"""The mijlpalen calendar of a real build, parsed back with icalendar and compared to the model."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+import yaml
+from icalendar import Calendar
+
+from conftest import BUILD_DATE, ROOT
+from generator.build import load
+from generator.ical import ICS_FILE
+
+SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+
+
+@pytest.fixture(scope="module")
+def model(built_project):
+    return load(built_project, BUILD_DATE)[1]
+
+
+@pytest.fixture(scope="module")
+def calendar(site_dir) -> Calendar:
+    return Calendar.from_ical((site_dir / ICS_FILE).read_bytes())
+
+
+@pytest.fixture(scope="module")
+def events(calendar):
+    return calendar.walk("VEVENT")
+
+
+def test_calendar_header(calendar, model):
+    assert str(calendar["VERSION"]) == "2.0"
+    assert str(calendar["METHOD"]) == "PUBLISH"
+    assert str(calendar["X-WR-CALNAME"]) == f"Mijlpalen {model.editie.titel}"
+    assert str(calendar["PRODID"]).startswith("-//")
+
+
+def test_one_all_day_event_per_mijlpaal_in_order(events, model):
+    assert len(events) == len(model.mijlpalen) > 20
+    assert len({str(e["UID"]) for e in events}) == len(events)
+    for event, p in zip(events, model.mijlpalen, strict=True):
+        start, end = event.decoded("DTSTART"), event.decoded("DTEND")
+        assert type(start) is date and type(end) is date, "all-day: VALUE=DATE, no time"
+        assert event["DTSTART"].params.get("VALUE") == "DATE"
+        assert (start, end) == (p.datum.begin, p.datum.einde + timedelta(days=1)), p.datum
+        url = (
+            f"{SITE_URL}{'maatregelen' if p.eigenaar_kind == 'maatregel' else 'opgaven'}/"
+            f"{p.eigenaar_id}/"
+        )
+        assert str(event["URL"]) == url
+        description = str(event["DESCRIPTION"])
+        assert p.tekst in description and url in description and p.datum.words in description
+        assert str(event["SUMMARY"]).startswith(p.eigenaar_titel)
+        assert event.decoded("DTSTAMP") == datetime(2021, 6, 15, tzinfo=UTC)
+
+
+def _event(events, uid_start: str):
+    found = [e for e in events if str(e["UID"]).startswith(uid_start)]
+    assert len(found) == 1, uid_start
+    return found[0]
+
+
+def test_spans_follow_the_precision(events):
+    quarter = _event(events, "maatregel-tussenvoorzieningen-2021-q1@")
+    assert (quarter.decoded("DTSTART"), quarter.decoded("DTEND")) == (
+        date(2021, 1, 1),
+        date(2021, 4, 1),
+    )
+    assert str(quarter["SUMMARY"]) == "Tussenvormen huisvesting (eerste kwartaal 2021)"
+    month = _event(events, "maatregel-tussenvoorzieningen-2021-04@")
+    assert (month.decoded("DTSTART"), month.decoded("DTEND")) == (
+        date(2021, 4, 1),
+        date(2021, 5, 1),
+    )
+    day = _event(events, "opgave-huisvesting-2021-04-01@")
+    assert (day.decoded("DTSTART"), day.decoded("DTEND")) == (date(2021, 4, 1), date(2021, 4, 2))
+    assert str(day["SUMMARY"]) == "Huisvesting vergunninghouders"
+    span = _event(
+        events, "maatregel-middelen-huisvesting-aandachtsgroepen-vergunninghouders-2021-q2-2021-q3@"
+    )
+    assert (span.decoded("DTSTART"), span.decoded("DTEND")) == (date(2021, 4, 1), date(2021, 10, 1))
+    assert "tweede t/m derde kwartaal 2021" in str(span["SUMMARY"])
+
+
+def test_uids_come_from_ids_and_notation(events, model):
+    """Stable across builds: a calendar that subscribed updates events instead of doubling."""
+    domain = SITE_URL.split("//")[1].rstrip("/")
+    for event, p in zip(events, model.mijlpalen, strict=True):
+        notation = re.sub(r"[^a-z0-9]+", "-", p.datum.notatie.lower()).strip("-")
+        assert str(event["UID"]).startswith(f"{p.eigenaar_kind}-{p.eigenaar_id}-{notation}")
+        assert str(event["UID"]).endswith(f"@{domain}")
