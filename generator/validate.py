@@ -24,8 +24,8 @@ from .schema import (
     Integer,
     Record,
     Text,
-    inside_code,
     check_file,
+    inside_code,
 )
 
 NOT_YET = ("in-voorbereiding", "voornemen")
@@ -162,10 +162,10 @@ def _check_maatregelen(maatregelen, peildatum: date, problems) -> None:
                 if periode is not None and periode.is_past(peildatum):
                     problems.append(Problem(
                         mijlpaal["_loc"]["datum"],
-                        f"{path}.tijdspad[{index}]: verlopen: '{periode.words}' is voorbij "
-                        f"(peildatum {peildatum.isoformat()}) maar de maatregel "
-                        f"'{m.get('id')}' staat nog op '{status}'; werk de status of het "
-                        "tijdspad bij",
+                        f"verlopen: '{periode.words}' is voorbij (peildatum "
+                        f"{peildatum.isoformat()}) maar de maatregel '{m.get('id')}' staat nog "
+                        f"op '{status}'; werk de status of het tijdspad bij "
+                        f"({path}.tijdspad[{index}])",
                         WAARSCHUWING))
 
 
