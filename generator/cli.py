@@ -167,6 +167,8 @@ def run_export(args) -> int:
 
 
 def run_serve(args) -> int:
+    # Issue 5: the preview skips the PDF (seconds per rebuild); HANDREIKING_PDF=1 keeps it.
+    os.environ.setdefault("HANDREIKING_PDF", "0")
     today = site.build_date()
     config = site.SiteConfig.read(args.root)
     _, pages = site.generate(args.root, today)
