@@ -98,13 +98,16 @@ def layout(mijlpalen: list[Mijlpaal], today: date) -> Figure | None:
     """The whole figure, or None when there is nothing to draw."""
     if not mijlpalen:
         return None
-    start = date(min(min(p.datum.begin for p in mijlpalen), today).year, 1, 1)
-    end = date(max(max(p.datum.einde for p in mijlpalen), today).year + 1, 1, 1)
+    # The axis runs from the quarter of the first mark to the quarter after the last one.
+    start = _quarter_start(min(min(p.datum.begin for p in mijlpalen), today))
+    end = _quarter_after(max(max(p.datum.einde for p in mijlpalen), today))
     chart_left, chart_right = LABEL_WIDTH + 10, WIDTH - RIGHT_MARGIN
     span = (end - start).days
 
+    inner_left, inner_right = chart_left + 8, chart_right - 8  # room for a point on the edge
+
     def x_of(day: date) -> float:
-        return round(chart_left + (day - start).days / span * (chart_right - chart_left), 1)
+        return round(inner_left + (day - start).days / span * (inner_right - inner_left), 1)
 
     owners: dict[tuple[str, str], list[Mijlpaal]] = {}
     for p in sorted(mijlpalen, key=lambda p: (p.datum.sort_key, p.eigenaar_id, p.tekst)):
@@ -127,26 +130,41 @@ def layout(mijlpalen: list[Mijlpaal], today: date) -> Figure | None:
             else:
                 x0, x1 = x_of(p.datum.begin), x_of(_day_after(p.datum.einde))
                 split = x_of(today) if state == "lopend" else None
-                marks.append(Mark(x0, max(round(x1 - x0, 1), 3.0), y, state, "balk", tooltip,
-                                  split))
+                marks.append(
+                    Mark(x0, max(round(x1 - x0, 1), 3.0), y, state, "balk", tooltip, split)
+                )
         rows.append(Row(top, height, lines, title, kind))
         top += height
 
     ticks = []
-    for year in range(start.year, end.year + 1):
-        ticks.append(Tick(x_of(date(year, 1, 1)), str(year) if year < end.year else None))
-        if year < end.year:
-            ticks += [Tick(x_of(date(year, month, 1)), None) for month in (4, 7, 10)]
+    quarter = start
+    while quarter <= end:
+        # A part-year at the start gets its year only when the label fits before January.
+        starts_year = quarter.month == 1 or (
+            quarter == start and x_of(date(start.year + 1, 1, 1)) - x_of(start) >= 45
+        )
+        label = str(quarter.year) if starts_year and quarter < end else None
+        ticks.append(Tick(x_of(quarter), label))
+        quarter = _quarter_after(quarter)
     states = {s: 0 for s in STATE_LABELS}
     for mark in marks:
         states[mark.state] += 1
     ordered = sorted(mijlpalen, key=lambda p: p.datum.sort_key)
     return Figure(
-        width=WIDTH, height=top + 10, chart_left=chart_left, chart_right=chart_right,
-        axis_top=AXIS_HEIGHT, rows=tuple(rows), marks=tuple(marks), ticks=tuple(ticks),
-        today_x=x_of(today), today_label=f"vandaag, {dutch_date(today)}", count=len(marks),
+        width=WIDTH,
+        height=top + 10,
+        chart_left=chart_left,
+        chart_right=chart_right,
+        axis_top=AXIS_HEIGHT,
+        rows=tuple(rows),
+        marks=tuple(marks),
+        ticks=tuple(ticks),
+        today_x=x_of(today),
+        today_label=f"vandaag, {dutch_date(today)}",
+        count=len(marks),
         first_words=ordered[0].datum.words,
-        last_words=max(mijlpalen, key=lambda p: p.datum.einde).datum.words, states=states,
+        last_words=max(mijlpalen, key=lambda p: p.datum.einde).datum.words,
+        states=states,
     )
 
 
@@ -176,6 +194,15 @@ def _lanes(items: list[Mijlpaal], x_of) -> list[int]:
             ends.append(right)
             lanes.append(len(ends) - 1)
     return lanes
+
+
+def _quarter_start(day: date) -> date:
+    return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+
+
+def _quarter_after(day: date) -> date:
+    start = _quarter_start(day)
+    return date(start.year + 1, 1, 1) if start.month == 10 else date(start.year, start.month + 3, 1)
 
 
 def _day_after(day: date) -> date:
