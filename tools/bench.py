@@ -176,18 +176,21 @@ class Tree:
 def run_stage(command: list[str], cwd: Path, env: dict, log: Path, timeout: float) -> dict:
     """Run one stage to its end; wall seconds, peak MB, ok, and why not when it failed."""
     tree = Tree(command, cwd, env, log)
-    code = None
-    while (code := tree.poll()) is None:
-        if time.perf_counter() - tree.started > timeout:
-            tree.stop()
-            result = tree.finish()
-            return {
-                **result,
-                "ok": False,
-                "seconds": None,
-                "error": f"niet klaar: gestopt na {timeout:.0f} s (timeout)",
-            }
-        time.sleep(0.02)
+    try:
+        while (code := tree.poll()) is None:
+            if time.perf_counter() - tree.started > timeout:
+                tree.stop()
+                return {
+                    **tree.finish(),
+                    "ok": False,
+                    "seconds": None,
+                    "error": f"niet klaar: gestopt na {timeout:.0f} s (timeout)",
+                }
+            time.sleep(0.02)
+    except BaseException:  # the bench itself is stopped (Ctrl-C, SIGTERM): end this stage too
+        tree.stop()
+        tree.finish()
+        raise
     seconds = time.perf_counter() - tree.started
     result = {**tree.finish(), "seconds": round(seconds, 3), "ok": code == 0}
     if code != 0:
@@ -618,6 +621,7 @@ def _get(figures: dict, path: str):
 ROWS = (  # (label, path into a size's figures, unit)
     ("maatregelen", "counts.maatregelen", ""),
     ("pages (html)", "output.html_pages", ""),
+    ("machine load (1-min avg)", "loadavg_1min_end", ""),
     ("check", "stages.check.seconds", "s"),
     ("check peak", "stages.check.peak_mb", "MB"),
     ("render, no PDF", "stages.render_nopdf.seconds", "s"),
@@ -775,6 +779,8 @@ def measure_size(
     else:
         counts = synthetic_project(project, scale)
     figures: dict = {"generate_content_s": round(time.perf_counter() - started, 1)}
+    # Others may be using the machine: the load average says how far to trust the seconds.
+    figures["loadavg_1min_start"] = round(os.getloadavg()[0], 2)
     if counts is None:
         from generator.validate import check_project
 
@@ -795,6 +801,7 @@ def measure_size(
         if reader:
             figures["reader"] = reader_figures(site_dir, id_)
     figures["derived"] = derive(figures)
+    figures["loadavg_1min_end"] = round(os.getloadavg()[0], 2)
     for stage, result in figures["stages"].items():
         print(
             f"[bench] {name} {stage}: {result.get('seconds')} s, {result.get('peak_mb')} MB"
@@ -845,6 +852,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=None, help="where to put the projects")
     parser.add_argument("--render-stage", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so the work folder is removed
     if args.render_stage:
         print(json.dumps(render_stage(args.render_stage, date.fromisoformat(BUILD_DATE))))
         return 0
