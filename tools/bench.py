@@ -19,7 +19,9 @@ and then from the built site: HTML bytes per page, the search index (raw and gzi
 Chromium the bytes transferred (gzip, from a small gzip-capable server) on a first visit of
 the home page and of a maatregel page, with whether the search index was fetched before the
 search was used. Memory is the peak resident memory of the whole process tree, sampled every
-20 ms from /proc (not ru_maxrss: after fork+exec it still counts the parent's pages). Growth
+20 ms from /proc (not ru_maxrss: after fork+exec it still counts the parent's pages). CPU
+seconds (user + system, with waited-for children) are given too: on a shared machine they
+are the steadier figure. Growth
 from size to size is printed as a ratio per 10x and an exponent k (time ~ size^k); k <= 1.15
 counts as linear.
 
@@ -127,6 +129,7 @@ class Tree:
             start_new_session=True,
         )
         self.peak = 0
+        self.cpu: float | None = None
         self._stop = threading.Event()
         self._sampler = threading.Thread(target=self._sample, daemon=True)
         self._sampler.start()
@@ -140,10 +143,13 @@ class Tree:
         """The exit code once the process has ended, else None."""
         if self.proc.returncode is not None:
             return self.proc.returncode
-        pid, status = os.waitpid(self.proc.pid, os.WNOHANG)
+        pid, status, usage = os.wait4(self.proc.pid, os.WNOHANG)
         if pid == 0:
             return None
         self.proc.returncode = os.waitstatus_to_exitcode(status)
+        # CPU seconds of the process and the descendants it waited for (mkdocs under build):
+        # unlike wall time, hardly affected by others using the machine at the same time.
+        self.cpu = usage.ru_utime + usage.ru_stime
         return self.proc.returncode
 
     def stop(self) -> None:
@@ -193,6 +199,8 @@ def run_stage(command: list[str], cwd: Path, env: dict, log: Path, timeout: floa
         raise
     seconds = time.perf_counter() - tree.started
     result = {**tree.finish(), "seconds": round(seconds, 3), "ok": code == 0}
+    if tree.cpu is not None:
+        result["cpu_s"] = round(tree.cpu, 3)
     if code != 0:
         result["error"] = f"exit {code}: {tree.tail()}"
     return result
@@ -623,15 +631,19 @@ ROWS = (  # (label, path into a size's figures, unit)
     ("pages (html)", "output.html_pages", ""),
     ("machine load (1-min avg)", "loadavg_1min_end", ""),
     ("check", "stages.check.seconds", "s"),
+    ("check (cpu)", "stages.check.cpu_s", "s"),
     ("check peak", "stages.check.peak_mb", "MB"),
     ("render, no PDF", "stages.render_nopdf.seconds", "s"),
     ("render (generator)", "stages.render.seconds", "s"),
     ("render peak", "stages.render.peak_mb", "MB"),
+    ("render, no PDF (cpu)", "stages.render_nopdf.cpu_s", "s"),
     ("mkdocs build (bare)", "stages.mkdocs.seconds", "s"),
+    ("mkdocs build (cpu)", "stages.mkdocs.cpu_s", "s"),
     ("mkdocs peak", "stages.mkdocs.peak_mb", "MB"),
     ("whole build", "stages.build.seconds", "s"),
     ("whole build peak", "stages.build.peak_mb", "MB"),
     ("whole build, no PDF", "stages.build_nopdf.seconds", "s"),
+    ("whole build, no PDF (cpu)", "stages.build_nopdf.cpu_s", "s"),
     ("whole build, no PDF, peak", "stages.build_nopdf.peak_mb", "MB"),
     ("build / bare mkdocs", "derived.build_over_mkdocs", "x"),
     ("same, without the PDF", "derived.build_nopdf_over_mkdocs", "x"),
@@ -653,6 +665,10 @@ ROWS = (  # (label, path into a size's figures, unit)
     ("reader: using search", "reader.search_use_kb", "KB"),
 )
 GROWTH_ROWS = (
+    "stages.check.cpu_s",
+    "stages.render_nopdf.cpu_s",
+    "stages.mkdocs.cpu_s",
+    "stages.build_nopdf.cpu_s",
     "stages.check.seconds",
     "stages.render_nopdf.seconds",
     "stages.render.seconds",
