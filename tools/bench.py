@@ -848,6 +848,23 @@ def _git_version() -> str:
         return "unknown"
 
 
+def merge(paths: list[Path], target: Path) -> int:
+    """Combine runs made with different options (say, the largest size with a shorter timeout)."""
+    results: dict = {"meta": {"merged_from": [str(p) for p in paths]}, "sizes": {}}
+    for path in paths:
+        run = json.loads(path.read_text(encoding="utf-8"))
+        results["meta"][str(path)] = run.get("meta")
+        results["sizes"].update(run["sizes"])
+    order = sorted(results["sizes"], key=lambda k: -1.0 if k == "real" else float(k))
+    results["sizes"] = {key: results["sizes"][key] for key in order}
+    results["growth"] = compute_growth(results)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(format_table(results))
+    print(f"\nJSON: {target}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m tools.bench", description=__doc__.splitlines()[0]
@@ -867,7 +884,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the generated projects")
     parser.add_argument("--work", type=Path, default=None, help="where to put the projects")
     parser.add_argument("--render-stage", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--merge",
+        nargs="+",
+        type=Path,
+        help="only combine the sizes of earlier JSON files (later files win) into --json and "
+        "print the table",
+    )
     args = parser.parse_args(argv)
+    if args.merge:
+        return merge(args.merge, args.json)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so the work folder is removed
     if args.render_stage:
         print(json.dumps(render_stage(args.render_stage, date.fromisoformat(BUILD_DATE))))
