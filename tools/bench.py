@@ -67,6 +67,8 @@ STAGES = (
     "serve_edit",
 )
 CHECK_RUNS = 3
+SKIP_PDF = False  # --no-pdf: only the stages with HANDREIKING_PDF=0
+SKIPPED_PDF = {"ok": False, "seconds": None, "error": "overgeslagen (--no-pdf)"}
 SERVE_EDITS = 3  # the edit is timed this often in one serve session; the median is reported
 COMPRESSIBLE = (
     ".html",
@@ -270,12 +272,16 @@ def measure_stages(project: Path, logs: Path, timeout: float, serve: bool) -> di
     stages["check"]["runs_s"] = [r["seconds"] for r in runs]
     # The PDF (WeasyPrint, issue 5) is part of the generator's work; measured apart as well.
     shutil.rmtree(docs_dir, ignore_errors=True)
-    stages["render"] = run_stage(
-        [python, "-m", "tools.bench", "--render-stage", str(project)],
-        ROOT,
-        _env(),
-        logs / "render.log",
-        timeout,
+    stages["render"] = (
+        SKIPPED_PDF
+        if SKIP_PDF
+        else run_stage(
+            [python, "-m", "tools.bench", "--render-stage", str(project)],
+            ROOT,
+            _env(),
+            logs / "render.log",
+            timeout,
+        )
     )
     shutil.rmtree(docs_dir, ignore_errors=True)
     stages["render_nopdf"] = run_stage(
@@ -324,7 +330,11 @@ def measure_stages(project: Path, logs: Path, timeout: float, serve: bool) -> di
     )
     shutil.rmtree(docs_dir, ignore_errors=True)
     shutil.rmtree(site_dir, ignore_errors=True)
-    stages["build"] = run_stage(command, project, _env(), logs / "build.log", timeout)
+    stages["build"] = (
+        SKIPPED_PDF
+        if SKIP_PDF
+        else run_stage(command, project, _env(), logs / "build.log", timeout)
+    )
     if not stages["build"]["ok"] and stages["build_nopdf"]["ok"]:  # the figures need a site
         run_stage(command, project, _env(HANDREIKING_PDF="0"), logs / "rebuild.log", timeout)
     if serve:
@@ -881,6 +891,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-real", action="store_true", help="skip the real content")
     parser.add_argument("--no-serve", action="store_true", help="skip the serve stages")
     parser.add_argument("--no-reader", action="store_true", help="skip the Chromium figures")
+    parser.add_argument("--no-pdf", action="store_true", help="skip the stages that make the PDF")
     parser.add_argument("--keep", action="store_true", help="keep the generated projects")
     parser.add_argument("--work", type=Path, default=None, help="where to put the projects")
     parser.add_argument("--render-stage", type=Path, help=argparse.SUPPRESS)
@@ -894,6 +905,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.merge:
         return merge(args.merge, args.json)
+    global SKIP_PDF
+    SKIP_PDF = args.no_pdf
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so the work folder is removed
     if args.render_stage:
         print(json.dumps(render_stage(args.render_stage, date.fromisoformat(BUILD_DATE))))
