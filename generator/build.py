@@ -19,6 +19,7 @@ from .feed import FEED_FILE, atom_feed
 from .model import Handreiking
 from .problems import ContentError
 from .render import Settings, render_pages
+from .search import SearchIndexError, index_site
 from .validate import Checked, check_project
 
 PREGENERATED = "HANDREIKING_PREGENERATED"
@@ -129,6 +130,10 @@ def build(root: Path, today: date) -> Checked:
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
     try:
         run_mkdocs(root, staging)
+        try:  # issue 3: the Pagefind search index belongs to the site it indexes
+            index_site(staging)
+        except SearchIndexError as error:
+            raise BuildError(error.output) from error
         swap_in(staging, site)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

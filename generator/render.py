@@ -180,6 +180,7 @@ class Renderer:
                   state_labels_tijdlijn=TIJDLIJN_LABELS)
         self._add(pages, url_of("begrippen"), "begrippen.md.j2")
         self._add(pages, url_of("bronnen"), "bronnen.md.j2")
+        self._add(pages, url_of("zoeken"), "zoeken.md.j2")  # issue 3: Pagefind search page
         if self.editions is not None:
             self._add(pages, url_of("wijzigingen"), "wijzigingen.md.j2", changelog=self.editions)
         for pagina in h.paginas:
