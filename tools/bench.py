@@ -335,7 +335,7 @@ def measure_stages(project: Path, logs: Path, timeout: float, serve: bool) -> di
         if SKIP_PDF
         else run_stage(command, project, _env(), logs / "build.log", timeout)
     )
-    if not stages["build"]["ok"] and stages["build_nopdf"]["ok"]:  # the figures need a site
+    if not SKIP_PDF and not stages["build"]["ok"] and stages["build_nopdf"]["ok"]:  # for figures
         run_stage(command, project, _env(HANDREIKING_PDF="0"), logs / "rebuild.log", timeout)
     if serve:
         stages.update(measure_serve(project, logs, timeout))
@@ -822,7 +822,8 @@ def measure_size(
     figures["stages"] = measure_stages(project, logs, timeout, serve)
     _, site_dir = _site_config(project)
     id_, _ = first_maatregel(project)
-    if figures["stages"]["build"]["ok"] and site_dir.is_dir():
+    built = figures["stages"]["build"]["ok"] or figures["stages"]["build_nopdf"]["ok"]
+    if built and site_dir.is_dir():
         figures["output"] = output_figures(site_dir, id_)
         if reader:
             figures["reader"] = reader_figures(site_dir, id_)
