@@ -328,8 +328,9 @@ def measure_stages(project: Path, logs: Path, timeout: float, serve: bool) -> di
     stages["build_nopdf"] = run_stage(
         command, project, _env(HANDREIKING_PDF="0"), logs / "build_nopdf.log", timeout
     )
-    shutil.rmtree(docs_dir, ignore_errors=True)
-    shutil.rmtree(site_dir, ignore_errors=True)
+    if not SKIP_PDF:  # the build without PDF's site stays for the figures when skipping
+        shutil.rmtree(docs_dir, ignore_errors=True)
+        shutil.rmtree(site_dir, ignore_errors=True)
     stages["build"] = (
         SKIPPED_PDF
         if SKIP_PDF
