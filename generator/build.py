@@ -45,8 +45,12 @@ class SiteConfig:
     @classmethod
     def read(cls, root: Path) -> SiteConfig:
         config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
-        return cls(root / config.get("docs_dir", "docs"), root / config.get("site_dir", "site"),
-                   config.get("repo_url"), config.get("site_url"))
+        return cls(
+            root / config.get("docs_dir", "docs"),
+            root / config.get("site_dir", "site"),
+            config.get("repo_url"),
+            config.get("site_url"),
+        )
 
 
 def build_date() -> date:
@@ -75,8 +79,12 @@ def generate(root: Path, today: date) -> tuple[Checked, dict[str, str | bytes]]:
     files: dict[str, str | bytes] = dict(render_pages(handreiking, settings, editions))
     # Editions (issue 4): redirects for vorige_ids, the Atom feed, and no lost addresses.
     files.update(redirect_pages(checked, config.site_url))
-    files[FEED_FILE] = atom_feed(editions, config.site_url or "https://localhost/",
-                                 handreiking.editie.titel, handreiking.editie.peildatum.begin)
+    files[FEED_FILE] = atom_feed(
+        editions,
+        config.site_url or "https://localhost/",
+        handreiking.editie.titel,
+        handreiking.editie.peildatum.begin,
+    )
     # Open data, calendar, print page and PDF (issue 5); HANDREIKING_PDF=0 skips the PDF.
     files.update(site_files(handreiking, settings))
     problems += url_problems(editions.snapshots, set(published_urls(files)))
@@ -112,9 +120,22 @@ def run_mkdocs(root: Path, site_dir: Path) -> None:
     """`mkdocs build --strict` into `site_dir`; raise BuildError with its output on failure."""
     env = {**os.environ, PREGENERATED: "1", "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
-         str(root / "mkdocs.yml"), "--site-dir", str(site_dir)],
-        cwd=root, env=env, capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--config-file",
+            str(root / "mkdocs.yml"),
+            "--site-dir",
+            str(site_dir),
+        ],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if result.returncode != 0:
         raise BuildError(result.stdout + result.stderr)

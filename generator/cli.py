@@ -28,39 +28,63 @@ def _date(value: str) -> date:
 def _root(value: str) -> Path:
     path = Path(value).resolve()
     if not (path / "mkdocs.yml").is_file():
-        raise argparse.ArgumentTypeError(f"'{value}' bevat geen mkdocs.yml; is dit de map van "
-                                         "de handreiking?")
+        raise argparse.ArgumentTypeError(
+            f"'{value}' bevat geen mkdocs.yml; is dit de map van de handreiking?"
+        )
     return path
 
 
 def parser() -> argparse.ArgumentParser:
-    main = argparse.ArgumentParser(prog="handreiking", description="Integrale Handreiking: "
-                                   "inhoud controleren, site bouwen en bekijken.")
+    main = argparse.ArgumentParser(
+        prog="handreiking",
+        description="Integrale Handreiking: inhoud controleren, site bouwen en bekijken.",
+    )
     commands = main.add_subparsers(dest="command", required=True, metavar="opdracht")
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
-        sub.add_argument("--root", type=_root, default=".", help="map van de handreiking "
-                         "(standaard: de huidige map)")
+        sub.add_argument(
+            "--root",
+            type=_root,
+            default=".",
+            help="map van de handreiking (standaard: de huidige map)",
+        )
         return sub
 
     check = command("check", "Controleer alle inhoud en meld elk probleem met bestand:regel:kolom.")
-    check.add_argument("--peildatum", type=_date, default=None, help="datum waartegen verlopen "
-                       "mijlpalen worden bepaald (standaard: vandaag)")
+    check.add_argument(
+        "--peildatum",
+        type=_date,
+        default=None,
+        help="datum waartegen verlopen mijlpalen worden bepaald (standaard: vandaag)",
+    )
     check.add_argument("--strict", action="store_true", help="waarschuwingen tellen als fout")
     build = command("build", "Controleer, genereer de pagina's en bouw de site in site/.")
     build.add_argument("--datum", type=_date, default=None, help="bouwdatum (standaard: vandaag)")
-    serve = command("serve", "Bouw de site en bekijk hem op http://127.0.0.1:8000; "
-                    "wijzigingen in de YAML verschijnen vanzelf.")
+    serve = command(
+        "serve",
+        "Bouw de site en bekijk hem op http://127.0.0.1:8000; "
+        "wijzigingen in de YAML verschijnen vanzelf.",
+    )
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="adres:poort")
     _edition_commands(command, commands)
-    export = command("export", "Schrijf de open data (JSON, JSON Schema, CSV, agenda en PDF) "
-                     "zoals de site ze publiceert onder /open-data/.")
-    export.add_argument("--out", type=Path, default=Path("open-data"), help="map waarin de "
-                        "bestanden komen (standaard: open-data in de huidige map)")
+    export = command(
+        "export",
+        "Schrijf de open data (JSON, JSON Schema, CSV, agenda en PDF) "
+        "zoals de site ze publiceert onder /open-data/.",
+    )
+    export.add_argument(
+        "--out",
+        type=Path,
+        default=Path("open-data"),
+        help="map waarin de bestanden komen (standaard: open-data in de huidige map)",
+    )
     export.add_argument("--datum", type=_date, default=None, help="bouwdatum (standaard: vandaag)")
-    export.add_argument("--zonder-pdf", action="store_true", help="sla de PDF over (die kost "
-                        "de meeste tijd); HANDREIKING_PDF=0 doet hetzelfde")
+    export.add_argument(
+        "--zonder-pdf",
+        action="store_true",
+        help="sla de PDF over (die kost de meeste tijd); HANDREIKING_PDF=0 doet hetzelfde",
+    )
     return main
 
 
@@ -68,24 +92,40 @@ def _edition_commands(command, commands) -> None:
     """diff, editie publiceer, schema and nieuw (issue 4: editions and editor experience)."""
     from .scaffold import KINDS
 
-    diff = command("diff", "Toon wat er inhoudelijk veranderde, als Markdown (bijvoorbeeld voor "
-                   "de beschrijving van een pull request).")
+    diff = command(
+        "diff",
+        "Toon wat er inhoudelijk veranderde, als Markdown (bijvoorbeeld voor "
+        "de beschrijving van een pull request).",
+    )
     diff.add_argument("oud", help="een editie (2021), een editiebestand of een map met inhoud")
     diff.add_argument("nieuw", nargs="?", default=None, help="idem (standaard: de huidige inhoud)")
     editie = commands.add_parser("editie", help="Edities: de inhoud bevriezen als editie.")
     sub = editie.add_subparsers(dest="editie_command", required=True, metavar="opdracht")
-    publiceer = sub.add_parser("publiceer", help="Bevries de huidige inhoud als editie <jaar> "
-                               "in content/edities/<jaar>.yaml.")
-    publiceer.add_argument("jaar", type=int, help="het jaar van de editie, zoals in "
-                           "content/editie.yaml")
-    publiceer.add_argument("--vastgesteld", type=_periode, default=None, help="datum van "
-                           "vaststelling, zoals 2022-03-01")
+    publiceer = sub.add_parser(
+        "publiceer",
+        help="Bevries de huidige inhoud als editie <jaar> in content/edities/<jaar>.yaml.",
+    )
+    publiceer.add_argument(
+        "jaar", type=int, help="het jaar van de editie, zoals in content/editie.yaml"
+    )
+    publiceer.add_argument(
+        "--vastgesteld",
+        type=_periode,
+        default=None,
+        help="datum van vaststelling, zoals 2022-03-01",
+    )
     publiceer.add_argument("--door", default=None, help="wie de editie vaststelde")
-    publiceer.add_argument("--vervang", action="store_true", help="een gepubliceerde editie "
-                           "opnieuw vastleggen (alleen om een fout te herstellen)")
+    publiceer.add_argument(
+        "--vervang",
+        action="store_true",
+        help="een gepubliceerde editie opnieuw vastleggen (alleen om een fout te herstellen)",
+    )
     publiceer.add_argument("--root", type=_root, default=".", help="map van de handreiking")
-    schema = command("schema", "Controleer of de JSON Schema's in schema/ en het veldenoverzicht "
-                     "in de handleiding bij generator/schema.py passen; --write schrijft ze.")
+    schema = command(
+        "schema",
+        "Controleer of de JSON Schema's in schema/ en het veldenoverzicht "
+        "in de handleiding bij generator/schema.py passen; --write schrijft ze.",
+    )
     schema.add_argument("--write", action="store_true", help="schrijf de bestanden opnieuw")
     nieuw = command("nieuw", "Voeg een leeg, uitgelegd item toe aan het juiste bestand.")
     nieuw.add_argument("soort", choices=sorted(KINDS), help="wat u toevoegt")
@@ -106,15 +146,24 @@ def main(argv: list[str] | None = None) -> int:
     try:
         from . import edition_commands as ed
 
-        return {"check": run_check, "build": run_build, "serve": run_serve, "diff": ed.run_diff,
-                "editie": ed.run_editie, "schema": ed.run_schema,
-                "nieuw": ed.run_nieuw, "export": run_export}[args.command](args)
+        return {
+            "check": run_check,
+            "build": run_build,
+            "serve": run_serve,
+            "diff": ed.run_diff,
+            "editie": ed.run_editie,
+            "schema": ed.run_schema,
+            "nieuw": ed.run_nieuw,
+            "export": run_export,
+        }[args.command](args)
     except ContentError as error:
         return report(error.problems)
     except site.BuildError as error:
         print(error.output, file=sys.stderr)
-        print("fout: de site is niet gebouwd; de vorige versie in site/ is ongewijzigd",
-              file=sys.stderr)
+        print(
+            "fout: de site is niet gebouwd; de vorige versie in site/ is ongewijzigd",
+            file=sys.stderr,
+        )
         return 1
     except KeyboardInterrupt:
         return 130
@@ -137,10 +186,12 @@ def run_check(args) -> int:
     code = report(checked.problems, strict=args.strict)
     if code == 0:
         values = checked.values
-        print(f"inhoud in orde: {len(values['maatregelen'])} maatregelen, "
-              f"{len(values['regelingen'])} regelingen, {len(values['organisaties'])} "
-              f"organisaties, {len(values['opgaven'])} opgaven; {len(checked.warnings)} "
-              f"waarschuwing(en) ({time.perf_counter() - started:.2f} s)")
+        print(
+            f"inhoud in orde: {len(values['maatregelen'])} maatregelen, "
+            f"{len(values['regelingen'])} regelingen, {len(values['organisaties'])} "
+            f"organisaties, {len(values['opgaven'])} opgaven; {len(checked.warnings)} "
+            f"waarschuwing(en) ({time.perf_counter() - started:.2f} s)"
+        )
     return code
 
 
@@ -159,10 +210,18 @@ def run_export(args) -> int:
     today = args.datum or site.build_date()
     _, handreiking = site.load(args.root, today)
     config = site.SiteConfig.read(args.root)
-    written = write_open_data(handreiking, config.repo_url, config.site_url, today, args.out,
-                              pdf=False if args.zonder_pdf else None)
-    print(f"{len(written)} bestanden geschreven in {args.out} (zoals /{OPEN_DATA}/ op de site, "
-          f"bouwdatum {today})")
+    written = write_open_data(
+        handreiking,
+        config.repo_url,
+        config.site_url,
+        today,
+        args.out,
+        pdf=False if args.zonder_pdf else None,
+    )
+    print(
+        f"{len(written)} bestanden geschreven in {args.out} (zoals /{OPEN_DATA}/ op de site, "
+        f"bouwdatum {today})"
+    )
     return 0
 
 
@@ -174,9 +233,20 @@ def run_serve(args) -> int:
     _, pages = site.generate(args.root, today)
     site.write_pages(pages, config.docs_dir)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "--config-file",
-                            str(args.root / "mkdocs.yml"), "--dev-addr", args.dev_addr],
-                           cwd=args.root, env=env)
+    return subprocess.call(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "serve",
+            "--config-file",
+            str(args.root / "mkdocs.yml"),
+            "--dev-addr",
+            args.dev_addr,
+        ],
+        cwd=args.root,
+        env=env,
+    )
 
 
 if __name__ == "__main__":

@@ -54,11 +54,20 @@ def one_year_after(day: date) -> date:
 
 def url_of(kind: str, id_: str | None = None) -> str:
     """Site-relative URL of a page: url_of('maatregel', 'x') -> 'maatregelen/x/'."""
-    folders = {"maatregel": "maatregelen", "opgave": "opgaven", "organisatie": "organisaties",
-               "regeling": "regelingen", "pagina": "handreiking"}
+    folders = {
+        "maatregel": "maatregelen",
+        "opgave": "opgaven",
+        "organisatie": "organisaties",
+        "regeling": "regelingen",
+        "pagina": "handreiking",
+    }
     if id_ is None:
-        return {"home": "", "tijdlijn": "tijdlijn/", "begrippen": "begrippen/",
-                "bronnen": "bronnen/"}.get(kind, f"{folders.get(kind, kind)}/")
+        return {
+            "home": "",
+            "tijdlijn": "tijdlijn/",
+            "begrippen": "begrippen/",
+            "bronnen": "bronnen/",
+        }.get(kind, f"{folders.get(kind, kind)}/")
     return f"{folders[kind]}/{id_}/"
 
 
@@ -123,8 +132,13 @@ def number(value: int | float) -> str:
 
 def front_matter(**values) -> Markup:
     """A YAML front matter block; values are HTML-escaped because themes insert them raw."""
-    clean = {k: [str(escape(x)) for x in v] if isinstance(v, list | tuple)
-             else str(escape(" ".join(str(v).split()))) for k, v in values.items() if v is not None}
+    clean = {
+        k: [str(escape(x)) for x in v]
+        if isinstance(v, list | tuple)
+        else str(escape(" ".join(str(v).split())))
+        for k, v in values.items()
+        if v is not None
+    }
     body = yaml.dump(clean, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
     return Markup(f"---\n{body}---\n")
 
@@ -144,12 +158,16 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters.update(md=markdown_text, inline=inline_text, euro=euro, number=number,
-                                dutch_date=dutch_date)
+        self.env.filters.update(
+            md=markdown_text, inline=inline_text, euro=euro, number=number, dutch_date=dutch_date
+        )
         self.env.globals.update(
-            h=handreiking, today=settings.today, status_labels=STATUS_LABELS,
+            h=handreiking,
+            today=settings.today,
+            status_labels=STATUS_LABELS,
             soort_organisatie_labels=SOORT_ORGANISATIE_LABELS,
-            soort_bedrag_labels=SOORT_BEDRAG_LABELS, front_matter=front_matter,
+            soort_bedrag_labels=SOORT_BEDRAG_LABELS,
+            front_matter=front_matter,
         )
         self.env.globals.update(
             edities=editions, geschiedenis=editions.geschiedenis if editions else {}
@@ -165,35 +183,61 @@ class Renderer:
             self._add(pages, url_of("opgave", opgave.id), "opgave.md.j2", opgave=opgave)
         self._add(pages, url_of("maatregel"), "maatregelen.md.j2")
         for maatregel in h.maatregelen.values():
-            self._add(pages, url_of("maatregel", maatregel.id), "maatregel.md.j2",
-                      m=maatregel, edit=self._edit("maatregelen", maatregel.location.line))
+            self._add(
+                pages,
+                url_of("maatregel", maatregel.id),
+                "maatregel.md.j2",
+                m=maatregel,
+                edit=self._edit("maatregelen", maatregel.location.line),
+            )
         self._add(pages, url_of("regeling"), "regelingen.md.j2")
         for regeling in h.regelingen.values():
-            self._add(pages, url_of("regeling", regeling.id), "regeling.md.j2", r=regeling,
-                      edit=self._edit("regelingen", regeling.location.line))
+            self._add(
+                pages,
+                url_of("regeling", regeling.id),
+                "regeling.md.j2",
+                r=regeling,
+                edit=self._edit("regelingen", regeling.location.line),
+            )
         self._add(pages, url_of("organisatie"), "organisaties.md.j2")
         for organisatie in h.organisaties.values():
-            self._add(pages, url_of("organisatie", organisatie.id), "organisatie.md.j2",
-                      o=organisatie, edit=self._edit("organisaties", organisatie.location.line))
-        self._add(pages, url_of("tijdlijn"), "tijdlijn.md.j2",
-                  figuur=tijdlijn_layout(h.mijlpalen, self.settings.today),
-                  state_labels_tijdlijn=TIJDLIJN_LABELS)
+            self._add(
+                pages,
+                url_of("organisatie", organisatie.id),
+                "organisatie.md.j2",
+                o=organisatie,
+                edit=self._edit("organisaties", organisatie.location.line),
+            )
+        self._add(
+            pages,
+            url_of("tijdlijn"),
+            "tijdlijn.md.j2",
+            figuur=tijdlijn_layout(h.mijlpalen, self.settings.today),
+            state_labels_tijdlijn=TIJDLIJN_LABELS,
+        )
         self._add(pages, url_of("begrippen"), "begrippen.md.j2")
         self._add(pages, url_of("bronnen"), "bronnen.md.j2")
         self._add(pages, url_of("zoeken"), "zoeken.md.j2")  # issue 3: Pagefind search page
         if self.editions is not None:
             self._add(pages, url_of("wijzigingen"), "wijzigingen.md.j2", changelog=self.editions)
         for pagina in h.paginas:
-            self._add(pages, url_of("pagina", pagina.slug), "pagina.md.j2", p=pagina,
-                      edit=self._edit_path(pagina.path, 1))
+            self._add(
+                pages,
+                url_of("pagina", pagina.slug),
+                "pagina.md.j2",
+                p=pagina,
+                edit=self._edit_path(pagina.path, 1),
+            )
         # Service pages (issue 3): accessibility statement, privacy, contact, security.txt.
         for kind in ("toegankelijkheid", "privacy", "contact"):
             self._add(pages, url_of(kind), f"{kind}.md.j2", team=self._team())
         team = self._team()
         if team and team.contact and team.contact.email:
             pages[SECURITY_TXT] = self.env.get_template("security.txt.j2").render(
-                email=team.contact.email, expires=one_year_after(self.settings.today),
-                canonical=(self.settings.site_url or "/").rstrip("/") + "/" + SECURITY_TXT)
+                email=team.contact.email,
+                expires=one_year_after(self.settings.today),
+                canonical=(self.settings.site_url or "/").rstrip("/") + "/" + SECURITY_TXT,
+            )
         return dict(sorted(pages.items()))
 
     def _team(self):
@@ -211,7 +255,8 @@ class Renderer:
             return _relpath(target, posixpath.dirname(source))
 
         text = self.env.get_template(template).render(
-            page_url=url, link=link, mdlink=mdlink, edit=context.pop("edit", None), **context)
+            page_url=url, link=link, mdlink=mdlink, edit=context.pop("edit", None), **context
+        )
         pages[page_file(url)] = text.rstrip("\n") + "\n" + self._abbreviations()
 
     def _abbreviations(self) -> str:
@@ -221,8 +266,11 @@ class Renderer:
         return self._abbreviation_block
 
     def _abbreviation_lines(self) -> str:
-        lines = [f"*[{b.term}]: {' '.join(b.betekenis.split())}" for b in self.h.begrippen
-                 if " " not in b.term and sum(c.isupper() for c in b.term) >= 2]
+        lines = [
+            f"*[{b.term}]: {' '.join(b.betekenis.split())}"
+            for b in self.h.begrippen
+            if " " not in b.term and sum(c.isupper() for c in b.term) >= 2
+        ]
         return ("\n" + "\n".join(lines) + "\n") if lines else ""
 
     def _edit(self, key: str, line: int) -> dict | None:
@@ -233,8 +281,12 @@ class Renderer:
             return None
         base = self.settings.repo_url.rstrip("/")
         branch = self.settings.edit_branch
-        return {"url": f"{base}/edit/{branch}/{path}", "file": path, "line": line,
-                "view": f"{base}/blob/{branch}/{path}#L{line}"}
+        return {
+            "url": f"{base}/edit/{branch}/{path}",
+            "file": path,
+            "line": line,
+            "view": f"{base}/blob/{branch}/{path}#L{line}",
+        }
 
 
 def render_pages(handreiking: Handreiking, settings: Settings, editions=None) -> dict[str, str]:

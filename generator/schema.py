@@ -27,7 +27,12 @@ INVALID = object()  # returned by a kind when the value could not be read
 
 STATUSSEN = ("beschikbaar", "in-voorbereiding", "voornemen", "afgerond", "vervallen")
 SOORTEN_ORGANISATIE = (
-    "rijk", "uitvoeringsorganisatie", "koepel", "decentrale-overheid", "overleg", "persoon-rol",
+    "rijk",
+    "uitvoeringsorganisatie",
+    "koepel",
+    "decentrale-overheid",
+    "overleg",
+    "persoon-rol",
     "maatschappelijke-organisatie",
 )
 SOORTEN_BEDRAG = ("per-jaar", "cumulatief", "eenmalig", "deel-van", "totaal")
@@ -108,9 +113,12 @@ class Markdown(Text):
             target = match.group(group)
             scheme = _scheme(target)
             if scheme and scheme not in ("https", "mailto"):
-                ctx.problem(_locate_in_scalar(node, match.start(group), ctx.source), path,
-                            f"link naar '{target[:40]}' is niet toegestaan; gebruik een "
-                            "webadres dat begint met https:// (of mailto:)")
+                ctx.problem(
+                    _locate_in_scalar(node, match.start(group), ctx.source),
+                    path,
+                    f"link naar '{target[:40]}' is niet toegestaan; gebruik een "
+                    "webadres dat begint met https:// (of mailto:)",
+                )
                 value = INVALID
         return value
 
@@ -124,9 +132,13 @@ class Slug(Kind):
             return INVALID
         if not SLUG.match(scalar.value):
             suggestion = re.sub(r"[^a-z0-9]+", "-", scalar.value.lower()).strip("-")
-            ctx.problem(node.location, path, f"'{scalar.value}' is geen geldig id: gebruik "
-                        f"alleen kleine letters, cijfers en koppeltekens (bijvoorbeeld "
-                        f"'{suggestion or 'mijn-id'}')")
+            ctx.problem(
+                node.location,
+                path,
+                f"'{scalar.value}' is geen geldig id: gebruik "
+                f"alleen kleine letters, cijfers en koppeltekens (bijvoorbeeld "
+                f"'{suggestion or 'mijn-id'}')",
+            )
             return INVALID
         return scalar.value
 
@@ -157,15 +169,18 @@ class Ref(Slug):
 
 
 class Sectie(Kind):
-    description = "paragraafnummer in de handreiking, bijvoorbeeld \"4.2.1\""
+    description = 'paragraafnummer in de handreiking, bijvoorbeeld "4.2.1"'
 
     def check(self, node, path, ctx):
         scalar = self._scalar(node, path, ctx, "een paragraafnummer")
         if scalar is None:
             return INVALID
         if not SECTIE.match(scalar.value):
-            ctx.problem(node.location, path, f"'{scalar.value}' is geen paragraafnummer; "
-                        "schrijf bijvoorbeeld \"4.2.1\"")
+            ctx.problem(
+                node.location,
+                path,
+                f"'{scalar.value}' is geen paragraafnummer; schrijf bijvoorbeeld \"4.2.1\"",
+            )
             return INVALID
         return scalar.value
 
@@ -184,8 +199,9 @@ class Integer(Kind):
         if scalar is None:
             return INVALID
         if not re.fullmatch(r"-?\d+", scalar.value):
-            ctx.problem(node.location, path, f"verwacht een geheel getal, maar vond "
-                        f"'{scalar.value}'")
+            ctx.problem(
+                node.location, path, f"verwacht een geheel getal, maar vond '{scalar.value}'"
+            )
             return INVALID
         return int(scalar.value)
 
@@ -205,20 +221,30 @@ class Number(Kind):
             return INVALID
         text = scalar.value.strip()
         if re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
-            ctx.problem(node.location, path, f"'{text}' is dubbelzinnig: schrijf getallen "
-                        f"zonder punt tussen duizendtallen ({text.replace('.', '')})")
+            ctx.problem(
+                node.location,
+                path,
+                f"'{text}' is dubbelzinnig: schrijf getallen "
+                f"zonder punt tussen duizendtallen ({text.replace('.', '')})",
+            )
             return INVALID
         if re.fullmatch(r"\d+,\d+", text):
-            ctx.problem(node.location, path, f"'{text}': schrijf decimalen met een punt "
-                        f"({text.replace(',', '.')})")
+            ctx.problem(
+                node.location,
+                path,
+                f"'{text}': schrijf decimalen met een punt ({text.replace(',', '.')})",
+            )
             return INVALID
         try:
             number = Decimal(text)
         except InvalidOperation:
             number = None
         if number is None or not number.is_finite() or not re.fullmatch(r"-?\d+(\.\d+)?", text):
-            ctx.problem(node.location, path, f"verwacht een getal, maar vond '{text}'; "
-                        "schrijf alleen cijfers, zoals 50000000")
+            ctx.problem(
+                node.location,
+                path,
+                f"verwacht een getal, maar vond '{text}'; schrijf alleen cijfers, zoals 50000000",
+            )
             return INVALID
         return int(number) if number == number.to_integral_value() else float(number)
 
@@ -234,8 +260,12 @@ class Euro(Number):
 
     def check(self, node, path, ctx):
         if isinstance(node, Scalar) and re.search(r"(?i)eur|€|miljoen|mln", node.value):
-            ctx.problem(node.location, path, f"schrijf het bedrag als getal in euro, zonder "
-                        f"'EUR' of 'miljoen' (bijvoorbeeld 50000000), niet '{node.value}'")
+            ctx.problem(
+                node.location,
+                path,
+                f"schrijf het bedrag als getal in euro, zonder "
+                f"'EUR' of 'miljoen' (bijvoorbeeld 50000000), niet '{node.value}'",
+            )
             return INVALID
         value = super().check(node, path, ctx)
         if value is not INVALID and value < 0:
@@ -248,11 +278,15 @@ class Euro(Number):
 
 
 class Datum(Kind):
-    description = ("datum met de precisie van de tekst: 2021-04-01, 2021-04, 2021-Q1, 2021-H1, "
-                   "2021-zomer, 2021, 'medio 2021', 'begin 2021-Q2' of 2021-03..2021-07")
-    PATTERN = (r"^((begin|medio|eind) )?\d{4}(-(\d{2}(-\d{2})?|Q[1-4]|H[12]|voorjaar|zomer|najaar"
-               r"|winter))?(\.\.\d{4}(-(\d{2}(-\d{2})?|Q[1-4]|H[12]|voorjaar|zomer|najaar"
-               r"|winter))?)?$")
+    description = (
+        "datum met de precisie van de tekst: 2021-04-01, 2021-04, 2021-Q1, 2021-H1, "
+        "2021-zomer, 2021, 'medio 2021', 'begin 2021-Q2' of 2021-03..2021-07"
+    )
+    PATTERN = (
+        r"^((begin|medio|eind) )?\d{4}(-(\d{2}(-\d{2})?|Q[1-4]|H[12]|voorjaar|zomer|najaar"
+        r"|winter))?(\.\.\d{4}(-(\d{2}(-\d{2})?|Q[1-4]|H[12]|voorjaar|zomer|najaar"
+        r"|winter))?)?$"
+    )
 
     def check(self, node, path, ctx):
         scalar = self._scalar(node, path, ctx, "een datum")
@@ -283,8 +317,12 @@ class Enum(Kind):
         if scalar is None:
             return INVALID
         if scalar.value not in self.values:
-            ctx.problem(node.location, path, f"'{scalar.value}' is geen toegestane waarde; "
-                        f"kies uit {', '.join(self.values)}{_hint(scalar.value, self.values)}")
+            ctx.problem(
+                node.location,
+                path,
+                f"'{scalar.value}' is geen toegestane waarde; "
+                f"kies uit {', '.join(self.values)}{_hint(scalar.value, self.values)}",
+            )
             return INVALID
         return scalar.value
 
@@ -329,12 +367,18 @@ class Url(Kind):
         except ValueError:  # e.g. an unbalanced '[' in the host
             scheme, host = "?", ""
         if scheme == "http":
-            ctx.problem(node.location, path, f"'{value}': gebruik een beveiligd adres "
-                        "(https:// in plaats van http://)")
+            ctx.problem(
+                node.location,
+                path,
+                f"'{value}': gebruik een beveiligd adres (https:// in plaats van http://)",
+            )
             return INVALID
         if scheme != "https" or "." not in host or " " in value:
-            ctx.problem(node.location, path, f"'{value}' is geen geldig webadres; schrijf het "
-                        "volledig, beginnend met https://")
+            ctx.problem(
+                node.location,
+                path,
+                f"'{value}' is geen geldig webadres; schrijf het volledig, beginnend met https://",
+            )
             return INVALID
         return value
 
@@ -354,14 +398,18 @@ class ListOf(Kind):
         if isinstance(node, Scalar) and node.value == "" and not node.quoted:
             return []  # `veld:` with nothing after it is an empty list
         if not isinstance(node, Sequence):
-            hint = (" (schrijf [a, b] of elk item op een eigen regel met '- ')"
-                    if isinstance(node, Scalar) else "")
+            hint = (
+                " (schrijf [a, b] of elk item op een eigen regel met '- ')"
+                if isinstance(node, Scalar)
+                else ""
+            )
             ctx.problem(node.location, path, f"verwacht een lijst{hint}")
             return INVALID
         values = [self.item.check(child, f"{path}[{i}]", ctx) for i, child in enumerate(node.items)]
         if len(node.items) < self.min_items:
-            ctx.problem(node.location, path, f"de lijst moet minstens {self.min_items} item(s) "
-                        "bevatten")
+            ctx.problem(
+                node.location, path, f"de lijst moet minstens {self.min_items} item(s) bevatten"
+            )
         if INVALID in values:
             return INVALID  # already reported; rules about this list must not pile on
         return values
@@ -396,15 +444,19 @@ class Record(Kind):
     def check(self, node, path, ctx):
         if not isinstance(node, Mapping):
             found = "een lijst" if isinstance(node, Sequence) else f"'{getattr(node, 'value', '')}'"
-            ctx.problem(node.location, path, f"verwacht een {self.name} met velden "
-                        f"(sleutel: waarde), maar vond {found}")
+            ctx.problem(
+                node.location,
+                path,
+                f"verwacht een {self.name} met velden (sleutel: waarde), maar vond {found}",
+            )
             return INVALID
         known = {f.key: f for f in self.fields}
         value: dict[str, Any] = {"_at": node.location, "_path": path, "_loc": {}}
         for key, (key_location, child) in node.items.items():
             if key not in known:
-                ctx.problem(key_location, path, f"onbekend veld '{key}' in {self.name}"
-                            f"{_hint(key, known)}")
+                ctx.problem(
+                    key_location, path, f"onbekend veld '{key}' in {self.name}{_hint(key, known)}"
+                )
                 continue
             checked = known[key].kind.check(child, f"{path}.{key}", ctx)
             value["_loc"][key] = child.location
@@ -412,8 +464,11 @@ class Record(Kind):
                 value[key] = checked
         for f in self.fields:
             if f.required and f.key not in node.items:
-                ctx.problem(node.location, path, f"verplicht veld '{f.key}' ({f.label}) "
-                            f"ontbreekt in {self.name}")
+                ctx.problem(
+                    node.location,
+                    path,
+                    f"verplicht veld '{f.key}' ({f.label}) ontbreekt in {self.name}",
+                )
         if self.id_kind and isinstance(value.get("id"), str):
             ctx.ids.append((self.id_kind, value["id"], value["_loc"]["id"], path))
         return value
@@ -428,9 +483,12 @@ class Record(Kind):
             "additionalProperties": False,
             "required": [f.key for f in self.fields if f.required],
             "properties": {
-                f.key: {**f.kind.json_schema(), "title": f.label,
-                        "description": f.help + (f" ({f.kind.description})"
-                                                 if f.kind.description else "")}
+                f.key: {
+                    **f.kind.json_schema(),
+                    "title": f.label,
+                    "description": f.help
+                    + (f" ({f.kind.description})" if f.kind.description else ""),
+                }
                 for f in self.fields
             },
         }
@@ -449,9 +507,12 @@ def _has_html(scalar: Scalar, path: str, ctx: Context) -> bool:
     for match in HTML.finditer(scalar.value):
         if inside_code(scalar.value, match.start()):
             continue
-        ctx.problem(_locate_in_scalar(scalar, match.start(), ctx.source), path,
-                    f"HTML is niet toegestaan in de tekst (gevonden: '{match.group(0)[:30]}'); "
-                    "gebruik Markdown, of zet een letterlijk '<' tussen `backticks`")
+        ctx.problem(
+            _locate_in_scalar(scalar, match.start(), ctx.source),
+            path,
+            f"HTML is niet toegestaan in de tekst (gevonden: '{match.group(0)[:30]}'); "
+            "gebruik Markdown, of zet een letterlijk '<' tussen `backticks`",
+        )
         found = True
     return found
 
@@ -495,152 +556,299 @@ TARGET_FILES = {
 
 ORG = Ref(target="organisatie")
 
-MIJLPAAL = Record(name="mijlpaal", fields=(
-    Field("datum", Datum(), "Datum", "Wanneer, met de precisie die de tekst geeft", True),
-    Field("tekst", Text(single_line=False), "Wat er dan gebeurt", "Eén zin: wat er op dat moment "
-          "klaar, besloten of gestart is", True),
-))
+MIJLPAAL = Record(
+    name="mijlpaal",
+    fields=(
+        Field("datum", Datum(), "Datum", "Wanneer, met de precisie die de tekst geeft", True),
+        Field(
+            "tekst",
+            Text(single_line=False),
+            "Wat er dan gebeurt",
+            "Eén zin: wat er op dat moment klaar, besloten of gestart is",
+            True,
+        ),
+    ),
+)
 
-LINK = Record(name="link", fields=(
-    Field("titel", Text(), "Titel", "De tekst van de link", True),
-    Field("url", Url(), "Webadres", "Het volledige webadres", True),
-))
+LINK = Record(
+    name="link",
+    fields=(
+        Field("titel", Text(), "Titel", "De tekst van de link", True),
+        Field("url", Url(), "Webadres", "Het volledige webadres", True),
+    ),
+)
 
-CONTACT = Record(name="contactgegevens", fields=(
-    Field("email", Email(), "E-mail", "Algemeen e-mailadres voor vragen"),
-    Field("url", Url(), "Website", "Webpagina met meer informatie of contactgegevens"),
-    Field("toelichting", Text(single_line=False), "Toelichting", "Hoe en waarvoor u contact "
-          "opneemt"),
-))
+CONTACT = Record(
+    name="contactgegevens",
+    fields=(
+        Field("email", Email(), "E-mail", "Algemeen e-mailadres voor vragen"),
+        Field("url", Url(), "Website", "Webpagina met meer informatie of contactgegevens"),
+        Field(
+            "toelichting",
+            Text(single_line=False),
+            "Toelichting",
+            "Hoe en waarvoor u contact opneemt",
+        ),
+    ),
+)
 
-MAATREGEL = Record(name="maatregel", id_kind="maatregel", fields=(
-    Field("id", Slug(), "Id", "Vaste naam van de maatregel; ook het webadres "
-          "/maatregelen/<id>/. Verander dit niet na publicatie", True),
-    Field("titel", Text(), "Titel", "De titel zoals in de handreiking", True),
-    Field("opgave", Ref(target="opgave"), "Opgave", "De opgave waar de maatregel bij hoort", True),
-    Field("sectie", Sectie(), "Paragraaf", "Het paragraafnummer in de handreiking", True),
-    Field("samenvatting", Text(single_line=False), "Samenvatting", "Eén of twee zinnen in "
-          "eenvoudige taal: wat is het en wat heeft een gemeente eraan", True),
-    Field("beschrijving", Markdown(), "Beschrijving", "De volledige uitleg", True),
-    Field("status", Enum(values=STATUSSEN), "Status", "Hoe ver de maatregel is", True),
-    Field("eindverantwoordelijken", ListOf(item=ORG), "Eindverantwoordelijken",
-          "Organisaties die eindverantwoordelijk zijn; verplicht als de maatregel nog niet "
-          "beschikbaar is"),
-    Field("betrokkenen", ListOf(item=ORG), "Betrokkenen", "Organisaties die meewerken"),
-    Field("tijdspad", ListOf(item=MIJLPAAL), "Tijdspad", "Mijlpalen; verplicht als de "
-          "maatregel nog niet beschikbaar is"),
-    Field("regelingen", ListOf(item=Ref(target="regeling")), "Regelingen",
-          "Financieringsregelingen die bij deze maatregel horen"),
-    Field("bronnen", ListOf(item=Ref(target="bron")), "Bronnen", "Brieven, Kamerstukken en "
-          "websites waar de maatregel op steunt"),
-    Field("contact", ORG, "Contact", "De organisatie waar gemeenten terechtkunnen met vragen"),
-    Field("links", ListOf(item=LINK), "Links", "Verwijzingen naar meer informatie"),
-    Field("voetnoten", ListOf(item=Markdown()), "Voetnoten", "Voetnoten uit de handreiking"),
-    Field("vorige_ids", ListOf(item=Slug()), "Vorige ids", "Eerdere ids van deze maatregel; "
-          "hun oude webadressen sturen door naar de nieuwe pagina"),
-    Field("inhoudelijk_gewijzigd", Datum(), "Inhoudelijk gewijzigd", "Alleen invullen als u de "
-          "betekenis van de tekst hebt veranderd zonder dat status, tijdspad, bedragen of "
-          "verantwoordelijken veranderden: de datum van die wijziging. De site toont dan dat "
-          "de maatregel in deze editie inhoudelijk is gewijzigd. Niet invullen voor "
-          "taalcorrecties"),
-))
+MAATREGEL = Record(
+    name="maatregel",
+    id_kind="maatregel",
+    fields=(
+        Field(
+            "id",
+            Slug(),
+            "Id",
+            "Vaste naam van de maatregel; ook het webadres "
+            "/maatregelen/<id>/. Verander dit niet na publicatie",
+            True,
+        ),
+        Field("titel", Text(), "Titel", "De titel zoals in de handreiking", True),
+        Field(
+            "opgave", Ref(target="opgave"), "Opgave", "De opgave waar de maatregel bij hoort", True
+        ),
+        Field("sectie", Sectie(), "Paragraaf", "Het paragraafnummer in de handreiking", True),
+        Field(
+            "samenvatting",
+            Text(single_line=False),
+            "Samenvatting",
+            "Eén of twee zinnen in eenvoudige taal: wat is het en wat heeft een gemeente eraan",
+            True,
+        ),
+        Field("beschrijving", Markdown(), "Beschrijving", "De volledige uitleg", True),
+        Field("status", Enum(values=STATUSSEN), "Status", "Hoe ver de maatregel is", True),
+        Field(
+            "eindverantwoordelijken",
+            ListOf(item=ORG),
+            "Eindverantwoordelijken",
+            "Organisaties die eindverantwoordelijk zijn; verplicht als de maatregel nog niet "
+            "beschikbaar is",
+        ),
+        Field("betrokkenen", ListOf(item=ORG), "Betrokkenen", "Organisaties die meewerken"),
+        Field(
+            "tijdspad",
+            ListOf(item=MIJLPAAL),
+            "Tijdspad",
+            "Mijlpalen; verplicht als de maatregel nog niet beschikbaar is",
+        ),
+        Field(
+            "regelingen",
+            ListOf(item=Ref(target="regeling")),
+            "Regelingen",
+            "Financieringsregelingen die bij deze maatregel horen",
+        ),
+        Field(
+            "bronnen",
+            ListOf(item=Ref(target="bron")),
+            "Bronnen",
+            "Brieven, Kamerstukken en websites waar de maatregel op steunt",
+        ),
+        Field("contact", ORG, "Contact", "De organisatie waar gemeenten terechtkunnen met vragen"),
+        Field("links", ListOf(item=LINK), "Links", "Verwijzingen naar meer informatie"),
+        Field("voetnoten", ListOf(item=Markdown()), "Voetnoten", "Voetnoten uit de handreiking"),
+        Field(
+            "vorige_ids",
+            ListOf(item=Slug()),
+            "Vorige ids",
+            "Eerdere ids van deze maatregel; "
+            "hun oude webadressen sturen door naar de nieuwe pagina",
+        ),
+        Field(
+            "inhoudelijk_gewijzigd",
+            Datum(),
+            "Inhoudelijk gewijzigd",
+            "Alleen invullen als u de "
+            "betekenis van de tekst hebt veranderd zonder dat status, tijdspad, bedragen of "
+            "verantwoordelijken veranderden: de datum van die wijziging. De site toont dan dat "
+            "de maatregel in deze editie inhoudelijk is gewijzigd. Niet invullen voor "
+            "taalcorrecties",
+        ),
+    ),
+)
 
-KERNCIJFER = Record(name="kerncijfer", fields=(
-    Field("label", Text(), "Omschrijving", "Wat het getal telt", True),
-    Field("waarde", Number(), "Waarde", "Het getal zelf", True),
-    Field("eenheid", Text(), "Eenheid", "Waarin het getal is uitgedrukt, bijvoorbeeld "
-          "'vergunninghouders' of 'weken'", True),
-    Field("peildatum", Datum(), "Peildatum", "Voor welke periode of datum het getal geldt"),
-    Field("bron", Ref(target="bron"), "Bron", "Waar het getal vandaan komt"),
-    Field("toelichting", Text(single_line=False), "Toelichting", "Korte uitleg bij het getal"),
-))
+KERNCIJFER = Record(
+    name="kerncijfer",
+    fields=(
+        Field("label", Text(), "Omschrijving", "Wat het getal telt", True),
+        Field("waarde", Number(), "Waarde", "Het getal zelf", True),
+        Field(
+            "eenheid",
+            Text(),
+            "Eenheid",
+            "Waarin het getal is uitgedrukt, bijvoorbeeld 'vergunninghouders' of 'weken'",
+            True,
+        ),
+        Field("peildatum", Datum(), "Peildatum", "Voor welke periode of datum het getal geldt"),
+        Field("bron", Ref(target="bron"), "Bron", "Waar het getal vandaan komt"),
+        Field("toelichting", Text(single_line=False), "Toelichting", "Korte uitleg bij het getal"),
+    ),
+)
 
-OPGAVE = Record(name="opgave", id_kind="opgave", fields=(
-    Field("id", Slug(), "Id", "Vaste naam; ook het webadres /opgaven/<id>/", True),
-    Field("titel", Text(), "Titel", "De titel van het hoofdstuk", True),
-    Field("volgorde", Integer(), "Volgorde", "Plaats in de lijst van opgaven", True),
-    Field("hoofdstuk", Sectie(), "Hoofdstuk", "Hoofdstuknummer in de handreiking", True),
-    Field("samenvatting", Text(single_line=False), "Samenvatting", "Eén of twee zinnen", True),
-    Field("beschrijving", Markdown(), "Beschrijving", "De opgave in eigen woorden", True),
-    Field("kerncijfers", ListOf(item=KERNCIJFER), "Kerncijfers", "De belangrijkste getallen"),
-    Field("tijdspad", ListOf(item=MIJLPAAL), "Tijdspad", "Mijlpalen van de opgave zelf"),
-    Field("vorige_ids", ListOf(item=Slug()), "Vorige ids", "Eerdere ids; oude adressen sturen "
-          "door"),
-))
+OPGAVE = Record(
+    name="opgave",
+    id_kind="opgave",
+    fields=(
+        Field("id", Slug(), "Id", "Vaste naam; ook het webadres /opgaven/<id>/", True),
+        Field("titel", Text(), "Titel", "De titel van het hoofdstuk", True),
+        Field("volgorde", Integer(), "Volgorde", "Plaats in de lijst van opgaven", True),
+        Field("hoofdstuk", Sectie(), "Hoofdstuk", "Hoofdstuknummer in de handreiking", True),
+        Field("samenvatting", Text(single_line=False), "Samenvatting", "Eén of twee zinnen", True),
+        Field("beschrijving", Markdown(), "Beschrijving", "De opgave in eigen woorden", True),
+        Field("kerncijfers", ListOf(item=KERNCIJFER), "Kerncijfers", "De belangrijkste getallen"),
+        Field("tijdspad", ListOf(item=MIJLPAAL), "Tijdspad", "Mijlpalen van de opgave zelf"),
+        Field(
+            "vorige_ids",
+            ListOf(item=Slug()),
+            "Vorige ids",
+            "Eerdere ids; oude adressen sturen door",
+        ),
+    ),
+)
 
-ORGANISATIE = Record(name="organisatie", id_kind="organisatie", fields=(
-    Field("id", Slug(), "Id", "Vaste naam; ook het webadres /organisaties/<id>/", True),
-    Field("naam", Text(), "Naam", "Volledige naam", True),
-    Field("afkorting", Text(), "Afkorting", "Gangbare afkorting, zoals BZK"),
-    Field("soort", Enum(values=SOORTEN_ORGANISATIE), "Soort", "Wat voor organisatie het is", True),
-    Field("rol", Text(single_line=False), "Rol", "Wat de organisatie doet in deze handreiking",
-          True),
-    Field("contact", CONTACT, "Contact", "Hoe gemeenten en provincies contact opnemen"),
-    Field("vorige_ids", ListOf(item=Slug()), "Vorige ids", "Eerdere ids; oude adressen sturen "
-          "door"),
-))
+ORGANISATIE = Record(
+    name="organisatie",
+    id_kind="organisatie",
+    fields=(
+        Field("id", Slug(), "Id", "Vaste naam; ook het webadres /organisaties/<id>/", True),
+        Field("naam", Text(), "Naam", "Volledige naam", True),
+        Field("afkorting", Text(), "Afkorting", "Gangbare afkorting, zoals BZK"),
+        Field(
+            "soort", Enum(values=SOORTEN_ORGANISATIE), "Soort", "Wat voor organisatie het is", True
+        ),
+        Field(
+            "rol",
+            Text(single_line=False),
+            "Rol",
+            "Wat de organisatie doet in deze handreiking",
+            True,
+        ),
+        Field("contact", CONTACT, "Contact", "Hoe gemeenten en provincies contact opnemen"),
+        Field(
+            "vorige_ids",
+            ListOf(item=Slug()),
+            "Vorige ids",
+            "Eerdere ids; oude adressen sturen door",
+        ),
+    ),
+)
 
-BEDRAG = Record(name="bedrag", fields=(
-    Field("waarde", Euro(), "Bedrag", "Het bedrag in euro", True),
-    Field("soort", Enum(values=SOORTEN_BEDRAG), "Soort bedrag", "Waar het bedrag voor staat: per "
-          "jaar, cumulatief over meer jaren, eenmalig, een deel van een andere regeling, of "
-          "totaal", True),
-    Field("deel_van", Ref(target="regeling"), "Deel van", "De regeling waar dit bedrag een deel "
-          "van is (alleen bij soort deel-van)"),
-    Field("toelichting", Text(single_line=False), "Toelichting", "Waar het bedrag precies voor is"),
-))
+BEDRAG = Record(
+    name="bedrag",
+    fields=(
+        Field("waarde", Euro(), "Bedrag", "Het bedrag in euro", True),
+        Field(
+            "soort",
+            Enum(values=SOORTEN_BEDRAG),
+            "Soort bedrag",
+            "Waar het bedrag voor staat: per "
+            "jaar, cumulatief over meer jaren, eenmalig, een deel van een andere regeling, of "
+            "totaal",
+            True,
+        ),
+        Field(
+            "deel_van",
+            Ref(target="regeling"),
+            "Deel van",
+            "De regeling waar dit bedrag een deel van is (alleen bij soort deel-van)",
+        ),
+        Field(
+            "toelichting", Text(single_line=False), "Toelichting", "Waar het bedrag precies voor is"
+        ),
+    ),
+)
 
-REGELING = Record(name="regeling", id_kind="regeling", fields=(
-    Field("id", Slug(), "Id", "Vaste naam; ook het webadres /regelingen/<id>/", True),
-    Field("titel", Text(), "Titel", "De naam van de regeling", True),
-    Field("sectie", Sectie(), "Paragraaf", "Het paragraafnummer in de handreiking", True),
-    Field("opgave", Ref(target="opgave"), "Opgave", "De opgave waar de regeling bij hoort", True),
-    Field("verstrekker", ORG, "Verstrekker", "De organisatie die het geld beschikbaar stelt",
-          True),
-    Field("samenvatting", Text(single_line=False), "Samenvatting", "Eén of twee zinnen", True),
-    Field("beschrijving", Markdown(), "Beschrijving", "Uitleg van de regeling"),
-    Field("bedrag", BEDRAG, "Bedrag", "Laat weg zolang het bedrag niet bekend is"),
-    Field("doelgroep", Text(single_line=False), "Doelgroep", "Wie een beroep kan doen op de "
-          "regeling", True),
-    Field("aanvraagperiode", Datum(), "Aanvraagperiode", "Wanneer aanvragen kan"),
-    Field("status", Enum(values=STATUSSEN), "Status", "Hoe ver de regeling is", True),
-    Field("bronnen", ListOf(item=Ref(target="bron")), "Bronnen", "Waar de regeling op steunt"),
-    Field("links", ListOf(item=LINK), "Links", "Verwijzingen naar meer informatie"),
-    Field("vorige_ids", ListOf(item=Slug()), "Vorige ids", "Eerdere ids; oude adressen sturen "
-          "door"),
-))
+REGELING = Record(
+    name="regeling",
+    id_kind="regeling",
+    fields=(
+        Field("id", Slug(), "Id", "Vaste naam; ook het webadres /regelingen/<id>/", True),
+        Field("titel", Text(), "Titel", "De naam van de regeling", True),
+        Field("sectie", Sectie(), "Paragraaf", "Het paragraafnummer in de handreiking", True),
+        Field(
+            "opgave", Ref(target="opgave"), "Opgave", "De opgave waar de regeling bij hoort", True
+        ),
+        Field(
+            "verstrekker", ORG, "Verstrekker", "De organisatie die het geld beschikbaar stelt", True
+        ),
+        Field("samenvatting", Text(single_line=False), "Samenvatting", "Eén of twee zinnen", True),
+        Field("beschrijving", Markdown(), "Beschrijving", "Uitleg van de regeling"),
+        Field("bedrag", BEDRAG, "Bedrag", "Laat weg zolang het bedrag niet bekend is"),
+        Field(
+            "doelgroep",
+            Text(single_line=False),
+            "Doelgroep",
+            "Wie een beroep kan doen op de regeling",
+            True,
+        ),
+        Field("aanvraagperiode", Datum(), "Aanvraagperiode", "Wanneer aanvragen kan"),
+        Field("status", Enum(values=STATUSSEN), "Status", "Hoe ver de regeling is", True),
+        Field("bronnen", ListOf(item=Ref(target="bron")), "Bronnen", "Waar de regeling op steunt"),
+        Field("links", ListOf(item=LINK), "Links", "Verwijzingen naar meer informatie"),
+        Field(
+            "vorige_ids",
+            ListOf(item=Slug()),
+            "Vorige ids",
+            "Eerdere ids; oude adressen sturen door",
+        ),
+    ),
+)
 
-BRON = Record(name="bron", id_kind="bron", fields=(
-    Field("id", Slug(), "Id", "Vaste naam van de bron", True),
-    Field("titel", Text(), "Titel", "Titel of onderwerp van het stuk", True),
-    Field("soort", Enum(values=SOORTEN_BRON), "Soort", "Wat voor stuk het is", True),
-    Field("kenmerk", Text(), "Kenmerk", "Officieel kenmerk, zoals 'TK 2020–2021, 19 637, nr. "
-          "2684'"),
-    Field("datum", Datum(), "Datum", "Datum van het stuk"),
-    Field("afzender", ORG, "Afzender", "De organisatie die het stuk schreef"),
-    Field("url", Url(), "Webadres", "Waar het stuk te lezen is"),
-    Field("toelichting", Text(single_line=False), "Toelichting", "Wat erin staat"),
-))
+BRON = Record(
+    name="bron",
+    id_kind="bron",
+    fields=(
+        Field("id", Slug(), "Id", "Vaste naam van de bron", True),
+        Field("titel", Text(), "Titel", "Titel of onderwerp van het stuk", True),
+        Field("soort", Enum(values=SOORTEN_BRON), "Soort", "Wat voor stuk het is", True),
+        Field(
+            "kenmerk",
+            Text(),
+            "Kenmerk",
+            "Officieel kenmerk, zoals 'TK 2020–2021, 19 637, nr. 2684'",
+        ),
+        Field("datum", Datum(), "Datum", "Datum van het stuk"),
+        Field("afzender", ORG, "Afzender", "De organisatie die het stuk schreef"),
+        Field("url", Url(), "Webadres", "Waar het stuk te lezen is"),
+        Field("toelichting", Text(single_line=False), "Toelichting", "Wat erin staat"),
+    ),
+)
 
-BEGRIP = Record(name="begrip", fields=(
-    Field("term", Text(), "Term", "De afkorting of het begrip zoals het in de tekst staat", True),
-    Field("betekenis", Text(single_line=False), "Betekenis", "Wat het betekent of waar het voor "
-          "staat", True),
-    Field("uitleg", Text(single_line=False), "Uitleg", "Extra uitleg in eenvoudige taal"),
-))
+BEGRIP = Record(
+    name="begrip",
+    fields=(
+        Field(
+            "term", Text(), "Term", "De afkorting of het begrip zoals het in de tekst staat", True
+        ),
+        Field(
+            "betekenis",
+            Text(single_line=False),
+            "Betekenis",
+            "Wat het betekent of waar het voor staat",
+            True,
+        ),
+        Field("uitleg", Text(single_line=False), "Uitleg", "Extra uitleg in eenvoudige taal"),
+    ),
+)
 
-VASTSTELLING = Record(name="vaststelling", fields=(
-    Field("datum", Datum(), "Datum", "Wanneer de editie is vastgesteld", True),
-    Field("door", Text(), "Door", "Wie de editie heeft vastgesteld", True),
-))
+VASTSTELLING = Record(
+    name="vaststelling",
+    fields=(
+        Field("datum", Datum(), "Datum", "Wanneer de editie is vastgesteld", True),
+        Field("door", Text(), "Door", "Wie de editie heeft vastgesteld", True),
+    ),
+)
 
-EDITIE = Record(name="editie", fields=(
-    Field("jaar", Integer(), "Jaar", "Het jaar van deze editie", True),
-    Field("titel", Text(), "Titel", "De volledige titel van de handreiking", True),
-    Field("peildatum", Datum(), "Peildatum", "Tot welk moment de inhoud is bijgewerkt", True),
-    Field("vastgesteld", VASTSTELLING, "Vastgesteld", "Wanneer en door wie vastgesteld"),
-    Field("toelichting", Markdown(), "Toelichting", "Wat deze editie kenmerkt"),
-))
+EDITIE = Record(
+    name="editie",
+    fields=(
+        Field("jaar", Integer(), "Jaar", "Het jaar van deze editie", True),
+        Field("titel", Text(), "Titel", "De volledige titel van de handreiking", True),
+        Field("peildatum", Datum(), "Peildatum", "Tot welk moment de inhoud is bijgewerkt", True),
+        Field("vastgesteld", VASTSTELLING, "Vastgesteld", "Wanneer en door wie vastgesteld"),
+        Field("toelichting", Markdown(), "Toelichting", "Wat deze editie kenmerkt"),
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -656,17 +864,32 @@ class FileSpec:
 FILES = (
     FileSpec("maatregelen.yaml", "maatregelen", ListOf(item=MAATREGEL), "de maatregelen"),
     FileSpec("content/opgaven.yaml", "opgaven", ListOf(item=OPGAVE, min_items=1), "de opgaven"),
-    FileSpec("content/organisaties.yaml", "organisaties", ListOf(item=ORGANISATIE),
-             "de organisaties"),
-    FileSpec("content/regelingen.yaml", "regelingen", ListOf(item=REGELING),
-             "de financieringsregelingen"),
+    FileSpec(
+        "content/organisaties.yaml", "organisaties", ListOf(item=ORGANISATIE), "de organisaties"
+    ),
+    FileSpec(
+        "content/regelingen.yaml", "regelingen", ListOf(item=REGELING), "de financieringsregelingen"
+    ),
     FileSpec("content/bronnen.yaml", "bronnen", ListOf(item=BRON), "de bronnen"),
     FileSpec("content/begrippen.yaml", "begrippen", ListOf(item=BEGRIP), "de begrippen"),
     FileSpec("content/editie.yaml", "editie", EDITIE, "de editie"),
 )
 
-RECORDS = (MAATREGEL, OPGAVE, ORGANISATIE, REGELING, BRON, BEGRIP, EDITIE, MIJLPAAL, KERNCIJFER,
-           LINK, CONTACT, BEDRAG, VASTSTELLING)
+RECORDS = (
+    MAATREGEL,
+    OPGAVE,
+    ORGANISATIE,
+    REGELING,
+    BRON,
+    BEGRIP,
+    EDITIE,
+    MIJLPAAL,
+    KERNCIJFER,
+    LINK,
+    CONTACT,
+    BEDRAG,
+    VASTSTELLING,
+)
 
 
 def check_file(spec: FileSpec, source: Source, ctx: Context) -> Any:
@@ -675,16 +898,27 @@ def check_file(spec: FileSpec, source: Source, ctx: Context) -> Any:
     if root is None:
         return INVALID
     if not isinstance(root, Mapping):
-        ctx.problem(root.location, "", f"het bestand moet beginnen met '{spec.key}:' gevolgd "
-                    f"door {spec.label}")
+        ctx.problem(
+            root.location,
+            "",
+            f"het bestand moet beginnen met '{spec.key}:' gevolgd door {spec.label}",
+        )
         return INVALID
     for key, (location, _) in root.items.items():
         if key != spec.key:
-            ctx.problem(location, "", f"onbekend veld '{key}' bovenaan; dit bestand bevat "
-                        f"alleen '{spec.key}:'{_hint(key, [spec.key])}")
+            ctx.problem(
+                location,
+                "",
+                f"onbekend veld '{key}' bovenaan; dit bestand bevat "
+                f"alleen '{spec.key}:'{_hint(key, [spec.key])}",
+            )
     if spec.key not in root.items:
-        ctx.problem(root.location, "", f"'{spec.key}:' ontbreekt; dit bestand hoort "
-                    f"{spec.label} te bevatten onder '{spec.key}:'")
+        ctx.problem(
+            root.location,
+            "",
+            f"'{spec.key}:' ontbreekt; dit bestand hoort "
+            f"{spec.label} te bevatten onder '{spec.key}:'",
+        )
         return INVALID
     return spec.kind.check(root.items[spec.key][1], spec.key, ctx)
 

@@ -30,11 +30,14 @@ from .schema import (
 
 NOT_YET = ("in-voorbereiding", "voornemen")
 PAGES_DIR = "content/paginas"
-PAGE_FRONT = Record(name="pagina", fields=(
-    Field("titel", Text(), "Titel", "Titel van de pagina", True),
-    Field("volgorde", Integer(), "Volgorde", "Plaats in het menu", True),
-    Field("samenvatting", Text(single_line=False), "Samenvatting", "Eén zin over de pagina"),
-))
+PAGE_FRONT = Record(
+    name="pagina",
+    fields=(
+        Field("titel", Text(), "Titel", "Titel van de pagina", True),
+        Field("volgorde", Integer(), "Volgorde", "Plaats in het menu", True),
+        Field("samenvatting", Text(single_line=False), "Samenvatting", "Eén zin over de pagina"),
+    ),
+)
 
 
 @dataclass
@@ -64,8 +67,12 @@ def check_project(root: Path, peildatum: date) -> Checked:
     for spec in FILES:
         path = root / spec.path
         if not path.exists():
-            problems.append(Problem(Location(spec.path, 1, 1), f"bestand ontbreekt; het hoort "
-                                    f"{spec.label} te bevatten"))
+            problems.append(
+                Problem(
+                    Location(spec.path, 1, 1),
+                    f"bestand ontbreekt; het hoort {spec.label} te bevatten",
+                )
+            )
             continue
         source = read_source(path, spec.path)
         problems.extend(source.problems)
@@ -111,9 +118,13 @@ def _check_body(page: Page, ctx: Context) -> str:
     for number, line in enumerate(page.body.split("\n"), start=page.body_line):
         for match in HTML.finditer(line):
             if not inside_code(line, match.start()):
-                ctx.problems.append(Problem(Location(page.path, number, match.start() + 1),
-                                    f"HTML is niet toegestaan (gevonden: '{match.group(0)[:30]}');"
-                                    " gebruik Markdown"))
+                ctx.problems.append(
+                    Problem(
+                        Location(page.path, number, match.start() + 1),
+                        f"HTML is niet toegestaan (gevonden: '{match.group(0)[:30]}');"
+                        " gebruik Markdown",
+                    )
+                )
     return page.body
 
 
@@ -122,9 +133,14 @@ def _check_ids(ids, problems) -> dict[str, dict[str, Location]]:
     for kind, value, location, path in ids:
         if value in known[kind]:
             first = known[kind][value]
-            problems.append(Problem(location, f"{path}.id: id '{value}' bestaat al "
-                                    f"({first.file} regel {first.line}); elke {kind} "
-                                    "heeft een eigen id"))
+            problems.append(
+                Problem(
+                    location,
+                    f"{path}.id: id '{value}' bestaat al "
+                    f"({first.file} regel {first.line}); elke {kind} "
+                    "heeft een eigen id",
+                )
+            )
             continue
         known[kind][value] = location
     return known
@@ -143,30 +159,48 @@ def _check_maatregelen(maatregelen, peildatum: date, problems) -> None:
         at, path, status = m["_at"], m["_path"], m.get("status")
         if status and status != "beschikbaar":
             if not m.get("tijdspad") and not _unreadable(m, "tijdspad"):
-                problems.append(Problem(m["_loc"].get("tijdspad", at), f"{path}: maatregel met "
-                                f"status '{status}' moet een tijdspad hebben (wanneer is hij "
-                                "beschikbaar?)"))
+                problems.append(
+                    Problem(
+                        m["_loc"].get("tijdspad", at),
+                        f"{path}: maatregel met "
+                        f"status '{status}' moet een tijdspad hebben (wanneer is hij "
+                        "beschikbaar?)",
+                    )
+                )
             if not m.get("eindverantwoordelijken") and not _unreadable(m, "eindverantwoordelijken"):
-                problems.append(Problem(m["_loc"].get("eindverantwoordelijken", at), f"{path}: "
-                                f"maatregel met status '{status}' moet minstens één "
-                                "eindverantwoordelijke hebben"))
+                problems.append(
+                    Problem(
+                        m["_loc"].get("eindverantwoordelijken", at),
+                        f"{path}: "
+                        f"maatregel met status '{status}' moet minstens één "
+                        "eindverantwoordelijke hebben",
+                    )
+                )
         for list_key in ("eindverantwoordelijken", "betrokkenen", "regelingen", "bronnen"):
             _check_no_repeats(m, list_key, problems)
         both = set(m.get("eindverantwoordelijken", [])) & set(m.get("betrokkenen", []))
         for org in sorted(both):
-            problems.append(Problem(m["_loc"]["betrokkenen"], f"{path}.betrokkenen: '{org}' "
-                            "staat al bij eindverantwoordelijken; noem een organisatie één keer"))
+            problems.append(
+                Problem(
+                    m["_loc"]["betrokkenen"],
+                    f"{path}.betrokkenen: '{org}' "
+                    "staat al bij eindverantwoordelijken; noem een organisatie één keer",
+                )
+            )
         if status in NOT_YET:
             for index, mijlpaal in enumerate(m.get("tijdspad", [])):
                 periode = mijlpaal.get("datum")
                 if periode is not None and periode.is_past(peildatum):
-                    problems.append(Problem(
-                        mijlpaal["_loc"]["datum"],
-                        f"verlopen: '{periode.words}' is voorbij (peildatum "
-                        f"{peildatum.isoformat()}) maar de maatregel '{m.get('id')}' staat nog "
-                        f"op '{status}'; werk de status of het tijdspad bij "
-                        f"({path}.tijdspad[{index}])",
-                        WAARSCHUWING))
+                    problems.append(
+                        Problem(
+                            mijlpaal["_loc"]["datum"],
+                            f"verlopen: '{periode.words}' is voorbij (peildatum "
+                            f"{peildatum.isoformat()}) maar de maatregel '{m.get('id')}' staat nog "
+                            f"op '{status}'; werk de status of het tijdspad bij "
+                            f"({path}.tijdspad[{index}])",
+                            WAARSCHUWING,
+                        )
+                    )
 
 
 def _unreadable(record: dict, key: str) -> bool:
@@ -178,8 +212,12 @@ def _check_no_repeats(record, key, problems) -> None:
     seen = set()
     for index, value in enumerate(record.get(key, [])):
         if value in seen:
-            problems.append(Problem(record["_loc"][key], f"{record['_path']}.{key}[{index}]: "
-                            f"'{value}' staat twee keer in de lijst"))
+            problems.append(
+                Problem(
+                    record["_loc"][key],
+                    f"{record['_path']}.{key}[{index}]: '{value}' staat twee keer in de lijst",
+                )
+            )
         seen.add(value)
 
 
@@ -192,27 +230,53 @@ def _check_regelingen(regelingen, problems) -> None:
         path = f"{r['_path']}.bedrag"
         parent_id = bedrag.get("deel_van")
         if bedrag.get("soort") == "deel-van" and not parent_id:
-            problems.append(Problem(bedrag["_at"], f"{path}: bij soort 'deel-van' hoort "
-                            "'deel_van:' met de id van de grotere regeling"))
+            problems.append(
+                Problem(
+                    bedrag["_at"],
+                    f"{path}: bij soort 'deel-van' hoort "
+                    "'deel_van:' met de id van de grotere regeling",
+                )
+            )
         if parent_id and bedrag.get("soort") != "deel-van":
-            problems.append(Problem(bedrag["_loc"]["deel_van"], f"{path}.deel_van: alleen "
-                            "toegestaan bij soort 'deel-van'"))
+            problems.append(
+                Problem(
+                    bedrag["_loc"]["deel_van"],
+                    f"{path}.deel_van: alleen toegestaan bij soort 'deel-van'",
+                )
+            )
         if parent_id and parent_id == r.get("id"):
-            problems.append(Problem(bedrag["_loc"]["deel_van"], f"{path}.deel_van: een "
-                            "regeling kan geen deel van zichzelf zijn"))
+            problems.append(
+                Problem(
+                    bedrag["_loc"]["deel_van"],
+                    f"{path}.deel_van: een regeling kan geen deel van zichzelf zijn",
+                )
+            )
             continue
         parent = by_id.get(parent_id)
         parent_bedrag = parent.get("bedrag") if parent else None
-        if (isinstance(parent_bedrag, dict) and "waarde" in bedrag and "waarde" in parent_bedrag
-                and bedrag["waarde"] > parent_bedrag["waarde"]):
-            problems.append(Problem(bedrag["_loc"]["waarde"], f"{path}.waarde: het deel "
-                            f"({bedrag['waarde']}) is groter dan het geheel "
-                            f"({parent_bedrag['waarde']} van '{parent_id}')"))
+        if (
+            isinstance(parent_bedrag, dict)
+            and "waarde" in bedrag
+            and "waarde" in parent_bedrag
+            and bedrag["waarde"] > parent_bedrag["waarde"]
+        ):
+            problems.append(
+                Problem(
+                    bedrag["_loc"]["waarde"],
+                    f"{path}.waarde: het deel "
+                    f"({bedrag['waarde']}) is groter dan het geheel "
+                    f"({parent_bedrag['waarde']} van '{parent_id}')",
+                )
+            )
 
 
 def _check_aliases(values, known, problems) -> None:
-    kinds = {"maatregelen": "maatregel", "opgaven": "opgave", "organisaties": "organisatie",
-             "regelingen": "regeling"}
+    kinds = {
+        "maatregelen": "maatregel",
+        "opgaven": "opgave",
+        "organisaties": "organisatie",
+        "regelingen": "regeling",
+    }
     for key, kind in kinds.items():
         seen: dict[str, str] = {}
         for record in values.get(key) or []:
@@ -220,11 +284,19 @@ def _check_aliases(values, known, problems) -> None:
                 location = record["_loc"]["vorige_ids"]
                 path = f"{record['_path']}.vorige_ids[{index}]"
                 if old in known[kind]:
-                    problems.append(Problem(location, f"{path}: '{old}' is nog de id van een "
-                                    f"bestaande {kind}; een vorige id moet vrij zijn"))
+                    problems.append(
+                        Problem(
+                            location,
+                            f"{path}: '{old}' is nog de id van een "
+                            f"bestaande {kind}; een vorige id moet vrij zijn",
+                        )
+                    )
                 elif old in seen:
-                    problems.append(Problem(location, f"{path}: '{old}' staat ook als vorige id "
-                                    f"bij '{seen[old]}'"))
+                    problems.append(
+                        Problem(
+                            location, f"{path}: '{old}' staat ook als vorige id bij '{seen[old]}'"
+                        )
+                    )
                 seen[old] = record.get("id", "?")
 
 
@@ -235,8 +307,13 @@ def _check_unique(records, key, kind, problems) -> None:
         if value is None:
             continue
         if value in seen:
-            problems.append(Problem(record["_loc"][key], f"{record['_path']}.{key}: '{value}' "
-                            f"komt al voor bij {'een ander' if kind == 'begrip' else 'een andere'} {kind} "
-                            f"(regel {seen[value].line})"))
+            problems.append(
+                Problem(
+                    record["_loc"][key],
+                    f"{record['_path']}.{key}: '{value}' "
+                    f"komt al voor bij {'een ander' if kind == 'begrip' else 'een andere'} {kind} "
+                    f"(regel {seen[value].line})",
+                )
+            )
         else:
             seen[value] = record["_loc"][key]
