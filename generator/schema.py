@@ -555,6 +555,9 @@ TARGET_FILES = {
 }
 
 ORG = Ref(target="organisatie")
+VORIGE_IDS = Field(
+    "vorige_ids", ListOf(item=Slug()), "Vorige ids", "Eerdere ids; oude adressen sturen door"
+)
 
 MIJLPAAL = Record(
     name="mijlpaal",
@@ -697,12 +700,7 @@ OPGAVE = Record(
         Field("beschrijving", Markdown(), "Beschrijving", "De opgave in eigen woorden", True),
         Field("kerncijfers", ListOf(item=KERNCIJFER), "Kerncijfers", "De belangrijkste getallen"),
         Field("tijdspad", ListOf(item=MIJLPAAL), "Tijdspad", "Mijlpalen van de opgave zelf"),
-        Field(
-            "vorige_ids",
-            ListOf(item=Slug()),
-            "Vorige ids",
-            "Eerdere ids; oude adressen sturen door",
-        ),
+        VORIGE_IDS,
     ),
 )
 
@@ -724,12 +722,7 @@ ORGANISATIE = Record(
             True,
         ),
         Field("contact", CONTACT, "Contact", "Hoe gemeenten en provincies contact opnemen"),
-        Field(
-            "vorige_ids",
-            ListOf(item=Slug()),
-            "Vorige ids",
-            "Eerdere ids; oude adressen sturen door",
-        ),
+        VORIGE_IDS,
     ),
 )
 
@@ -785,12 +778,7 @@ REGELING = Record(
         Field("status", Enum(values=STATUSSEN), "Status", "Hoe ver de regeling is", True),
         Field("bronnen", ListOf(item=Ref(target="bron")), "Bronnen", "Waar de regeling op steunt"),
         Field("links", ListOf(item=LINK), "Links", "Verwijzingen naar meer informatie"),
-        Field(
-            "vorige_ids",
-            ListOf(item=Slug()),
-            "Vorige ids",
-            "Eerdere ids; oude adressen sturen door",
-        ),
+        VORIGE_IDS,
     ),
 )
 
