@@ -435,10 +435,15 @@ def blocks(record: dict) -> list[str]:
 
 def _text_change(old: dict, new: dict) -> str | None:
     """'tekst: 1 alinea toegevoegd' when blocks appear or disappear; typo fixes are no change."""
-    old_blocks, new_blocks = blocks(old), blocks(new)
-    unmatched_old = list(old_blocks)
+    unmatched_old = blocks(old)
+    unmatched_new = []
+    for block in blocks(new):  # unchanged blocks first: cheap, and they are most of them
+        if block in unmatched_old:
+            unmatched_old.remove(block)
+        else:
+            unmatched_new.append(block)
     added = 0
-    for block in new_blocks:
+    for block in unmatched_new:
         best = max(unmatched_old, key=lambda b: _similar(b, block), default=None)
         if best is not None and (best == block or _similar(best, block) >= SAME_BLOCK):
             unmatched_old.remove(best)

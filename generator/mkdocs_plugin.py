@@ -18,7 +18,41 @@ from .problems import FOUT
 log = logging.getLogger("mkdocs.plugins.handreiking")
 
 
+class NavCache:
+    """The tabs and sidebar nav of pages outside the nav, rendered once per directory.
+
+    Every generated maatregel, regeling and organisatie page sits outside the nav, so nothing
+    in its nav is active, and MkDocs writes nav links relative to the page: the HTML is the
+    same for every such page in one directory. At 2,000 maatregelen this rendering was 13 % of
+    the MkDocs build (docs/performance.md). theme/base.html asks for it when the plugin is
+    there and renders the nav itself otherwise.
+    """
+
+    def __init__(self) -> None:
+        self._html: dict[str, str] = {}
+
+    def key(self, part: str, page, nav) -> str | None:
+        """The cache key, or None when this page's nav must be rendered for it alone."""
+        if page is None or not page.url or page in nav.pages:
+            return None
+        # A nav page under this page's directory would be linked to differently from here.
+        if any(other.url.startswith(page.url) for other in nav.pages):
+            return None
+        return f"{part}:{page.url.rstrip('/').rpartition('/')[0]}/"
+
+    def get(self, key: str) -> str | None:
+        return self._html.get(key)
+
+    def put(self, key: str, html: str) -> str:
+        self._html[key] = html
+        return html
+
+
 class HandreikingPlugin(BasePlugin):
+    def on_env(self, env, config, files):
+        env.globals["hr_nav_cache"] = NavCache()  # a new one for every (re)build
+        return env
+
     def on_pre_build(self, config) -> None:
         if os.environ.get(build.PREGENERATED):
             return
