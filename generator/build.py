@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -141,21 +142,39 @@ def run_mkdocs(root: Path, site_dir: Path) -> None:
         raise BuildError(result.stdout + result.stderr)
 
 
-def build(root: Path, today: date) -> Checked:
-    """The whole build; the previous site stays as it was unless everything succeeded."""
+def build(root: Path, today: date, timings: dict[str, float] | None = None) -> Checked:
+    """The whole build; the previous site stays as it was unless everything succeeded.
+
+    `timings`, when given, gets the seconds of each step: generate (load, check, render the
+    pages and the open data), write, mkdocs, search (Pagefind) and swap.
+    """
+    timings = {} if timings is None else timings
+    clock = time.perf_counter()
+
+    def lap(step: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[step] = round(now - clock, 3)
+        clock = now
+
     config = SiteConfig.read(root)
     checked, pages = generate(root, today)
+    lap("generate")
     write_pages(pages, config.docs_dir)
+    lap("write")
     site = config.site_dir
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
     try:
         run_mkdocs(root, staging)
+        lap("mkdocs")
         try:  # issue 3: the Pagefind search index belongs to the site it indexes
             index_site(staging)
         except SearchIndexError as error:
             raise BuildError(error.output) from error
+        lap("search")
         swap_in(staging, site)
+        lap("swap")
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return checked

@@ -6,6 +6,7 @@ Exit codes: 0 fine (warnings allowed), 1 content or build errors, 2 wrong usage.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -61,6 +62,9 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="waarschuwingen tellen als fout")
     build = command("build", "Controleer, genereer de pagina's en bouw de site in site/.")
     build.add_argument("--datum", type=_date, default=None, help="bouwdatum (standaard: vandaag)")
+    build.add_argument(
+        "--tijden", type=Path, default=None, help="schrijf de duur van elke stap als JSON hierheen"
+    )
     serve = command(
         "serve",
         "Bouw de site en bekijk hem op http://127.0.0.1:8000; "
@@ -195,12 +199,30 @@ def run_check(args) -> int:
     return code
 
 
+BUILD_STEPS = {
+    "generate": "inhoud controleren en pagina's maken",
+    "mkdocs": "MkDocs",
+    "search": "zoekindex",
+}
+
+
 def run_build(args) -> int:
     today = args.datum or site.build_date()
-    checked = site.build(args.root, today)
+    timings: dict[str, float] = {}
+    checked = site.build(args.root, today, timings)
     for warning in checked.warnings:
         print(warning, file=sys.stderr)
-    print(f"site gebouwd in {site.SiteConfig.read(args.root).site_dir} (bouwdatum {today})")
+    if args.tijden:
+        args.tijden.write_text(json.dumps(timings, indent=2) + "\n", encoding="utf-8")
+    steps = ", ".join(
+        f"{BUILD_STEPS[step]} {seconds:.1f} s"
+        for step, seconds in timings.items()
+        if step in BUILD_STEPS
+    )
+    print(
+        f"site gebouwd in {site.SiteConfig.read(args.root).site_dir} (bouwdatum {today}) "
+        f"in {sum(timings.values()):.1f} s: {steps}"
+    )
     return 0
 
 

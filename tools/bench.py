@@ -245,6 +245,12 @@ def render_stage(project: Path, today: date) -> dict:
     }
 
 
+def _add_steps(stage: dict, timings: Path) -> None:
+    """The seconds of each step inside the build (`handreiking build --tijden`), if it ran."""
+    if stage.get("ok") and timings.exists():
+        stage["steps"] = json.loads(timings.read_text(encoding="utf-8"))
+
+
 def measure_stages(project: Path, logs: Path, timeout: float, serve: bool) -> dict:
     python = sys.executable
     docs_dir, site_dir = _site_config(project)
@@ -326,16 +332,28 @@ def measure_stages(project: Path, logs: Path, timeout: float, serve: bool) -> di
         BUILD_DATE,
     ]
     stages["build_nopdf"] = run_stage(
-        command, project, _env(HANDREIKING_PDF="0"), logs / "build_nopdf.log", timeout
+        [*command, "--tijden", str(logs / "build_nopdf.json")],
+        project,
+        _env(HANDREIKING_PDF="0"),
+        logs / "build_nopdf.log",
+        timeout,
     )
+    _add_steps(stages["build_nopdf"], logs / "build_nopdf.json")
     if not SKIP_PDF:  # the build without PDF's site stays for the figures when skipping
         shutil.rmtree(docs_dir, ignore_errors=True)
         shutil.rmtree(site_dir, ignore_errors=True)
     stages["build"] = (
         SKIPPED_PDF
         if SKIP_PDF
-        else run_stage(command, project, _env(), logs / "build.log", timeout)
+        else run_stage(
+            [*command, "--tijden", str(logs / "build.json")],
+            project,
+            _env(),
+            logs / "build.log",
+            timeout,
+        )
     )
+    _add_steps(stages["build"], logs / "build.json")
     if not SKIP_PDF and not stages["build"]["ok"] and stages["build_nopdf"]["ok"]:  # for figures
         run_stage(command, project, _env(HANDREIKING_PDF="0"), logs / "rebuild.log", timeout)
     if serve:
@@ -660,6 +678,12 @@ ROWS = (  # (label, path into a size's figures, unit)
     ("same, without the PDF", "derived.build_nopdf_over_mkdocs", "x"),
     ("generator share of build", "derived.generator_share", "%"),
     ("same, without the PDF ", "derived.generator_share_nopdf", "%"),
+    ("in the build, no PDF: generate", "stages.build_nopdf.steps.generate", "s"),
+    ("  mkdocs", "stages.build_nopdf.steps.mkdocs", "s"),
+    ("  search index (Pagefind)", "stages.build_nopdf.steps.search", "s"),
+    ("  generator share", "derived.generator_share_in_build_nopdf", "%"),
+    ("in the build: generate (PDF)", "stages.build.steps.generate", "s"),
+    ("  generator share", "derived.generator_share_in_build", "%"),
     ("serve: first page", "stages.serve_start.seconds", "s"),
     ("serve: edit visible", "stages.serve_edit.seconds", "s"),
     ("serve peak", "stages.serve_edit.peak_mb", "MB"),
@@ -711,6 +735,16 @@ def derive(figures: dict) -> dict:
         derived["generator_share_nopdf"] = round(100 * nopdf / build_nopdf, 1)
     if build_nopdf and bare:
         derived["build_nopdf_over_mkdocs"] = round(build_nopdf / bare, 2)
+    # The same share from inside the build process (handreiking build --tijden): without the
+    # interpreter's start-up, which the render stage above pays on its own.
+    for stage, key in (
+        ("build_nopdf", "generator_share_in_build_nopdf"),
+        ("build", "generator_share_in_build"),
+    ):
+        generate = _get(figures, f"stages.{stage}.steps.generate")
+        whole = _get(figures, f"stages.{stage}.seconds")
+        if generate and whole:
+            derived[key] = round(100 * generate / whole, 1)
     return derived
 
 
