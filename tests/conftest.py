@@ -10,6 +10,8 @@ import functools
 import http.server
 import os
 import shutil
+import subprocess
+import sys
 import threading
 from datetime import date
 from pathlib import Path
@@ -38,6 +40,17 @@ def pytest_addoption(parser):
         "--update-goldens",
         action="store_true",
         help="rewrite tests/golden/ from the current output instead of comparing",
+    )
+
+
+def handreiking(*args: str) -> subprocess.CompletedProcess:
+    """Run the real CLI (`handreiking ARGS`) as an editor would; never raises on its exit code."""
+    return subprocess.run(
+        [sys.executable, "-m", "generator.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
     )
 
 

@@ -10,12 +10,11 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, handreiking
 
 CASES = sorted((ROOT / "tests" / "broken").glob("*.yaml"))
 FIXTURE = ROOT / "tests" / "fixtures" / "minimal"
@@ -29,23 +28,7 @@ def expectations(case: Path) -> tuple[str, list[str]]:
 
 
 def run_check(root: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "generator.cli",
-            "check",
-            "--root",
-            str(root),
-            "--peildatum",
-            "2021-01-15",
-            *args,
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
+    return handreiking("check", "--root", str(root), "--peildatum", "2021-01-15", *args)
 
 
 def test_the_corpus_has_many_kinds_of_mistake():

@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from conftest import BUILD_DATE, ROOT, copy_project
+from conftest import BUILD_DATE, ROOT, copy_project, handreiking
 from generator.build import generate
 from generator.diff import vergelijk
 from generator.editions import (
@@ -28,16 +27,6 @@ from generator.validate import check_project
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 PUBLISHED = date(2021, 2, 15)
-
-
-def handreiking(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "generator.cli", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
 
 
 def publish_2021(project: Path) -> Path:

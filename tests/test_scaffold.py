@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, handreiking
 from generator.scaffold import KINDS, skeleton, spec_for
 
 FIXTURE = ROOT / "tests" / "fixtures" / "minimal"
@@ -54,16 +52,6 @@ FILLED = {  # what an editor would write into the empty fields, per soort
     "bron": {"id": "nieuwe-bron", "titel": "Nieuwe brief", "soort": "brief"},
     "begrip": {"term": "NB", "betekenis": "Nieuw begrip"},
 }
-
-
-def handreiking(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "generator.cli", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
 
 
 @pytest.mark.parametrize("soort", sorted(KINDS))

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
@@ -13,7 +11,7 @@ import pytest
 import yaml
 from test_broken_content import CASES, FIXTURE, expectations
 
-from conftest import ROOT
+from conftest import ROOT, handreiking
 from generator.scaffold import BEGIN, END, GUIDE, field_reference, generated_files
 from generator.schema import FILES, file_schema_path, modeline
 
@@ -87,13 +85,7 @@ def test_the_schema_command_reports_stale_files_and_rewrites_them(tmp_path):
     (project / "content/bronnen.yaml").write_text(first, encoding="utf-8")
 
     def run(*args):
-        return subprocess.run(
-            [sys.executable, "-m", "generator.cli", "schema", "--root", str(project), *args],
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-            check=False,
-        )
+        return handreiking("schema", "--root", str(project), *args)
 
     check = run()
     assert check.returncode == 1
