@@ -4,21 +4,15 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 
 from conftest import ROOT, copy_project
+from tools.chromium import free_port
 
 PAGE = "maatregelen/koppelen-vergunninghouders-uitplaatsingsregios/"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _wait_for(url: str, text: str, limit: float = 90) -> str:
@@ -38,7 +32,7 @@ def _wait_for(url: str, text: str, limit: float = 90) -> str:
 
 def test_serve_shows_a_yaml_edit_and_keeps_serving_after_a_mistake(tmp_path):
     project = copy_project(tmp_path / "p")
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [
             sys.executable,

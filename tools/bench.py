@@ -42,7 +42,6 @@ import platform
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -51,6 +50,8 @@ import time
 import urllib.request
 from datetime import date, datetime
 from pathlib import Path
+
+from tools.chromium import CHROMIUM, CHROMIUM_ARGS, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_DATE = "2021-06-15"  # the date the tests build for; mid-2021 has past and due mijlpalen
@@ -83,7 +84,6 @@ COMPRESSIBLE = (
     ".ics",
     ".webmanifest",
 )
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 
 # --- measuring a process tree ------------------------------------------------------------
@@ -361,12 +361,6 @@ def measure_stages(project: Path, logs: Path, timeout: float, serve: bool) -> di
     return stages
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _fetch(url: str) -> str | None:
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
@@ -559,19 +553,6 @@ def reader_figures(site: Path, maatregel_id: str) -> dict:
         return {"error": "playwright ontbreekt"}
     if not Path(CHROMIUM).exists():
         return {"error": f"{CHROMIUM} ontbreekt (make test-deps)"}
-    try:
-        from tests.conftest import CHROMIUM_ARGS
-    except Exception:
-        CHROMIUM_ARGS = [
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-        ]
     figures: dict = {"transfer": "gzip level 6 by the bench's own server; bodies only"}
     with gzip_server(site) as (base, sent), sync_playwright() as playwright:
         browser = playwright.chromium.launch(
