@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 
 import yaml
 
@@ -59,3 +62,35 @@ def test_amounts_and_dates_appear_in_dutch_words(site_dir):
     tijdlijn = (site_dir / "tijdlijn" / "index.html").read_text(encoding="utf-8")
     assert "eerste kwartaal 2021" in tijdlijn
     assert "1 februari 2021" in tijdlijn
+
+
+def test_the_nav_cache_changes_no_byte(built_project, tmp_path):
+    """The plugin's NavCache (issue 6) renders the nav of pages outside it once per directory.
+
+    Built again without the plugin, theme/base.html renders the nav for every page as Material
+    does; every page must come out the same. A key too coarse (by depth only, say) would give a
+    maatregel page an organisatie page's relative links, and this test would show it.
+    """
+    config = yaml.safe_load((built_project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["plugins"] = []
+    plain = built_project / "mkdocs-zonder-plugin.yml"
+    plain.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(plain)]
+        + ["-d", str(tmp_path / "site")],
+        cwd=built_project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    site = built_project / "site"
+    cached = {p.relative_to(site) for p in site.rglob("*.html")}
+    uncached = {p.relative_to(tmp_path / "site") for p in (tmp_path / "site").rglob("*.html")}
+    assert cached == uncached
+    assert len([p for p in cached if p.parts[0] == "maatregelen"]) > 10
+    for relative in sorted(cached):
+        assert (site / relative).read_bytes() == (tmp_path / "site" / relative).read_bytes(), (
+            relative
+        )
