@@ -73,7 +73,10 @@ def test_the_nav_cache_changes_no_byte(built_project, tmp_path):
     """
     config = yaml.safe_load((built_project / "mkdocs.yml").read_text(encoding="utf-8"))
     config["plugins"] = []
-    plain = built_project / "mkdocs-zonder-plugin.yml"
+    config["docs_dir"] = str(built_project / config["docs_dir"])
+    config["theme"]["custom_dir"] = str(built_project / config["theme"]["custom_dir"])
+    config.pop("watch", None)  # only for serve; its paths are relative to the config file
+    plain = tmp_path / "mkdocs-zonder-plugin.yml"
     plain.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(plain)]
