@@ -213,6 +213,7 @@ def run_build(args) -> int:
     for warning in checked.warnings:
         print(warning, file=sys.stderr)
     if args.tijden:
+        args.tijden.parent.mkdir(parents=True, exist_ok=True)
         args.tijden.write_text(json.dumps(timings, indent=2) + "\n", encoding="utf-8")
     steps = ", ".join(
         f"{BUILD_STEPS[step]} {seconds:.1f} s"
@@ -221,7 +222,7 @@ def run_build(args) -> int:
     )
     print(
         f"site gebouwd in {site.SiteConfig.read(args.root).site_dir} (bouwdatum {today}) "
-        f"in {sum(timings.values()):.1f} s: {steps}"
+        f"in {sum(timings.values()):.1f} s, waarvan {steps}"
     )
     return 0
 

@@ -161,8 +161,9 @@ def _collector_paused():
     try:
         yield
     finally:
-        gc.freeze()
-        gc.unfreeze()
+        if not gc.get_freeze_count():  # unfreeze() would also undo someone else's freeze()
+            gc.freeze()
+            gc.unfreeze()
         if was_enabled:
             gc.enable()
 

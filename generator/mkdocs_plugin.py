@@ -35,8 +35,8 @@ class NavCache:
         """The cache key, or None when this page's nav must be rendered for it alone."""
         if page is None or not page.url or page in nav.pages:
             return None
-        # A nav page under this page's directory would be linked to differently from here.
-        if any(other.url.startswith(page.url) for other in nav.pages):
+        # A nav entry under this page's directory would be linked to differently from here.
+        if any(url.startswith(page.url) for url in _nav_urls(nav.items)):
             return None
         return f"{part}:{page.url.rstrip('/').rpartition('/')[0]}/"
 
@@ -48,7 +48,25 @@ class NavCache:
         return html
 
 
+def _nav_urls(items) -> list[str]:
+    """The URL of every page and link in the nav, sections included."""
+    urls = []
+    for item in items:
+        if getattr(item, "url", None) is not None:
+            urls.append(item.url)
+        urls += _nav_urls(getattr(item, "children", None) or [])
+    return urls
+
+
 class HandreikingPlugin(BasePlugin):
+    def on_serve(self, server, config, builder):
+        # MkDocs watches docs_dir, but this plugin writes it from content/ and maatregelen.yaml
+        # (watched through `watch:` in mkdocs.yml): the pages it writes would start a second,
+        # useless rebuild after every edit (issue 6: at 2,000 maatregelen, 100 s each).
+        if not os.environ.get(build.PREGENERATED):
+            server.unwatch(config.docs_dir)
+        return server
+
     def on_env(self, env, config, files):
         env.globals["hr_nav_cache"] = NavCache()  # a new one for every (re)build
         return env

@@ -6,6 +6,9 @@ turns into HTML. Editor text is escaped here: raw HTML in content can never reac
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import hashlib
 import posixpath
 import re
 from dataclasses import dataclass
@@ -13,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 import jinja2
+import jinja2.bccache
 import yaml
 from markupsafe import Markup, escape
 
@@ -143,10 +147,39 @@ def front_matter(**values) -> Markup:
     return Markup(f"---\n{body}---\n")
 
 
-# Compiling the 26 templates took 0.3 s of every build, a third of the generator's time on the
-# real content (issue 6). Jinja keeps the compiled code in a per-user directory under the
-# system's temp dir, keyed by each template's checksum, so an edited template is compiled anew.
-_BYTECODE_CACHE = jinja2.FileSystemBytecodeCache()
+ENVIRONMENT = {
+    "autoescape": True,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "keep_trailing_newline": True,
+}
+
+
+class _BytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept between runs; a cache that cannot be read or written is skipped.
+
+    Compiling the 26 templates took 0.3 s of every build, a third of the generator's time on
+    the real content (issue 6). Jinja keys each file by the template's checksum; the file name
+    adds Jinja's version and our environment options, which change the compiled code too.
+    """
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+@functools.cache
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    key = f"{jinja2.__version__}{sorted(ENVIRONMENT.items())}".encode()
+    pattern = f"__handreiking_{hashlib.sha256(key).hexdigest()[:12]}_%s.cache"
+    try:  # a per-user directory under the system's temp dir; Jinja checks its owner and mode
+        return _BytecodeCache(pattern=pattern)
+    except (OSError, RuntimeError):
+        return None  # compile every time, as without a cache
 
 
 class Renderer:
@@ -158,12 +191,9 @@ class Renderer:
         self.editions = editions  # editions.Edities: the changelog and maatregel history
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES),
-            bytecode_cache=_BYTECODE_CACHE,
-            autoescape=True,
+            bytecode_cache=_bytecode_cache(),
             undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
+            **ENVIRONMENT,
         )
         self.env.filters.update(
             md=markdown_text, inline=inline_text, euro=euro, number=number, dutch_date=dutch_date
