@@ -18,7 +18,6 @@ from .editions import history, published_urls, redirect_pages, url_problems
 from .export import site_files
 from .feed import FEED_FILE, atom_feed
 from .model import Handreiking
-from .printed import PDF_FILE, pdf_enabled
 from .problems import ContentError
 from .render import Settings, render_pages
 from .search import SearchIndexError, index_site
@@ -89,10 +88,7 @@ def generate(root: Path, today: date) -> tuple[Checked, dict[str, str | bytes]]:
     )
     # Open data, calendar, print page and PDF (issue 5); HANDREIKING_PDF=0 skips the PDF.
     files.update(site_files(handreiking, settings))
-    published = set(published_urls(files))
-    if not pdf_enabled():  # skipped for speed (serve, previews, benchmarks), not withdrawn
-        published.add(PDF_FILE)
-    problems += url_problems(editions.snapshots, published)
+    problems += url_problems(editions.snapshots, set(published_urls(files)))
     if problems:
         raise ContentError(checked.problems + problems)
     return checked, dict(sorted(files.items()))

@@ -7,7 +7,6 @@ them into located messages and exit code 1.
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 from pathlib import Path
@@ -23,7 +22,6 @@ from .editions import (
     read_snapshot,
     snapshot_paths,
 )
-from .printed import PDF_ENV
 from .problems import ContentError, Location, Problem
 from .scaffold import append, generated_files, skeleton, spec_for
 from .validate import check_project
@@ -83,9 +81,6 @@ def run_diff(args) -> int:
 
 def run_editie(args) -> int:
     today = site.build_date()
-    # The snapshot records every address the site publishes; with HANDREIKING_PDF=0 the PDF's
-    # would be missing and a later edition could drop it unnoticed.
-    os.environ[PDF_ENV] = "1"
     checked, files = site.generate(args.root, today)
     try:
         path = publish(

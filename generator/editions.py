@@ -29,6 +29,7 @@ from .dates import DateNotationError, Periode
 from .diff import Inhoud, Wijziging, per_groep, vergelijk
 from .diff import words as _words
 from .load import Mapping, Node, Scalar, Sequence, read_source
+from .printed import PDF_FILE, pdf_enabled
 from .problems import Location, Problem
 from .render import relative, url_of
 from .schema import FILES, RECORDS, Record
@@ -321,6 +322,8 @@ def published_urls(files: dict[str, str | bytes]) -> list[str]:
             urls.add(path[: -len("index.html")])
         else:
             urls.add(path)
+    if not pdf_enabled():  # a quick build (serve, previews) skips the PDF; it stays published
+        urls.add(PDF_FILE)
     return sorted(urls)
 
 

@@ -120,14 +120,14 @@ class _TextLoader(_C_LOADER):
     explicit tag ('!x') is not resolved either way, so it still gets reported.
     """
 
+    _TAGS = {
+        yaml.MappingNode: _C_LOADER.DEFAULT_MAPPING_TAG,
+        yaml.SequenceNode: _C_LOADER.DEFAULT_SEQUENCE_TAG,
+        yaml.ScalarNode: _C_LOADER.DEFAULT_SCALAR_TAG,
+    }
+
     def resolve(self, kind, value, implicit):  # noqa: ARG002 - PyYAML's signature
-        return (
-            self.DEFAULT_MAPPING_TAG
-            if kind is yaml.MappingNode
-            else (
-                self.DEFAULT_SEQUENCE_TAG if kind is yaml.SequenceNode else self.DEFAULT_SCALAR_TAG
-            )
-        )
+        return self._TAGS[kind]
 
     def descend_resolver(self, current_node, current_index):
         pass
@@ -136,13 +136,10 @@ class _TextLoader(_C_LOADER):
         pass
 
 
-_FAST_LOADER = _TextLoader
-
-
 def _compose_all(text: str) -> list[yaml.Node]:
     with _collector_paused():
         try:
-            return list(yaml.compose_all(text, Loader=_FAST_LOADER))
+            return list(yaml.compose_all(text, Loader=_TextLoader))
         except yaml.YAMLError:
             return list(yaml.compose_all(text, Loader=yaml.SafeLoader))
 

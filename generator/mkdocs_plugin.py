@@ -30,13 +30,16 @@ class NavCache:
 
     def __init__(self) -> None:
         self._html: dict[str, str] = {}
+        self._nav_urls: list[str] | None = None  # the nav is the same for every page
 
     def key(self, part: str, page, nav) -> str | None:
         """The cache key, or None when this page's nav must be rendered for it alone."""
         if page is None or not page.url or page in nav.pages:
             return None
+        if self._nav_urls is None:
+            self._nav_urls = _nav_urls(nav.items)
         # A nav entry under this page's directory would be linked to differently from here.
-        if any(url.startswith(page.url) for url in _nav_urls(nav.items)):
+        if any(url.startswith(page.url) for url in self._nav_urls):
             return None
         return f"{part}:{page.url.rstrip('/').rpartition('/')[0]}/"
 
