@@ -21,6 +21,7 @@ from .model import Handreiking
 from .problems import ContentError
 from .render import Settings, render_pages
 from .search import SearchIndexError, index_site
+from .sitemap import split_sitemap
 from .validate import Checked, check_project
 
 PREGENERATED = "HANDREIKING_PREGENERATED"
@@ -117,9 +118,19 @@ def write_pages(pages: dict[str, str | bytes], docs_dir: Path) -> int:
     return written
 
 
-def run_mkdocs(root: Path, site_dir: Path) -> None:
-    """`mkdocs build --strict` into `site_dir`; raise BuildError with its output on failure."""
-    env = {**os.environ, PREGENERATED: "1", "NO_MKDOCS_2_WARNING": "1"}
+def run_mkdocs(root: Path, site_dir: Path, today: date) -> None:
+    """`mkdocs build --strict` into `site_dir`; raise BuildError with its output on failure.
+
+    MkDocs dates the sitemap by SOURCE_DATE_EPOCH, else by the clock: given the build date,
+    the same content builds the same files on any day.
+    """
+    epoch = int(datetime(today.year, today.month, today.day, tzinfo=UTC).timestamp())
+    env = {
+        **os.environ,
+        PREGENERATED: "1",
+        "NO_MKDOCS_2_WARNING": "1",
+        "SOURCE_DATE_EPOCH": str(epoch),
+    }
     result = subprocess.run(
         [
             sys.executable,
@@ -146,7 +157,7 @@ def build(root: Path, today: date, timings: dict[str, float] | None = None) -> C
     """The whole build; the previous site stays as it was unless everything succeeded.
 
     `timings`, when given, gets the seconds of each step: generate (load, check, render the
-    pages and the open data), write, mkdocs, search (Pagefind) and swap.
+    pages and the open data), write, mkdocs, search (Pagefind), sitemap and swap.
     """
     timings = {} if timings is None else timings
     clock = time.perf_counter()
@@ -166,13 +177,16 @@ def build(root: Path, today: date, timings: dict[str, float] | None = None) -> C
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
     try:
-        run_mkdocs(root, staging)
+        run_mkdocs(root, staging, today)
         lap("mkdocs")
         try:  # issue 3: the Pagefind search index belongs to the site it indexes
             index_site(staging)
         except SearchIndexError as error:
             raise BuildError(error.output) from error
         lap("search")
+        if config.site_url:  # the index needs absolute addresses
+            split_sitemap(staging, config.site_url)
+        lap("sitemap")
         swap_in(staging, site)
         lap("swap")
     finally:

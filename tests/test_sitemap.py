@@ -1,0 +1,73 @@
+"""The sitemap index (issue 6): small for the reader, within the protocol for crawlers."""
+
+from __future__ import annotations
+
+import gzip
+from xml.etree import ElementTree
+from xml.sax.saxutils import escape
+
+from conftest import BUILD_DATE
+from generator.sitemap import NAMESPACE, split_sitemap
+
+NS = {"s": NAMESPACE}
+
+
+def _sitemap(urls: list[str]) -> str:
+    entries = "".join(
+        f"<url><loc>{escape(url)}</loc><lastmod>2026-06-0{i % 3 + 1}</lastmod></url>"
+        for i, url in enumerate(urls)
+    )
+    return f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="{NAMESPACE}">{entries}</urlset>'
+
+
+def test_the_urls_move_into_parts_under_an_index(tmp_path):
+    urls = [f"https://example.nl/pagina-{n}/?a=1&b=2" for n in range(5)]
+    (tmp_path / "sitemap.xml").write_text(_sitemap(urls), encoding="utf-8")
+
+    assert split_sitemap(tmp_path, "https://example.nl/", per_part=2) == 3
+
+    index = ElementTree.parse(tmp_path / "sitemap.xml").getroot()
+    assert index.tag == f"{{{NAMESPACE}}}sitemapindex"
+    locs = [e.text for e in index.findall("s:sitemap/s:loc", NS)]
+    assert locs == [f"https://example.nl/sitemap-{n}.xml" for n in (1, 2, 3)]
+    assert [e.text for e in index.findall("s:sitemap/s:lastmod", NS)] == [
+        "2026-06-02",
+        "2026-06-03",
+        "2026-06-02",
+    ]
+    found = []
+    for n in (1, 2, 3):
+        part = ElementTree.parse(tmp_path / f"sitemap-{n}.xml").getroot()
+        assert part.tag == f"{{{NAMESPACE}}}urlset"
+        found += [e.text for e in part.findall("s:url/s:loc", NS)]
+    assert found == urls  # every URL once, in order, the & still escaped on disk
+    assert "&amp;b=2" in (tmp_path / "sitemap-1.xml").read_text(encoding="utf-8")
+    gz = gzip.decompress((tmp_path / "sitemap.xml.gz").read_bytes())
+    assert gz == (tmp_path / "sitemap.xml").read_bytes()
+
+
+def test_a_site_without_a_sitemap_is_left_alone(tmp_path):
+    assert split_sitemap(tmp_path, "https://example.nl/") == 0
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_built_site_lists_every_page_in_its_parts(site_dir):
+    index = ElementTree.parse(site_dir / "sitemap.xml").getroot()
+    assert index.tag == f"{{{NAMESPACE}}}sitemapindex"
+    assert (site_dir / "sitemap.xml").stat().st_size < 1000  # Material fetches it on every visit
+    listed, dates = set(), set()
+    for loc in index.findall("s:sitemap/s:loc", NS):
+        name = loc.text.rsplit("/", 1)[1]
+        part = ElementTree.parse(site_dir / name).getroot()
+        listed |= {e.text for e in part.findall("s:url/s:loc", NS)}
+        dates |= {e.text for e in part.findall("s:url/s:lastmod", NS)}
+    assert dates == {BUILD_DATE.isoformat()}  # the build date, not the day it ran
+    pages = {
+        "https://integrale-handreiking.nl/"
+        + path.relative_to(site_dir).parent.as_posix().removeprefix(".").strip("/")
+        for path in site_dir.rglob("index.html")
+        if path.relative_to(site_dir).parts[0] not in {"pagefind", "assets"}
+    }
+    pages = {url if url.endswith("/") else url + "/" for url in pages}
+    assert pages <= listed, sorted(pages - listed)[:5]
+    assert "https://integrale-handreiking.nl/maatregelen/tussenvoorzieningen/" in listed
