@@ -215,8 +215,9 @@ class Document:
         def absolute(kind: str, id_: str | None = None) -> str:
             return site + url_of(kind, id_)
 
+        text = self.body(pdf=True, base=1, link=absolute)
         body = markdown.markdown(
-            self.body(pdf=True, base=1, link=absolute) + "\n" + self.renderer._abbreviations(),
+            text + "\n" + self.renderer.abbreviations(text),
             extensions=MARKDOWN_EXTENSIONS,
             output_format="html",
         )

@@ -294,20 +294,28 @@ class Renderer:
         text = self.env.get_template(template).render(
             page_url=url, link=link, mdlink=mdlink, edit=context.pop("edit", None), **context
         )
-        pages[page_file(url)] = text.rstrip("\n") + "\n" + self._abbreviations()
+        pages[page_file(url)] = text.rstrip("\n") + "\n" + self.abbreviations(text)
 
-    def _abbreviations(self) -> str:
-        """Markdown abbreviation definitions: every begrip becomes a tooltip where it appears."""
-        if getattr(self, "_abbreviation_block", None) is None:  # the same on every page
-            self._abbreviation_block = self._abbreviation_lines()
-        return self._abbreviation_block
+    def abbreviations(self, text: str) -> str:
+        """Markdown abbreviation definitions: every begrip becomes a tooltip where it appears.
 
-    def _abbreviation_lines(self) -> str:
-        lines = [
-            f"*[{b.term}]: {' '.join(b.betekenis.split())}"
-            for b in self.h.begrippen
-            if " " not in b.term and sum(c.isupper() for c in b.term) >= 2
-        ]
+        Only the terms the page uses: Python-Markdown's abbr extension walks the whole page
+        for every page that defines one (issue 6). The search is its own (terms longest
+        first, between word boundaries) on the Markdown, a superset of the text it wraps,
+        so the HTML is the same as with every definition on every page.
+        """
+        if getattr(self, "_abbreviation_table", None) is None:  # the same for every page
+            definitions = {
+                b.term: f"*[{b.term}]: {' '.join(b.betekenis.split())}"
+                for b in self.h.begrippen
+                if " " not in b.term and sum(c.isupper() for c in b.term) >= 2
+            }
+            terms = sorted(definitions, key=len, reverse=True)
+            pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, terms))})\b") if terms else None
+            self._abbreviation_table = (definitions, pattern)
+        definitions, pattern = self._abbreviation_table
+        used = set(pattern.findall(text)) if pattern else set()
+        lines = [line for term, line in definitions.items() if term in used]
         return ("\n" + "\n".join(lines) + "\n") if lines else ""
 
     def _edit(self, key: str, line: int) -> dict | None:
