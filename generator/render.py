@@ -300,22 +300,22 @@ class Renderer:
         """Markdown abbreviation definitions: every begrip becomes a tooltip where it appears.
 
         Only the terms the page uses: Python-Markdown's abbr extension walks the whole page
-        for every page that defines one (issue 6). The search is its own (terms longest
-        first, between word boundaries) on the Markdown, a superset of the text it wraps,
-        so the HTML is the same as with every definition on every page.
+        for every page that defines one (issue 6). The extension wraps a term between word
+        boundaries in the text; the term followed by a word boundary anywhere in the Markdown
+        is a superset of that, so the HTML is the same as with every definition on every
+        page. (A search per term starts with a literal, which `re` finds fast: 0.3 s for the
+        27 MB of pages at 2,000 maatregelen, against 0.65 s for the extension's own pattern.)
         """
         if getattr(self, "_abbreviation_table", None) is None:  # the same for every page
-            definitions = {
-                b.term: f"*[{b.term}]: {' '.join(b.betekenis.split())}"
+            self._abbreviation_table = [
+                (
+                    re.compile(re.escape(b.term) + r"\b"),
+                    f"*[{b.term}]: {' '.join(b.betekenis.split())}",
+                )
                 for b in self.h.begrippen
                 if " " not in b.term and sum(c.isupper() for c in b.term) >= 2
-            }
-            terms = sorted(definitions, key=len, reverse=True)
-            pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, terms))})\b") if terms else None
-            self._abbreviation_table = (definitions, pattern)
-        definitions, pattern = self._abbreviation_table
-        used = set(pattern.findall(text)) if pattern else set()
-        lines = [line for term, line in definitions.items() if term in used]
+            ]
+        lines = [line for term, line in self._abbreviation_table if term.search(text)]
         return ("\n" + "\n".join(lines) + "\n") if lines else ""
 
     def _edit(self, key: str, line: int) -> dict | None:
