@@ -60,7 +60,10 @@ def test_skip_link_is_the_first_stop_is_visible_and_lands_on_the_content(page, s
     assert link.inner_text().strip() == "Naar de inhoud"
     box = link.bounding_box()
     assert box and box["y"] >= 0 and box["height"] > 10
-    assert link.evaluate("e => getComputedStyle(e).opacity") == "1"
+    # Material fades the link in (175 ms after a 75 ms delay): fully opaque once that has run.
+    page.wait_for_function(
+        "() => getComputedStyle(document.activeElement).opacity === '1'", timeout=2000
+    )
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "hoofdinhoud"
     assert page.url.endswith("#hoofdinhoud")
