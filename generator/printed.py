@@ -217,7 +217,7 @@ class Document:
 
         text = self.body(pdf=True, base=1, link=absolute)
         body = markdown.markdown(
-            text + "\n" + self.renderer.abbreviations(text),
+            str(text) + "\n" + self.renderer.abbreviations(text),
             extensions=MARKDOWN_EXTENSIONS,
             output_format="html",
         )

@@ -32,16 +32,20 @@ def part_name(number: int) -> str:
 
 
 def split_sitemap(site_dir: Path, base_url: str, per_part: int = URLS_PER_PART) -> int:
-    """Move the URLs of `site_dir/sitemap.xml` into parts under an index; returns the parts.
+    """Move the URLs of `site_dir/sitemap.xml` into parts under an index; returns how many.
 
     `base_url` is the site's published address (site_url), which the index's links need.
-    A site without a sitemap is left alone.
+    A site without a sitemap, or whose sitemap is no list of URLs (already an index, say),
+    is left alone.
     """
     sitemap = site_dir / SITEMAP
     if not sitemap.exists():
         return 0
-    urls = ElementTree.parse(sitemap).getroot().findall(f"{{{NAMESPACE}}}url")
-    parts = [urls[start : start + per_part] for start in range(0, len(urls), per_part)] or [[]]
+    root = ElementTree.parse(sitemap).getroot()
+    urls = root.findall(f"{{{NAMESPACE}}}url")
+    if root.tag != f"{{{NAMESPACE}}}urlset" or not urls:
+        return 0
+    parts = [urls[start : start + per_part] for start in range(0, len(urls), per_part)]
     index = ['<?xml version="1.0" encoding="UTF-8"?>', f'<sitemapindex xmlns="{NAMESPACE}">']
     for number, part in enumerate(parts, start=1):
         lines = ['<?xml version="1.0" encoding="UTF-8"?>', f'<urlset xmlns="{NAMESPACE}">']

@@ -10,6 +10,7 @@ import pytest
 from conftest import ROOT
 from generator.model import Handreiking
 from generator.render import (
+    Renderer,
     Settings,
     euro,
     inline_text,
@@ -50,6 +51,23 @@ def test_rendered_markdown_matches_the_golden_files(request):
     assert sorted(pages) == sorted(golden), "page set changed; run pytest --update-goldens"
     for path, text in pages.items():
         assert text == golden[path], f"{path} differs; run pytest --update-goldens and review"
+
+
+def test_a_page_defines_only_the_abbreviations_it_uses():
+    checked = check_project(FIXTURE, SETTINGS.today)
+    renderer = Renderer(
+        Handreiking.from_checked(checked.values, checked.pages, checked.files), SETTINGS
+    )
+    assert renderer.abbreviations("Geen afkorting hier.") == ""
+    # Python-Markdown's abbr extension wraps COA in `_COA_` (emphasis) and in `CdK's`,
+    # but not in `COAX` or `CdKs`.
+    for text, terms in (
+        ("Het _COA_ zegt", ["COA"]),
+        ("De CdK's en het COA.", ["COA", "CdK"]),
+        ("COAX en CdKs", []),
+    ):
+        lines = renderer.abbreviations(text).split()
+        assert sorted(t for t in ("COA", "CdK") if f"*[{t}]:" in lines) == sorted(terms), text
 
 
 def test_rendering_is_deterministic():
@@ -104,3 +122,37 @@ def test_relative_links_between_directory_urls():
     assert relative("maatregelen/a/", "organisaties/bzk/") == "../../organisaties/bzk/"
     assert relative("", "maatregelen/") == "maatregelen/"
     assert relative("maatregelen/", "maatregelen/") == "./"
+
+
+def test_long_overviews_are_nested_blocks_that_markdown_turns_into_every_item(
+    tmp_path, monkeypatch
+):
+    """Issue 6: past 100 items the overviews nest their sections in blocks of 100."""
+    import markdown
+    import yaml
+
+    from generator.build import generate
+    from tools.synthetic import synthetic_project
+
+    monkeypatch.setenv("HANDREIKING_PDF", "0")
+    project = tmp_path / "synthetisch"
+    counts = synthetic_project(project, 10)  # 173 bronnen, 320 organisaties
+    _, pages = generate(project, SETTINGS.today)
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    names = [e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]]
+    options = {
+        k: v for e in config["markdown_extensions"] if isinstance(e, dict) for k, v in e.items()
+    }
+    bronnen = yaml.safe_load((project / "content" / "bronnen.yaml").read_text(encoding="utf-8"))
+    assert counts["bronnen"] > 100
+    for page, section, ids in (
+        ("bronnen.md", "hr-bron", [b["id"] for b in bronnen["bronnen"]]),
+        ("organisaties.md", "hr-organisatie", None),
+    ):
+        text = pages[page].split("---\n", 2)[2]
+        assert text.count("\n<div markdown>\n") >= 2, page  # more than one block of 100
+        html = markdown.Markdown(extensions=names, extension_configs=options).convert(text)
+        assert "markdown" not in html.replace("Markdown", ""), page  # no attribute or tag leaks
+        assert html.count(f'<section class="{section}">') == text.count(f'class="{section}"')
+        for id_ in ids or []:
+            assert html.count(f'id="{id_}"') == 1, (page, id_)

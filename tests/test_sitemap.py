@@ -51,6 +51,39 @@ def test_a_site_without_a_sitemap_is_left_alone(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_an_exact_multiple_makes_no_empty_part_and_a_second_run_changes_nothing(tmp_path):
+    urls = [f"https://example.nl/{n}/" for n in range(4)]
+    (tmp_path / "sitemap.xml").write_text(_sitemap(urls), encoding="utf-8")
+    assert split_sitemap(tmp_path, "https://example.nl", per_part=2) == 2
+    assert sorted(p.name for p in tmp_path.glob("sitemap-*.xml")) == [
+        "sitemap-1.xml",
+        "sitemap-2.xml",
+    ]
+    index = (tmp_path / "sitemap.xml").read_bytes()
+    assert split_sitemap(tmp_path, "https://example.nl", per_part=2) == 0  # already an index
+    assert (tmp_path / "sitemap.xml").read_bytes() == index
+
+
+def test_parts_without_lastmod_are_listed_without_one(tmp_path):
+    (tmp_path / "sitemap.xml").write_text(
+        f'<urlset xmlns="{NAMESPACE}"><url><loc>https://example.nl/</loc></url></urlset>',
+        encoding="utf-8",
+    )
+    assert split_sitemap(tmp_path, "https://example.nl/") == 1
+    index = ElementTree.parse(tmp_path / "sitemap.xml").getroot()
+    assert [e.text for e in index.findall("s:sitemap/s:loc", NS)] == [
+        "https://example.nl/sitemap-1.xml"
+    ]
+    assert index.findall("s:sitemap/s:lastmod", NS) == []
+
+
+def test_an_empty_sitemap_is_left_alone(tmp_path):
+    empty = f'<urlset xmlns="{NAMESPACE}"></urlset>'
+    (tmp_path / "sitemap.xml").write_text(empty, encoding="utf-8")
+    assert split_sitemap(tmp_path, "https://example.nl/") == 0
+    assert (tmp_path / "sitemap.xml").read_text(encoding="utf-8") == empty
+
+
 def test_the_built_site_lists_every_page_in_its_parts(site_dir):
     index = ElementTree.parse(site_dir / "sitemap.xml").getroot()
     assert index.tag == f"{{{NAMESPACE}}}sitemapindex"
