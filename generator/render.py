@@ -209,7 +209,7 @@ class Renderer:
         self.h = handreiking
         self.settings = settings
         self.editions = editions  # editions.Edities: the changelog and maatregel history
-        self._abbreviations = _abbreviations(handreiking)
+        self._abbreviation_table = _abbreviations(handreiking)
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES),
             bytecode_cache=_bytecode_cache(),
@@ -319,7 +319,7 @@ class Renderer:
 
     def abbreviations(self, text: str) -> str:
         """The abbreviation definitions for the terms `text` uses (issue 6, see _abbreviations)."""
-        lines = [line for term, line in self._abbreviations if term.search(text)]
+        lines = [line for term, line in self._abbreviation_table if term.search(text)]
         return ("\n" + "\n".join(lines) + "\n") if lines else ""
 
     def _edit(self, key: str, line: int) -> dict | None:

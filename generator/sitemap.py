@@ -68,9 +68,9 @@ def split_sitemap(site_dir: Path, base_url: str, per_part: int = URLS_PER_PART) 
 
 def _url(url: ElementTree.Element) -> str:
     fields = "".join(
-        f"<{name}>{escape(_text(url, name))}</{name}>"
+        f"<{name}>{escape(text)}</{name}>"
         for name in ("loc", "lastmod", "changefreq", "priority")
-        if _text(url, name)
+        if (text := _text(url, name))
     )
     return f"<url>{fields}</url>"
 
