@@ -28,11 +28,12 @@ import yaml
 from .dates import DateNotationError, Periode
 from .diff import Inhoud, Wijziging, per_groep, vergelijk
 from .diff import words as _words
+from .kinds import Record
 from .load import Mapping, Node, Scalar, Sequence, read_source
 from .printed import PDF_FILE, pdf_enabled
 from .problems import Location, Problem
 from .render import relative, url_of
-from .schema import FILES, RECORDS, Record
+from .schema import FILES, RECORDS
 from .validate import Checked
 
 EDITIES_DIR = "content/edities"

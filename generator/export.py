@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .dates import Periode
+from .kinds import ListOf, Record
 from .model import (
     SOORT_BEDRAG_LABELS,
     SOORT_ORGANISATIE_LABELS,
@@ -40,8 +41,6 @@ from .schema import (
     OPGAVE,
     ORGANISATIE,
     REGELING,
-    ListOf,
-    Record,
     json_schema,
 )
 from .validate import PAGE_FRONT

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .schema import FILES, Datum, Enum, FileSpec, ListOf, Record
+from .kinds import Datum, Enum, ListOf, Record
+from .schema import FILES, FileSpec
 
 KINDS = {  # soort on the command line -> the file it belongs in
     "maatregel": "maatregelen",

@@ -13,20 +13,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .kinds import HTML, INVALID, Context, Field, Integer, Record, Text, inside_code
 from .load import Page, Source, read_page, read_source
 from .problems import FOUT, WAARSCHUWING, Location, Problem
-from .schema import (
-    FILES,
-    HTML,
-    INVALID,
-    Context,
-    Field,
-    Integer,
-    Record,
-    Text,
-    check_file,
-    inside_code,
-)
+from .schema import FILES, check_file
 
 NOT_YET = ("in-voorbereiding", "voornemen")
 PAGES_DIR = "content/paginas"

@@ -25,7 +25,8 @@ from typing import Any
 
 import yaml
 
-from generator.schema import FILES, ListOf, Record, Ref
+from generator.kinds import ListOf, Record, Ref
+from generator.schema import FILES
 
 ROOT = Path(__file__).resolve().parent.parent
 MAATREGELEN_PER_SCALE = 20

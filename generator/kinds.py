@@ -1,0 +1,541 @@
+"""Kinds of values in the content: each reads a located node and describes itself as JSON Schema.
+
+A kind records a located Dutch problem for a value that does not fit and returns INVALID; it
+never raises for bad content. `Record` is the kind of a block of named fields.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+from urllib.parse import urlsplit
+
+from .dates import DateNotationError, Periode
+from .load import Mapping, Node, Scalar, Sequence, Source
+from .problems import Location, Problem
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SECTIE = re.compile(r"^\d+(?:\.\d+)*$")
+EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|^\s*\[[^\]]+\]:\s*<?([^\s>]+)", re.M)
+HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>?")
+INVALID = object()  # returned by a kind when the value could not be read
+
+
+@dataclass
+class Context:
+    """What a check needs besides the node: where it is, and where to put what it finds."""
+
+    source: Source
+    problems: list[Problem]
+    ids: list[tuple[str, str, Location, str]] = field(default_factory=list)  # kind, id, at, path
+    refs: list[tuple[str, str, Location, str]] = field(default_factory=list)
+
+    def problem(self, location: Location, path: str, message: str) -> None:
+        prefix = f"{path}: " if path else ""
+        self.problems.append(Problem(location, prefix + message))
+
+
+class Kind:
+    """A kind of value; subclasses read a node and describe themselves as JSON Schema."""
+
+    description = ""
+
+    def check(self, node: Node, path: str, ctx: Context) -> Any:
+        raise NotImplementedError
+
+    def json_schema(self) -> dict:
+        raise NotImplementedError
+
+    def example(self) -> str:
+        return "..."
+
+    def _scalar(self, node: Node, path: str, ctx: Context, expected: str) -> Scalar | None:
+        if isinstance(node, Scalar) and (node.value != "" or node.quoted):
+            return node
+        found = {Mapping: "een blok met velden", Sequence: "een lijst"}.get(type(node), "niets")
+        ctx.problem(node.location, path, f"verwacht {expected}, maar vond {found}")
+        return None
+
+
+class Text(Kind):
+    def __init__(self, single_line: bool = True):
+        self.single_line = single_line
+
+    def check(self, node, path, ctx):
+        scalar = self._scalar(node, path, ctx, "tekst")
+        if scalar is None:
+            return INVALID
+        value = scalar.value.strip()
+        if not value:
+            ctx.problem(node.location, path, "tekst mag niet leeg zijn")
+            return INVALID
+        if _has_html(scalar, path, ctx):
+            return INVALID
+        if self.single_line and "\n" in value:
+            ctx.problem(node.location, path, "verwacht één regel tekst, zonder regelovergang")
+            return INVALID
+        return value
+
+    def json_schema(self):
+        return {"type": "string", "minLength": 1, "not": {"pattern": HTML.pattern}}
+
+
+class Markdown(Text):
+    description = "Markdown-tekst (kopjes, lijstjes, **vet**, [links](https://...)); geen HTML"
+
+    def __init__(self):
+        super().__init__(single_line=False)
+
+    def check(self, node, path, ctx):
+        value = super().check(node, path, ctx)
+        if value is INVALID:
+            return value
+        for match in MARKDOWN_LINK.finditer(node.value):
+            group = 1 if match.group(1) else 2
+            target = match.group(group)
+            scheme = _scheme(target)
+            if scheme and scheme not in ("https", "mailto"):
+                ctx.problem(
+                    _locate_in_scalar(node, match.start(group), ctx.source),
+                    path,
+                    f"link naar '{target[:40]}' is niet toegestaan; gebruik een "
+                    "webadres dat begint met https:// (of mailto:)",
+                )
+                value = INVALID
+        return value
+
+
+class Slug(Kind):
+    description = "kleine letters, cijfers en koppeltekens, bijvoorbeeld 'tussenvoorzieningen'"
+
+    def check(self, node, path, ctx):
+        scalar = self._scalar(node, path, ctx, "een id")
+        if scalar is None:
+            return INVALID
+        if not SLUG.match(scalar.value):
+            suggestion = re.sub(r"[^a-z0-9]+", "-", scalar.value.lower()).strip("-")
+            ctx.problem(
+                node.location,
+                path,
+                f"'{scalar.value}' is geen geldig id: gebruik "
+                f"alleen kleine letters, cijfers en koppeltekens (bijvoorbeeld "
+                f"'{suggestion or 'mijn-id'}')",
+            )
+            return INVALID
+        return scalar.value
+
+    def json_schema(self):
+        return {"type": "string", "pattern": SLUG.pattern}
+
+    def example(self):
+        return "nieuw-id"
+
+
+@dataclass
+class Ref(Slug):
+    """An id of another record; `validate` checks that it exists."""
+
+    target: str = ""
+
+    def __post_init__(self):
+        self.description = f"id van een {self.target} (zie {TARGET_FILES[self.target]})"
+
+    def check(self, node, path, ctx):
+        value = super().check(node, path, ctx)
+        if value is not INVALID:
+            ctx.refs.append((self.target, value, node.location, path))
+        return value
+
+    def example(self):
+        return f"id-van-{self.target}"
+
+
+class Sectie(Kind):
+    description = 'paragraafnummer in de handreiking, bijvoorbeeld "4.2.1"'
+
+    def check(self, node, path, ctx):
+        scalar = self._scalar(node, path, ctx, "een paragraafnummer")
+        if scalar is None:
+            return INVALID
+        if not SECTIE.match(scalar.value):
+            ctx.problem(
+                node.location,
+                path,
+                f"'{scalar.value}' is geen paragraafnummer; schrijf bijvoorbeeld \"4.2.1\"",
+            )
+            return INVALID
+        return scalar.value
+
+    def json_schema(self):
+        return {"type": ["string", "number"], "pattern": SECTIE.pattern}
+
+    def example(self):
+        return '"4.2.1"'
+
+
+class Integer(Kind):
+    description = "een geheel getal"
+
+    def check(self, node, path, ctx):
+        scalar = self._scalar(node, path, ctx, "een geheel getal")
+        if scalar is None:
+            return INVALID
+        if not re.fullmatch(r"-?\d+", scalar.value):
+            ctx.problem(
+                node.location, path, f"verwacht een geheel getal, maar vond '{scalar.value}'"
+            )
+            return INVALID
+        return int(scalar.value)
+
+    def json_schema(self):
+        return {"type": "integer"}
+
+    def example(self):
+        return "1"
+
+
+class Number(Kind):
+    description = "een getal, zonder punten tussen duizendtallen; decimalen met een punt (25.5)"
+
+    def check(self, node, path, ctx):
+        scalar = self._scalar(node, path, ctx, "een getal")
+        if scalar is None:
+            return INVALID
+        text = scalar.value.strip()
+        if re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
+            ctx.problem(
+                node.location,
+                path,
+                f"'{text}' is dubbelzinnig: schrijf getallen "
+                f"zonder punt tussen duizendtallen ({text.replace('.', '')})",
+            )
+            return INVALID
+        if re.fullmatch(r"\d+,\d+", text):
+            ctx.problem(
+                node.location,
+                path,
+                f"'{text}': schrijf decimalen met een punt ({text.replace(',', '.')})",
+            )
+            return INVALID
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            number = None
+        if number is None or not number.is_finite() or not re.fullmatch(r"-?\d+(\.\d+)?", text):
+            ctx.problem(
+                node.location,
+                path,
+                f"verwacht een getal, maar vond '{text}'; schrijf alleen cijfers, zoals 50000000",
+            )
+            return INVALID
+        return int(number) if number == number.to_integral_value() else float(number)
+
+    def json_schema(self):
+        return {"type": "number"}
+
+    def example(self):
+        return "0"
+
+
+class Euro(Number):
+    description = "bedrag in euro als getal, zonder 'EUR' of punten: 50000000"
+
+    def check(self, node, path, ctx):
+        if isinstance(node, Scalar) and re.search(r"(?i)eur|€|miljoen|mln", node.value):
+            ctx.problem(
+                node.location,
+                path,
+                f"schrijf het bedrag als getal in euro, zonder "
+                f"'EUR' of 'miljoen' (bijvoorbeeld 50000000), niet '{node.value}'",
+            )
+            return INVALID
+        value = super().check(node, path, ctx)
+        if value is not INVALID and value < 0:
+            ctx.problem(node.location, path, "een bedrag kan niet negatief zijn")
+            return INVALID
+        return value
+
+    def json_schema(self):
+        return {"type": "number", "minimum": 0}
+
+
+class Datum(Kind):
+    description = (
+        "datum met de precisie van de tekst: 2021-04-01, 2021-04, 2021-Q1, 2021-H1, "
+        "2021-zomer, 2021, 'medio 2021', 'begin 2021-Q2' of 2021-03..2021-07"
+    )
+    PATTERN = (
+        r"^((begin|medio|eind) )?\d{4}(-(\d{2}(-\d{2})?|Q[1-4]|H[12]|voorjaar|zomer|najaar"
+        r"|winter))?(\.\.\d{4}(-(\d{2}(-\d{2})?|Q[1-4]|H[12]|voorjaar|zomer|najaar"
+        r"|winter))?)?$"
+    )
+
+    def check(self, node, path, ctx):
+        scalar = self._scalar(node, path, ctx, "een datum")
+        if scalar is None:
+            return INVALID
+        try:
+            return Periode.parse(scalar.value)
+        except DateNotationError as error:
+            ctx.problem(node.location, path, str(error))
+            return INVALID
+
+    def json_schema(self):
+        return {"type": ["string", "integer"], "pattern": self.PATTERN}
+
+    def example(self):
+        return "2021-Q1"
+
+
+@dataclass
+class Enum(Kind):
+    values: tuple[str, ...] = ()
+
+    def __post_init__(self):
+        self.description = "een van: " + ", ".join(self.values)
+
+    def check(self, node, path, ctx):
+        scalar = self._scalar(node, path, ctx, "een van " + ", ".join(self.values))
+        if scalar is None:
+            return INVALID
+        if scalar.value not in self.values:
+            ctx.problem(
+                node.location,
+                path,
+                f"'{scalar.value}' is geen toegestane waarde; "
+                f"kies uit {', '.join(self.values)}{_hint(scalar.value, self.values)}",
+            )
+            return INVALID
+        return scalar.value
+
+    def json_schema(self):
+        return {"type": "string", "enum": list(self.values)}
+
+    def example(self):
+        return self.values[0]
+
+
+class Email(Kind):
+    description = "e-mailadres, zoals naam@organisatie.nl"
+
+    def check(self, node, path, ctx):
+        scalar = self._scalar(node, path, ctx, "een e-mailadres")
+        if scalar is None:
+            return INVALID
+        value = scalar.value.strip().removeprefix("mailto:")
+        if not EMAIL.match(value):
+            ctx.problem(node.location, path, f"'{scalar.value}' is geen geldig e-mailadres")
+            return INVALID
+        return value
+
+    def json_schema(self):
+        return {"type": "string", "format": "email", "pattern": EMAIL.pattern}
+
+    def example(self):
+        return "naam@example.nl"
+
+
+class Url(Kind):
+    description = "volledig webadres dat begint met https://"
+
+    def check(self, node, path, ctx):
+        scalar = self._scalar(node, path, ctx, "een webadres")
+        if scalar is None:
+            return INVALID
+        value = scalar.value.strip()
+        try:
+            parts = urlsplit(value)
+            scheme, host = parts.scheme, parts.netloc
+        except ValueError:  # e.g. an unbalanced '[' in the host
+            scheme, host = "?", ""
+        if scheme == "http":
+            ctx.problem(
+                node.location,
+                path,
+                f"'{value}': gebruik een beveiligd adres (https:// in plaats van http://)",
+            )
+            return INVALID
+        if scheme != "https" or "." not in host or " " in value:
+            ctx.problem(
+                node.location,
+                path,
+                f"'{value}' is geen geldig webadres; schrijf het volledig, beginnend met https://",
+            )
+            return INVALID
+        return value
+
+    def json_schema(self):
+        return {"type": "string", "pattern": r"^https://[^\s/]+\.[^\s]+$"}
+
+    def example(self):
+        return "https://www.example.nl"
+
+
+@dataclass
+class ListOf(Kind):
+    item: Kind = None
+    min_items: int = 0
+
+    def check(self, node, path, ctx):
+        if isinstance(node, Scalar) and node.value == "" and not node.quoted:
+            return []  # `veld:` with nothing after it is an empty list
+        if not isinstance(node, Sequence):
+            hint = (
+                " (schrijf [a, b] of elk item op een eigen regel met '- ')"
+                if isinstance(node, Scalar)
+                else ""
+            )
+            ctx.problem(node.location, path, f"verwacht een lijst{hint}")
+            return INVALID
+        values = [self.item.check(child, f"{path}[{i}]", ctx) for i, child in enumerate(node.items)]
+        if len(node.items) < self.min_items:
+            ctx.problem(
+                node.location, path, f"de lijst moet minstens {self.min_items} item(s) bevatten"
+            )
+        if INVALID in values:
+            return INVALID  # already reported; rules about this list must not pile on
+        return values
+
+    def json_schema(self):
+        schema = {"type": "array", "items": self.item.json_schema()}
+        if self.min_items:
+            schema["minItems"] = self.min_items
+        return schema
+
+
+@dataclass
+class Field:
+    key: str
+    kind: Kind
+    label: str
+    help: str
+    required: bool = False
+
+
+@dataclass
+class Record(Kind):
+    """A block of named fields; unknown fields are errors, with a suggestion."""
+
+    name: str = ""  # Dutch noun for one record, e.g. 'maatregel'
+    fields: tuple[Field, ...] = ()
+    id_kind: str | None = None  # registers the `id` field under this kind
+
+    def field(self, key: str) -> Field:
+        return next(f for f in self.fields if f.key == key)
+
+    def check(self, node, path, ctx):
+        if not isinstance(node, Mapping):
+            found = "een lijst" if isinstance(node, Sequence) else f"'{getattr(node, 'value', '')}'"
+            ctx.problem(
+                node.location,
+                path,
+                f"verwacht een {self.name} met velden (sleutel: waarde), maar vond {found}",
+            )
+            return INVALID
+        known = {f.key: f for f in self.fields}
+        value: dict[str, Any] = {"_at": node.location, "_path": path, "_loc": {}}
+        for key, (key_location, child) in node.items.items():
+            if key not in known:
+                ctx.problem(
+                    key_location, path, f"onbekend veld '{key}' in {self.name}{_hint(key, known)}"
+                )
+                continue
+            checked = known[key].kind.check(child, f"{path}.{key}", ctx)
+            value["_loc"][key] = child.location
+            if checked is not INVALID:
+                value[key] = checked
+        for f in self.fields:
+            if f.required and f.key not in node.items:
+                ctx.problem(
+                    node.location,
+                    path,
+                    f"verplicht veld '{f.key}' ({f.label}) ontbreekt in {self.name}",
+                )
+        if self.id_kind and isinstance(value.get("id"), str):
+            ctx.ids.append((self.id_kind, value["id"], value["_loc"]["id"], path))
+        return value
+
+    def json_schema(self):
+        return {"$ref": f"#/$defs/{self.name}"}
+
+    def definition(self) -> dict:
+        return {
+            "type": "object",
+            "title": self.name,
+            "additionalProperties": False,
+            "required": [f.key for f in self.fields if f.required],
+            "properties": {
+                f.key: {
+                    **f.kind.json_schema(),
+                    "title": f.label,
+                    "description": f.help
+                    + (f" ({f.kind.description})" if f.kind.description else ""),
+                }
+                for f in self.fields
+            },
+        }
+
+
+def _scheme(target: str) -> str:
+    """The scheme of a link target ('javascript', 'https', '' for relative); '?' if unparsable."""
+    try:
+        return urlsplit(target).scheme.lower()
+    except ValueError:
+        return "?"
+
+
+def _has_html(scalar: Scalar, path: str, ctx: Context) -> bool:
+    found = False
+    for match in HTML.finditer(scalar.value):
+        if inside_code(scalar.value, match.start()):
+            continue
+        ctx.problem(
+            _locate_in_scalar(scalar, match.start(), ctx.source),
+            path,
+            f"HTML is niet toegestaan in de tekst (gevonden: '{match.group(0)[:30]}'); "
+            "gebruik Markdown, of zet een letterlijk '<' tussen `backticks`",
+        )
+        found = True
+    return found
+
+
+def inside_code(text: str, offset: int) -> bool:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text[line_start:offset].count("`") % 2 == 1
+
+
+def _locate_in_scalar(scalar: Scalar, offset: int, source: Source) -> Location:
+    """Where in the file a character of a scalar's value stands (exact for block scalars)."""
+    at = scalar.location
+    if not scalar.block:
+        return at
+    value_lines = scalar.value[:offset].split("\n")
+    wanted_line = value_lines[-1]
+    needle = scalar.value[offset:].split("\n")[0]
+    file_lines = source.text.splitlines()
+    line_number = at.line + len(value_lines)  # first content line follows the '|' line
+    while line_number <= len(file_lines):
+        candidate = file_lines[line_number - 1]
+        column = candidate.find(wanted_line + needle) if wanted_line or needle else -1
+        if column >= 0:
+            return Location(at.file, line_number, column + len(wanted_line) + 1)
+        line_number += 1  # blank lines inside the block shift the count
+    return at
+
+
+def _hint(wrong: str, options) -> str:
+    close = difflib.get_close_matches(wrong, list(options), n=1, cutoff=0.6)
+    return f" (bedoelde u '{close[0]}'?)" if close else ""
+
+
+TARGET_FILES = {
+    "maatregel": "maatregelen.yaml",
+    "opgave": "content/opgaven.yaml",
+    "organisatie": "content/organisaties.yaml",
+    "regeling": "content/regelingen.yaml",
+    "bron": "content/bronnen.yaml",
+}
