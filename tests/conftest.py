@@ -6,9 +6,10 @@ The browser is Debian's chromium driven by the pip package playwright through
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
-import shutil
+import os
 import subprocess
 import sys
 import threading
@@ -17,11 +18,15 @@ from pathlib import Path
 
 import pytest
 
+import tools.project
 from tools.chromium import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parent.parent
+# Tests that pin texts, counts, URLs or dates build this frozen copy of the 2021 content, so a
+# correct content pull request never turns them red (issue 11). Tests on the live content
+# (the `live_*` fixtures) assert only what holds for every valid content.
+FIXTURE_CONTENT = ROOT / "tests" / "fixtures" / "handreiking-2021"
 BUILD_DATE = date(2021, 6, 15)  # mid-2021: some mijlpalen past, some overdue, some upcoming
-PROJECT_FILES = ("mkdocs.yml", "maatregelen.yaml", "content", "theme", "schema")
 ARTIFACTS = ROOT / "test-artifacts"
 
 
@@ -33,32 +38,38 @@ def pytest_addoption(parser):
     )
 
 
-def handreiking(*args: str) -> subprocess.CompletedProcess:
-    """Run the real CLI (`handreiking ARGS`) as an editor would; never raises on its exit code."""
+def handreiking(
+    *args: str, root: Path | None = None, datum: date | None = None
+) -> subprocess.CompletedProcess:
+    """Run the real CLI (`handreiking ARGS`) as an editor would; never raises on its exit code.
+
+    `root` adds `--root ROOT` (default: this repository, the live content); `datum` sets the
+    build date (HANDREIKING_DATUM).
+    """
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if datum is not None:
+        env["HANDREIKING_DATUM"] = datum.isoformat()
     return subprocess.run(
-        [sys.executable, "-m", "generator.cli", *args],
+        [sys.executable, "-m", "generator.cli", *args, *(["--root", str(root)] if root else [])],
         capture_output=True,
         text=True,
         cwd=ROOT,
+        env=env,
         check=False,
     )
 
 
-def copy_project(target: Path, source: Path = ROOT) -> Path:
-    """Copy what a build reads (not .git, .venv, site/ or build/) into `target`."""
-    target.mkdir(parents=True, exist_ok=True)
-    for name in PROJECT_FILES:
-        path = source / name
-        if path.is_dir():
-            shutil.copytree(path, target / name)
-        elif path.exists():
-            shutil.copy2(path, target / name)
-    return target
+def copy_project(target: Path, content: Path = FIXTURE_CONTENT) -> Path:
+    """A project to build or change: this repository's site files with `content`.
+
+    The content defaults to the frozen fixture; pass `content=ROOT` for the live content.
+    """
+    return tools.project.copy_project(target, content=content)
 
 
 @pytest.fixture(scope="session")
 def built_project(tmp_path_factory) -> Path:
-    """The real content, built once per test worker with `build` at BUILD_DATE."""
+    """The frozen fixture content, built once per test worker with `build` at BUILD_DATE."""
     from generator.build import build
 
     project = copy_project(tmp_path_factory.mktemp("project"))
@@ -71,20 +82,52 @@ def site_dir(built_project) -> Path:
     return built_project / "site"
 
 
+@pytest.fixture(scope="session")
+def live_project(tmp_path_factory) -> Path:
+    """The live content (maatregelen.yaml, content/), built once per worker at the build date
+    an editor's `make build` would use (HANDREIKING_DATUM, SOURCE_DATE_EPOCH or today)."""
+    from generator.build import build, build_date
+
+    project = copy_project(tmp_path_factory.mktemp("live"), content=ROOT)
+    build(project, build_date())
+    return project
+
+
+@pytest.fixture(scope="session")
+def live_site_dir(live_project) -> Path:
+    return live_project / "site"
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):  # keep test output readable
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(site_dir):
-    """The built site served on 127.0.0.1 at a free port."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+@contextlib.contextmanager
+def serve(directory: Path):
+    """`directory` served on 127.0.0.1 at a free port; yields its root URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir):
+    """The fixture site served on 127.0.0.1 at a free port."""
+    with serve(site_dir) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def live_site_url(live_site_dir):
+    """The live site served on 127.0.0.1 at a free port."""
+    with serve(live_site_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -100,12 +143,27 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture
-def page(browser, site_url):
-    """A fresh page; `page.requests` lists every URL the page asked for."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+def new_page(browser, root_url: str, width: int = 1280):
+    """A fresh page in its own context; `page.requests` lists every URL it asked for."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="nl-NL")
     tab = context.new_page()
     tab.requests = []
     tab.on("request", lambda request: tab.requests.append(request.url))
+    tab.root_url = root_url
+    return context, tab
+
+
+@pytest.fixture
+def page(browser, site_url):
+    """A fresh page on the fixture site."""
+    context, tab = new_page(browser, site_url)
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def live_page(browser, live_site_url):
+    """A fresh page on the live site."""
+    context, tab = new_page(browser, live_site_url)
     yield tab
     context.close()

@@ -33,9 +33,12 @@ def test_synthetic_content_passes_check(synthetic):
     project, counts = synthetic
     checked = check_project(project, BUILD_DATE)
     assert checked.errors == []
+    real = check_project(ROOT, BUILD_DATE).values
     assert len(checked.values["maatregelen"]) == counts["maatregelen"] == 40
-    assert len(checked.values["organisaties"]) == counts["organisaties"] == 64  # 24 x 40/15
-    assert counts["opgaven"] == 5  # the frame stays
+    for key in ("organisaties", "regelingen", "bronnen"):  # in proportion: real x 40 / real
+        share = len(real[key]) * 40 / len(real["maatregelen"])
+        assert len(checked.values[key]) == counts[key] == max(len(real[key]), round(share)), key
+    assert counts["opgaven"] == len(real["opgaven"])  # the frame stays
 
 
 def test_synthetic_content_exercises_every_field_the_real_content_uses(synthetic):

@@ -8,7 +8,7 @@ FIXTURE = ROOT / "tests" / "fixtures" / "minimal"
 
 
 def test_check_on_the_real_content_is_clean():
-    result = handreiking("check", "--peildatum", "2021-02-15")
+    result = handreiking("check")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("inhoud in orde: ")
     assert len(result.stdout.strip().splitlines()) == 1

@@ -11,7 +11,7 @@ import pytest
 import yaml
 from test_broken_content import CASES, FIXTURE, expectations
 
-from conftest import ROOT, handreiking
+from conftest import FIXTURE_CONTENT, ROOT, handreiking
 from generator.scaffold import BEGIN, END, GUIDE, field_reference, generated_files
 from generator.schema import FILES, file_schema_path, modeline
 
@@ -117,7 +117,7 @@ def test_the_schema_accepts_the_real_content():
 
 def test_the_schema_rejects_a_typo_in_a_field_and_a_wrong_status():
     spec = FILES[0]
-    data = load_12((ROOT / spec.path).read_text(encoding="utf-8"))
+    data = load_12((FIXTURE_CONTENT / spec.path).read_text(encoding="utf-8"))
     data["maatregelen"][0]["eindverantwoordelijke"] = ["bzk"]
     data["maatregelen"][1]["status"] = "klaar"
     messages = sorted(e.message for e in validator(spec).iter_errors(data))

@@ -6,7 +6,10 @@ import gzip
 from xml.etree import ElementTree
 from xml.sax.saxutils import escape
 
+from site_checks import html_files, is_redirect, page_url, site_pages
+
 from conftest import BUILD_DATE
+from generator.build import SiteConfig, build_date
 from generator.sitemap import NAMESPACE, split_sitemap
 
 NS = {"s": NAMESPACE}
@@ -84,7 +87,9 @@ def test_an_empty_sitemap_is_left_alone(tmp_path):
     assert (tmp_path / "sitemap.xml").read_text(encoding="utf-8") == empty
 
 
-def test_the_built_site_lists_every_page_in_its_parts(site_dir):
+def test_the_site_lists_every_page_in_its_parts_and_no_redirect(live_site_dir):
+    site_dir = live_site_dir
+    site_url = SiteConfig.read(site_dir.parent).site_url.rstrip("/") + "/"
     index = ElementTree.parse(site_dir / "sitemap.xml").getroot()
     assert index.tag == f"{{{NAMESPACE}}}sitemapindex"
     assert (site_dir / "sitemap.xml").stat().st_size < 1000  # Material fetches it on every visit
@@ -94,13 +99,17 @@ def test_the_built_site_lists_every_page_in_its_parts(site_dir):
         part = ElementTree.parse(site_dir / name).getroot()
         listed |= {e.text for e in part.findall("s:url/s:loc", NS)}
         dates |= {e.text for e in part.findall("s:url/s:lastmod", NS)}
-    assert dates == {BUILD_DATE.isoformat()}  # the build date, not the day it ran
-    pages = {
-        "https://integrale-handreiking.nl/"
-        + path.relative_to(site_dir).parent.as_posix().removeprefix(".").strip("/")
-        for path in site_dir.rglob("index.html")
-        if path.relative_to(site_dir).parts[0] not in {"pagefind", "assets"}
-    }
-    pages = {url if url.endswith("/") else url + "/" for url in pages}
+    assert dates == {build_date().isoformat()}  # the build date, not the day it ran
+    pages = {site_url + url for url in site_pages(site_dir) if url.endswith("/")}
+    redirects = {site_url + page_url(site_dir, f) for f in html_files(site_dir) if is_redirect(f)}
     assert pages <= listed, sorted(pages - listed)[:5]
+    assert not redirects & listed, sorted(redirects & listed)
+
+
+def test_the_fixture_site_lists_its_maatregelen_at_the_build_date(site_dir):
+    index = ElementTree.parse(site_dir / "sitemap.xml").getroot()
+    part = ElementTree.parse(site_dir / index.find("s:sitemap/s:loc", NS).text.rsplit("/")[-1])
+    listed = {e.text for e in part.getroot().findall("s:url/s:loc", NS)}
+    dates = {e.text for e in part.getroot().findall("s:url/s:lastmod", NS)}
     assert "https://integrale-handreiking.nl/maatregelen/tussenvoorzieningen/" in listed
+    assert dates == {BUILD_DATE.isoformat()}

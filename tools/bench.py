@@ -823,7 +823,8 @@ def compute_growth(results: dict) -> dict:
 def measure_size(
     scale: float | None, work: Path, timeout: float, serve: bool, reader: bool
 ) -> dict:
-    from tools.synthetic import copy_project, synthetic_project
+    from tools.project import copy_project
+    from tools.synthetic import synthetic_project
 
     name = "real" if scale is None else f"{scale:g}x"
     project = work / name

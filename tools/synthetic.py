@@ -27,6 +27,7 @@ import yaml
 
 from generator.kinds import ListOf, Record, Ref
 from generator.schema import FILES
+from tools.project import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 MAATREGELEN_PER_SCALE = 20
@@ -39,24 +40,6 @@ ID_KIND = {
     "opgaven": "opgave",
 }
 HEADER = "# Synthetische inhoud voor de benchmark (tools/synthetic.py, schaal {scale}).\n"
-try:  # the same list of files the tests copy; a new top-level input then follows automatically
-    from tests.conftest import PROJECT_FILES
-except Exception:  # pragma: no cover - running without pytest installed
-    PROJECT_FILES = ("mkdocs.yml", "maatregelen.yaml", "content", "theme", "schema")
-
-
-def copy_project(target: Path, source: Path = ROOT) -> Path:
-    """Copy what a build reads (not .git, .venv, site/ or build/) into `target`."""
-    target.mkdir(parents=True, exist_ok=True)
-    for name in PROJECT_FILES:
-        path = source / name
-        if path.is_dir():
-            shutil.copytree(path, target / name, dirs_exist_ok=True)
-        elif path.exists():
-            shutil.copy2(path, target / name)
-    return target
-
-
 def targets(real: dict[str, int], scale: float) -> dict[str, int]:
     """How many records of each scaled kind: maatregelen = 20 x scale, the rest proportionate."""
     wanted = MAATREGELEN_PER_SCALE * scale
@@ -183,7 +166,7 @@ def synthetic_project(
     """A fresh copy of the project at `target` with content at `scale`; returns the counts."""
     if target.exists():
         shutil.rmtree(target)
-    copy_project(target, source)
+    copy_project(target, content=source, site=source)
     return scale_project(target, scale, seed)
 
 

@@ -4,7 +4,10 @@ the search page (Pagefind); known misses are expected to stay misses until someo
 from __future__ import annotations
 
 import pytest
-from search_engines import hit, pagefind_results, queries
+from search_engines import TOP, hit, pagefind_results, queries
+
+from generator.build import build_date, load
+from generator.render import url_of
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -33,6 +36,16 @@ def test_query_finds_its_pages(tab, site_url, q):
         )
     results = pagefind_results(tab, site_url, q["query"])
     assert hit(results, q["expect"]), results[:10]
+
+
+def test_every_live_maatregel_is_found_by_its_own_title(tab, live_site_url, live_project):
+    _, handreiking = load(live_project, build_date())
+    missed = {}
+    for m in handreiking.maatregelen.values():
+        results = pagefind_results(tab, live_site_url, m.titel)
+        if url_of("maatregel", m.id) not in results[:TOP]:
+            missed[m.titel] = results[:TOP]
+    assert not missed, missed
 
 
 def test_filters_narrow_the_search_to_maatregelen(tab, site_url):

@@ -12,7 +12,7 @@ from urllib.parse import quote, urlsplit
 
 import yaml
 
-QUERIES_FILE = Path(__file__).resolve().parent.parent / "search_queries.yaml"
+QUERIES_FILE = Path(__file__).resolve().parent / "search_queries.yaml"
 TOP = 10  # a query hits when every expected page is among the first TOP results
 
 
