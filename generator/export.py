@@ -40,10 +40,10 @@ from .schema import (
     MAATREGEL,
     OPGAVE,
     ORGANISATIE,
+    PAGINA,
     REGELING,
     json_schema,
 )
-from .validate import PAGE_FRONT
 
 OPEN_DATA = "open-data"
 JSON_FILE = f"{OPEN_DATA}/handreiking.json"
@@ -143,9 +143,7 @@ def content_json(h: Handreiking, settings: Settings) -> dict[str, Any]:
         "bronnen": records(BRON, h.bronnen.values()),
         "begrippen": records(BEGRIP, h.begrippen),
         "paginas": [
-            _record(
-                PAGE_FRONT, p, slug=p.slug, tekst=p.body, url=page_url(settings, "pagina", p.slug)
-            )
+            _record(PAGINA, p, slug=p.slug, tekst=p.body, url=page_url(settings, "pagina", p.slug))
             for p in h.paginas
         ],
         "mijlpalen": [_mijlpaal(p, settings) for p in h.mijlpalen],
@@ -164,7 +162,7 @@ def export_schema(settings: Settings) -> dict[str, Any]:
     }
     for name in ("maatregel", "opgave", "regeling", "organisatie"):
         defs[name]["properties"]["url"] = url
-    pagina = copy.deepcopy(PAGE_FRONT.definition())
+    pagina = copy.deepcopy(PAGINA.definition())
     pagina["properties"].update(
         slug={"type": "string", "title": "Slug", "description": "Bestandsnaam zonder .md"},
         tekst={"type": "string", "title": "Tekst", "description": "De tekst, in Markdown"},

@@ -6,7 +6,9 @@ never raises for bad content. `Record` is the kind of a block of named fields.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
+import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -52,6 +54,10 @@ class Kind:
 
     def example(self) -> str:
         return "..."
+
+    def build(self, value: Any) -> Any:
+        """The model's value for a checked value (records become their dataclass)."""
+        return value
 
     def _scalar(self, node: Node, path: str, ctx: Context, expected: str) -> Scalar | None:
         if isinstance(node, Scalar) and (node.value != "" or node.quoted):
@@ -293,10 +299,16 @@ class Datum(Kind):
 
 @dataclass
 class Enum(Kind):
-    values: tuple[str, ...] = ()
+    """One of a fixed set of values, each with the Dutch words a reader sees for it."""
+
+    labels: dict[str, str] = field(default_factory=dict)  # value -> label, in schema order
 
     def __post_init__(self):
         self.description = "een van: " + ", ".join(self.values)
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        return tuple(self.labels)
 
     def check(self, node, path, ctx):
         scalar = self._scalar(node, path, ctx, "een van " + ", ".join(self.values))
@@ -400,6 +412,9 @@ class ListOf(Kind):
             return INVALID  # already reported; rules about this list must not pile on
         return values
 
+    def build(self, value):
+        return tuple(self.item.build(item) for item in value)
+
     def json_schema(self):
         schema = {"type": "array", "items": self.item.json_schema()}
         if self.min_items:
@@ -423,6 +438,7 @@ class Record(Kind):
     name: str = ""  # Dutch noun for one record, e.g. 'maatregel'
     fields: tuple[Field, ...] = ()
     id_kind: str | None = None  # registers the `id` field under this kind
+    cls: type | None = None  # the model dataclass that declares the fields (see `record`)
 
     def field(self, key: str) -> Field:
         return next(f for f in self.fields if f.key == key)
@@ -458,6 +474,18 @@ class Record(Kind):
         if self.id_kind and isinstance(value.get("id"), str):
             ctx.ids.append((self.id_kind, value["id"], value["_loc"]["id"], path))
         return value
+
+    def build(self, value: dict) -> Any:
+        """The record's dataclass from checked values: every field through its own kind, and
+        the record's place in the content files as `location` when the class has one."""
+        data = {f.key: f.kind.build(value[f.key]) for f in self.fields if f.key in value}
+        if self._located:
+            data["location"] = value["_at"]
+        return self.cls(**data)
+
+    @functools.cached_property
+    def _located(self) -> bool:
+        return "location" in {f.name for f in dataclasses.fields(self.cls)}
 
     def json_schema(self):
         return {"$ref": f"#/$defs/{self.name}"}
@@ -539,3 +567,45 @@ TARGET_FILES = {
     "regeling": "content/regelingen.yaml",
     "bron": "content/bronnen.yaml",
 }
+
+
+# --- declaring a record once, on its model dataclass ------------------------------------------
+
+_SPEC = (
+    "handreiking.veld"  # the dataclass field metadata key that holds (kind, label, help, required)
+)
+
+
+def content(kind: Kind, label: str, help: str, required: bool = False) -> Any:
+    """A field editors write, declared on the model dataclass: its kind, label and help text.
+
+        titel: str = content(Text(), "Titel", "De titel zoals in de handreiking", required=True)
+
+    From these the schema check, the JSON Schema, the scaffolds, the editor guide, the open
+    data and the changelog follow. An optional field defaults to None (an empty tuple for a
+    list); a required one has no default.
+    """
+    metadata = {_SPEC: (kind, label, help, required)}
+    if required:
+        return dataclasses.field(metadata=metadata)
+    if isinstance(kind, ListOf):
+        return dataclasses.field(default=(), metadata=metadata)
+    return dataclasses.field(default=None, metadata=metadata)
+
+
+def record(name: str, id_kind: str | None = None):
+    """Class decorator: derive the `Record` kind of a dataclass from its `content` fields.
+
+    The Record is the class attribute `record`, in the order the fields are declared.
+    """
+
+    def derive(cls: type) -> type:
+        fields = tuple(
+            Field(f.name, *f.metadata[_SPEC])
+            for f in dataclasses.fields(cls)
+            if _SPEC in f.metadata
+        )
+        cls.record = Record(name=name, fields=fields, id_kind=id_kind, cls=cls)
+        return cls
+
+    return derive

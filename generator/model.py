@@ -1,4 +1,11 @@
-"""The typed records of the handreiking, built from checked values, with derived relations.
+"""The typed records of the handreiking, each declared once, with derived relations.
+
+Every field an editor writes is declared here, on its record's dataclass, with its kind, its
+label and its help text (`content(...)`). `@record` derives the schema's `Record` from those
+fields, so the check, the JSON Schema, the scaffolds, the editor guide's field reference, the
+open data and the changelog all follow from this one declaration: a new field is one line
+here plus the template that shows it. Fields without `content(...)` are derived (locations,
+relations both ways) and never read from YAML.
 
 `Handreiking.from_checked` is only called on content without errors, so it may rely on every
 reference resolving.
@@ -6,57 +13,110 @@ reference resolving.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 from .dates import Periode
+from .kinds import (
+    Datum,
+    Email,
+    Enum,
+    Euro,
+    Integer,
+    ListOf,
+    Markdown,
+    Number,
+    Ref,
+    Sectie,
+    Slug,
+    Text,
+    Url,
+    content,
+    record,
+)
 from .problems import Location
 
-STATUS_LABELS = {
-    "beschikbaar": "Beschikbaar",
-    "in-voorbereiding": "In voorbereiding",
-    "voornemen": "Voornemen",
-    "afgerond": "Afgerond",
-    "vervallen": "Vervallen",
-}
-SOORT_ORGANISATIE_LABELS = {
-    "rijk": "Rijksoverheid",
-    "uitvoeringsorganisatie": "Uitvoeringsorganisatie",
-    "koepel": "Koepelorganisatie",
-    "decentrale-overheid": "Decentrale overheid",
-    "overleg": "Overleg of samenwerkingsverband",
-    "persoon-rol": "Persoon of rol",
-    "maatschappelijke-organisatie": "Maatschappelijke organisatie",
-}
-SOORT_BEDRAG_LABELS = {
-    "per-jaar": "per jaar",
-    "cumulatief": "cumulatief",
-    "eenmalig": "eenmalig",
-    "deel-van": "deel van",
-    "totaal": "totaal",
-}
+STATUS = Enum(
+    labels={
+        "beschikbaar": "Beschikbaar",
+        "in-voorbereiding": "In voorbereiding",
+        "voornemen": "Voornemen",
+        "afgerond": "Afgerond",
+        "vervallen": "Vervallen",
+    }
+)
+SOORT_ORGANISATIE = Enum(
+    labels={
+        "rijk": "Rijksoverheid",
+        "uitvoeringsorganisatie": "Uitvoeringsorganisatie",
+        "koepel": "Koepelorganisatie",
+        "decentrale-overheid": "Decentrale overheid",
+        "overleg": "Overleg of samenwerkingsverband",
+        "persoon-rol": "Persoon of rol",
+        "maatschappelijke-organisatie": "Maatschappelijke organisatie",
+    }
+)
+SOORT_BEDRAG = Enum(
+    labels={
+        "per-jaar": "per jaar",
+        "cumulatief": "cumulatief",
+        "eenmalig": "eenmalig",
+        "deel-van": "deel van",
+        "totaal": "totaal",
+    }
+)
+SOORT_BRON = Enum(
+    labels={
+        "kamerstuk": "Kamerstuk",
+        "brief": "Brief",
+        "website": "Website",
+        "document": "Document",
+        "overleg": "Overleg",
+        "wet": "Wet",
+    }
+)
+STATUS_LABELS = STATUS.labels
+SOORT_ORGANISATIE_LABELS = SOORT_ORGANISATIE.labels
+SOORT_BEDRAG_LABELS = SOORT_BEDRAG.labels
+NOT_YET = ("in-voorbereiding", "voornemen")  # statuses that still promise something
+
+ORG = Ref(target="organisatie")
 
 
-@dataclass(frozen=True)
+def _vorige_ids(help: str = "Eerdere ids; oude adressen sturen door") -> Any:
+    return content(ListOf(item=Slug()), "Vorige ids", help)
+
+
+@record("link")
+@dataclass(frozen=True, kw_only=True)
 class Link:
-    titel: str
-    url: str
+    titel: str = content(Text(), "Titel", "De tekst van de link", required=True)
+    url: str = content(Url(), "Webadres", "Het volledige webadres", required=True)
 
 
-@dataclass(frozen=True)
+@record("mijlpaal")
+@dataclass(frozen=True, kw_only=True)
 class Mijlpaal:
-    datum: Periode
-    tekst: str
-    location: Location
-    eigenaar_kind: str  # 'maatregel' or 'opgave'
-    eigenaar_id: str
-    eigenaar_titel: str
-    status: str | None  # the owning maatregel's status (None for an opgave)
+    datum: Periode = content(
+        Datum(), "Datum", "Wanneer, met de precisie die de tekst geeft", required=True
+    )
+    tekst: str = content(
+        Text(single_line=False),
+        "Wat er dan gebeurt",
+        "Eén zin: wat er op dat moment klaar, besloten of gestart is",
+        required=True,
+    )
+    location: Location | None = None
+    # Derived: the maatregel or opgave whose tijdspad this is (set by Handreiking).
+    eigenaar_kind: str = ""  # 'maatregel' or 'opgave'
+    eigenaar_id: str = ""
+    eigenaar_titel: str = ""
+    status: str | None = None  # the owning maatregel's status (None for an opgave)
 
     def is_overdue(self, today: date) -> bool:
         """Past its period while the maatregel still says it is coming."""
-        return self.status in ("in-voorbereiding", "voornemen") and self.datum.is_past(today)
+        return self.status in NOT_YET and self.datum.is_past(today)
 
     def moment(self, today: date) -> str:
         """'voorbij', 'nu' or 'gepland' relative to `today`."""
@@ -65,33 +125,160 @@ class Mijlpaal:
         return "nu" if self.datum.contains(today) else "gepland"
 
 
-@dataclass(frozen=True)
+@record("kerncijfer")
+@dataclass(frozen=True, kw_only=True)
 class Kerncijfer:
-    label: str
-    waarde: int | float
-    eenheid: str
-    peildatum: Periode | None = None
-    bron: str | None = None
-    toelichting: str | None = None
+    label: str = content(Text(), "Omschrijving", "Wat het getal telt", required=True)
+    waarde: int | float = content(Number(), "Waarde", "Het getal zelf", required=True)
+    eenheid: str = content(
+        Text(),
+        "Eenheid",
+        "Waarin het getal is uitgedrukt, bijvoorbeeld 'vergunninghouders' of 'weken'",
+        required=True,
+    )
+    peildatum: Periode | None = content(
+        Datum(), "Peildatum", "Voor welke periode of datum het getal geldt"
+    )
+    bron: str | None = content(Ref(target="bron"), "Bron", "Waar het getal vandaan komt")
+    toelichting: str | None = content(
+        Text(single_line=False), "Toelichting", "Korte uitleg bij het getal"
+    )
 
 
-@dataclass(frozen=True)
+@record("contactgegevens")
+@dataclass(frozen=True, kw_only=True)
 class Contact:
-    email: str | None = None
-    url: str | None = None
-    toelichting: str | None = None
+    email: str | None = content(Email(), "E-mail", "Algemeen e-mailadres voor vragen")
+    url: str | None = content(Url(), "Website", "Webpagina met meer informatie of contactgegevens")
+    toelichting: str | None = content(
+        Text(single_line=False), "Toelichting", "Hoe en waarvoor u contact opneemt"
+    )
 
 
-@dataclass
+@record("maatregel", id_kind="maatregel")
+@dataclass(kw_only=True)
+class Maatregel:
+    id: str = content(
+        Slug(),
+        "Id",
+        "Vaste naam van de maatregel; ook het webadres "
+        "/maatregelen/<id>/. Verander dit niet na publicatie",
+        required=True,
+    )
+    titel: str = content(Text(), "Titel", "De titel zoals in de handreiking", required=True)
+    opgave: str = content(
+        Ref(target="opgave"), "Opgave", "De opgave waar de maatregel bij hoort", required=True
+    )
+    sectie: str = content(
+        Sectie(), "Paragraaf", "Het paragraafnummer in de handreiking", required=True
+    )
+    samenvatting: str = content(
+        Text(single_line=False),
+        "Samenvatting",
+        "Eén of twee zinnen in eenvoudige taal: wat is het en wat heeft een gemeente eraan",
+        required=True,
+    )
+    beschrijving: str = content(Markdown(), "Beschrijving", "De volledige uitleg", required=True)
+    status: str = content(STATUS, "Status", "Hoe ver de maatregel is", required=True)
+    eindverantwoordelijken: tuple[str, ...] = content(
+        ListOf(item=ORG),
+        "Eindverantwoordelijken",
+        "Organisaties die eindverantwoordelijk zijn; verplicht als de maatregel nog niet "
+        "beschikbaar is",
+    )
+    betrokkenen: tuple[str, ...] = content(
+        ListOf(item=ORG), "Betrokkenen", "Organisaties die meewerken"
+    )
+    tijdspad: tuple[Mijlpaal, ...] = content(
+        ListOf(item=Mijlpaal.record),
+        "Tijdspad",
+        "Mijlpalen; verplicht als de maatregel nog niet beschikbaar is",
+    )
+    regelingen: tuple[str, ...] = content(
+        ListOf(item=Ref(target="regeling")),
+        "Regelingen",
+        "Financieringsregelingen die bij deze maatregel horen",
+    )
+    bronnen: tuple[str, ...] = content(
+        ListOf(item=Ref(target="bron")),
+        "Bronnen",
+        "Brieven, Kamerstukken en websites waar de maatregel op steunt",
+    )
+    contact: str | None = content(
+        ORG, "Contact", "De organisatie waar gemeenten terechtkunnen met vragen"
+    )
+    links: tuple[Link, ...] = content(
+        ListOf(item=Link.record), "Links", "Verwijzingen naar meer informatie"
+    )
+    voetnoten: tuple[str, ...] = content(
+        ListOf(item=Markdown()), "Voetnoten", "Voetnoten uit de handreiking"
+    )
+    vorige_ids: tuple[str, ...] = _vorige_ids(
+        "Eerdere ids van deze maatregel; hun oude webadressen sturen door naar de nieuwe pagina"
+    )
+    inhoudelijk_gewijzigd: Periode | None = content(
+        Datum(),
+        "Inhoudelijk gewijzigd",
+        "Alleen invullen als u de "
+        "betekenis van de tekst hebt veranderd zonder dat status, tijdspad, bedragen of "
+        "verantwoordelijken veranderden: de datum van die wijziging. De site toont dan dat "
+        "de maatregel in deze editie inhoudelijk is gewijzigd. Niet invullen voor "
+        "taalcorrecties",
+    )
+    location: Location | None = None
+
+    @property
+    def sectie_key(self) -> tuple[int, ...]:
+        return tuple(int(part) for part in self.sectie.split("."))
+
+
+@record("opgave", id_kind="opgave")
+@dataclass(kw_only=True)
+class Opgave:
+    id: str = content(Slug(), "Id", "Vaste naam; ook het webadres /opgaven/<id>/", required=True)
+    titel: str = content(Text(), "Titel", "De titel van het hoofdstuk", required=True)
+    volgorde: int = content(Integer(), "Volgorde", "Plaats in de lijst van opgaven", required=True)
+    hoofdstuk: str = content(
+        Sectie(), "Hoofdstuk", "Hoofdstuknummer in de handreiking", required=True
+    )
+    samenvatting: str = content(
+        Text(single_line=False), "Samenvatting", "Eén of twee zinnen", required=True
+    )
+    beschrijving: str = content(
+        Markdown(), "Beschrijving", "De opgave in eigen woorden", required=True
+    )
+    kerncijfers: tuple[Kerncijfer, ...] = content(
+        ListOf(item=Kerncijfer.record), "Kerncijfers", "De belangrijkste getallen"
+    )
+    tijdspad: tuple[Mijlpaal, ...] = content(
+        ListOf(item=Mijlpaal.record), "Tijdspad", "Mijlpalen van de opgave zelf"
+    )
+    vorige_ids: tuple[str, ...] = _vorige_ids()
+    location: Location | None = None
+    maatregelen: list[Maatregel] = field(default_factory=list)
+    regelingen: list[Regeling] = field(default_factory=list)
+
+
+@record("organisatie", id_kind="organisatie")
+@dataclass(kw_only=True)
 class Organisatie:
-    id: str
-    naam: str
-    soort: str
-    rol: str
-    location: Location
-    afkorting: str | None = None
-    contact: Contact | None = None
-    vorige_ids: tuple[str, ...] = ()
+    id: str = content(
+        Slug(), "Id", "Vaste naam; ook het webadres /organisaties/<id>/", required=True
+    )
+    naam: str = content(Text(), "Naam", "Volledige naam", required=True)
+    afkorting: str | None = content(Text(), "Afkorting", "Gangbare afkorting, zoals BZK")
+    soort: str = content(SOORT_ORGANISATIE, "Soort", "Wat voor organisatie het is", required=True)
+    rol: str = content(
+        Text(single_line=False),
+        "Rol",
+        "Wat de organisatie doet in deze handreiking",
+        required=True,
+    )
+    contact: Contact | None = content(
+        Contact.record, "Contact", "Hoe gemeenten en provincies contact opnemen"
+    )
+    vorige_ids: tuple[str, ...] = _vorige_ids()
+    location: Location | None = None
     eindverantwoordelijk_voor: list[Maatregel] = field(default_factory=list)
     betrokken_bij: list[Maatregel] = field(default_factory=list)
     verstrekt: list[Regeling] = field(default_factory=list)
@@ -101,119 +288,135 @@ class Organisatie:
         return self.afkorting or self.naam
 
 
-@dataclass(frozen=True)
+@record("bedrag")
+@dataclass(frozen=True, kw_only=True)
 class Bedrag:
-    waarde: int | float
-    soort: str
-    deel_van: str | None = None
-    toelichting: str | None = None
+    waarde: int | float = content(Euro(), "Bedrag", "Het bedrag in euro", required=True)
+    soort: str = content(
+        SOORT_BEDRAG,
+        "Soort bedrag",
+        "Waar het bedrag voor staat: per "
+        "jaar, cumulatief over meer jaren, eenmalig, een deel van een andere regeling, of "
+        "totaal",
+        required=True,
+    )
+    deel_van: str | None = content(
+        Ref(target="regeling"),
+        "Deel van",
+        "De regeling waar dit bedrag een deel van is (alleen bij soort deel-van)",
+    )
+    toelichting: str | None = content(
+        Text(single_line=False), "Toelichting", "Waar het bedrag precies voor is"
+    )
 
 
-@dataclass
+@record("regeling", id_kind="regeling")
+@dataclass(kw_only=True)
 class Regeling:
-    id: str
-    titel: str
-    sectie: str
-    opgave: str
-    verstrekker: str
-    samenvatting: str
-    doelgroep: str
-    status: str
-    location: Location
-    beschrijving: str | None = None
-    bedrag: Bedrag | None = None
-    aanvraagperiode: Periode | None = None
-    bronnen: tuple[str, ...] = ()
-    links: tuple[Link, ...] = ()
-    vorige_ids: tuple[str, ...] = ()
+    id: str = content(Slug(), "Id", "Vaste naam; ook het webadres /regelingen/<id>/", required=True)
+    titel: str = content(Text(), "Titel", "De naam van de regeling", required=True)
+    sectie: str = content(
+        Sectie(), "Paragraaf", "Het paragraafnummer in de handreiking", required=True
+    )
+    opgave: str = content(
+        Ref(target="opgave"), "Opgave", "De opgave waar de regeling bij hoort", required=True
+    )
+    verstrekker: str = content(
+        ORG, "Verstrekker", "De organisatie die het geld beschikbaar stelt", required=True
+    )
+    samenvatting: str = content(
+        Text(single_line=False), "Samenvatting", "Eén of twee zinnen", required=True
+    )
+    beschrijving: str | None = content(Markdown(), "Beschrijving", "Uitleg van de regeling")
+    bedrag: Bedrag | None = content(
+        Bedrag.record, "Bedrag", "Laat weg zolang het bedrag niet bekend is"
+    )
+    doelgroep: str = content(
+        Text(single_line=False),
+        "Doelgroep",
+        "Wie een beroep kan doen op de regeling",
+        required=True,
+    )
+    aanvraagperiode: Periode | None = content(Datum(), "Aanvraagperiode", "Wanneer aanvragen kan")
+    status: str = content(STATUS, "Status", "Hoe ver de regeling is", required=True)
+    bronnen: tuple[str, ...] = content(
+        ListOf(item=Ref(target="bron")), "Bronnen", "Waar de regeling op steunt"
+    )
+    links: tuple[Link, ...] = content(
+        ListOf(item=Link.record), "Links", "Verwijzingen naar meer informatie"
+    )
+    vorige_ids: tuple[str, ...] = _vorige_ids()
+    location: Location | None = None
     maatregelen: list[Maatregel] = field(default_factory=list)
     delen: list[Regeling] = field(default_factory=list)
 
 
-@dataclass
-class Maatregel:
-    id: str
-    titel: str
-    opgave: str
-    sectie: str
-    samenvatting: str
-    beschrijving: str
-    status: str
-    location: Location
-    eindverantwoordelijken: tuple[str, ...] = ()
-    betrokkenen: tuple[str, ...] = ()
-    tijdspad: tuple[Mijlpaal, ...] = ()
-    regelingen: tuple[str, ...] = ()
-    bronnen: tuple[str, ...] = ()
-    contact: str | None = None
-    links: tuple[Link, ...] = ()
-    voetnoten: tuple[str, ...] = ()
-    vorige_ids: tuple[str, ...] = ()
-    inhoudelijk_gewijzigd: Periode | None = None
-
-    @property
-    def sectie_key(self) -> tuple[int, ...]:
-        return tuple(int(part) for part in self.sectie.split("."))
-
-
-@dataclass
-class Opgave:
-    id: str
-    titel: str
-    volgorde: int
-    hoofdstuk: str
-    samenvatting: str
-    beschrijving: str
-    location: Location
-    kerncijfers: tuple[Kerncijfer, ...] = ()
-    tijdspad: tuple[Mijlpaal, ...] = ()
-    vorige_ids: tuple[str, ...] = ()
-    maatregelen: list[Maatregel] = field(default_factory=list)
-    regelingen: list[Regeling] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
+@record("bron", id_kind="bron")
+@dataclass(frozen=True, kw_only=True)
 class Bron:
-    id: str
-    titel: str
-    soort: str
-    kenmerk: str | None = None
-    datum: Periode | None = None
-    afzender: str | None = None
-    url: str | None = None
-    toelichting: str | None = None
+    id: str = content(Slug(), "Id", "Vaste naam van de bron", required=True)
+    titel: str = content(Text(), "Titel", "Titel of onderwerp van het stuk", required=True)
+    soort: str = content(SOORT_BRON, "Soort", "Wat voor stuk het is", required=True)
+    kenmerk: str | None = content(
+        Text(), "Kenmerk", "Officieel kenmerk, zoals 'TK 2020–2021, 19 637, nr. 2684'"
+    )
+    datum: Periode | None = content(Datum(), "Datum", "Datum van het stuk")
+    afzender: str | None = content(ORG, "Afzender", "De organisatie die het stuk schreef")
+    url: str | None = content(Url(), "Webadres", "Waar het stuk te lezen is")
+    toelichting: str | None = content(Text(single_line=False), "Toelichting", "Wat erin staat")
 
 
-@dataclass(frozen=True)
+@record("begrip")
+@dataclass(frozen=True, kw_only=True)
 class Begrip:
-    term: str
-    betekenis: str
-    uitleg: str | None = None
+    term: str = content(
+        Text(), "Term", "De afkorting of het begrip zoals het in de tekst staat", required=True
+    )
+    betekenis: str = content(
+        Text(single_line=False),
+        "Betekenis",
+        "Wat het betekent of waar het voor staat",
+        required=True,
+    )
+    uitleg: str | None = content(
+        Text(single_line=False), "Uitleg", "Extra uitleg in eenvoudige taal"
+    )
 
 
-@dataclass(frozen=True)
+@record("vaststelling")
+@dataclass(frozen=True, kw_only=True)
 class Vaststelling:
-    datum: Periode
-    door: str
+    datum: Periode = content(Datum(), "Datum", "Wanneer de editie is vastgesteld", required=True)
+    door: str = content(Text(), "Door", "Wie de editie heeft vastgesteld", required=True)
 
 
-@dataclass(frozen=True)
+@record("editie")
+@dataclass(frozen=True, kw_only=True)
 class Editie:
-    jaar: int
-    titel: str
-    peildatum: Periode
-    vastgesteld: Vaststelling | None = None
-    toelichting: str | None = None
+    jaar: int = content(Integer(), "Jaar", "Het jaar van deze editie", required=True)
+    titel: str = content(Text(), "Titel", "De volledige titel van de handreiking", required=True)
+    peildatum: Periode = content(
+        Datum(), "Peildatum", "Tot welk moment de inhoud is bijgewerkt", required=True
+    )
+    vastgesteld: Vaststelling | None = content(
+        Vaststelling.record, "Vastgesteld", "Wanneer en door wie vastgesteld"
+    )
+    toelichting: str | None = content(Markdown(), "Toelichting", "Wat deze editie kenmerkt")
 
 
-@dataclass(frozen=True)
+@record("pagina")
+@dataclass(frozen=True, kw_only=True)
 class Pagina:
-    slug: str
-    titel: str
-    volgorde: int
-    body: str
-    path: str
-    samenvatting: str | None = None
+    """A prose page of content/paginas/: its front matter is declared here, its body is text."""
+
+    titel: str = content(Text(), "Titel", "Titel van de pagina", required=True)
+    volgorde: int = content(Integer(), "Volgorde", "Plaats in het menu", required=True)
+    samenvatting: str | None = content(
+        Text(single_line=False), "Samenvatting", "Eén zin over de pagina"
+    )
+    slug: str = ""
+    body: str = ""
+    path: str = ""
 
 
 @dataclass
@@ -232,34 +435,40 @@ class Handreiking:
 
     @classmethod
     def from_checked(cls, values: dict[str, Any], pages: list[dict], files: dict[str, str]):
-        maatregelen = [_maatregel(v) for v in values["maatregelen"]]
-        maatregelen.sort(key=lambda m: (m.sectie_key, m.id))
-        opgaven = sorted((_opgave(v) for v in values["opgaven"]), key=lambda o: o.volgorde)
+        def build(kind: type, key: str) -> list:
+            return [kind.record.build(v) for v in values[key]]
+
+        maatregelen = sorted(
+            (_owned(m, "maatregel") for m in build(Maatregel, "maatregelen")),
+            key=lambda m: (m.sectie_key, m.id),
+        )
+        opgaven = sorted(
+            (_owned(o, "opgave") for o in build(Opgave, "opgaven")), key=lambda o: o.volgorde
+        )
         organisaties = sorted(
-            (_organisatie(v) for v in values["organisaties"]), key=lambda o: o.korte_naam.casefold()
+            build(Organisatie, "organisaties"), key=lambda o: o.korte_naam.casefold()
         )
         regelingen = sorted(
-            (_regeling(v) for v in values["regelingen"]),
+            build(Regeling, "regelingen"),
             key=lambda r: (tuple(int(p) for p in r.sectie.split(".")), r.id),
         )
         bronnen = sorted(
-            (Bron(**_plain(v)) for v in values["bronnen"]),
+            build(Bron, "bronnen"),
             key=lambda b: (b.datum.sort_key if b.datum else (date.max,), b.id),
         )
+        paginas = [
+            replace(Pagina.record.build(p), slug=p["slug"], body=p["body"], path=p["path"])
+            for p in pages
+        ]
         handreiking = cls(
-            editie=_editie(values["editie"]),
+            editie=Editie.record.build(values["editie"]),
             opgaven={o.id: o for o in opgaven},
             maatregelen={m.id: m for m in maatregelen},
             organisaties={o.id: o for o in organisaties},
             regelingen={r.id: r for r in regelingen},
             bronnen={b.id: b for b in bronnen},
-            begrippen=sorted(
-                (Begrip(**_plain(v)) for v in values["begrippen"]), key=lambda b: b.term.casefold()
-            ),
-            paginas=sorted(
-                (Pagina(**{k: p[k] for k in p if not k.startswith("_")}) for p in pages),
-                key=lambda p: (p.volgorde, p.slug),
-            ),
+            begrippen=sorted(build(Begrip, "begrippen"), key=lambda b: b.term.casefold()),
+            paginas=sorted(paginas, key=lambda p: (p.volgorde, p.slug)),
             files=files,
         )
         handreiking._link()
@@ -288,74 +497,21 @@ class Handreiking:
         return sorted(items, key=lambda p: (p.datum.sort_key, p.eigenaar_id, p.tekst))
 
 
-def _plain(value: dict) -> dict:
-    return {k: v for k, v in value.items() if not k.startswith("_")}
-
-
-def _mijlpalen(values, kind: str, owner: dict) -> tuple[Mijlpaal, ...]:
-    items = [
-        Mijlpaal(
-            v["datum"],
-            v["tekst"],
-            v["_loc"]["datum"],
-            kind,
-            owner["id"],
-            owner["titel"],
-            owner.get("status") if kind == "maatregel" else None,
+def _owned(owner: Maatregel | Opgave, kind: str) -> Maatregel | Opgave:
+    """The owner with its tijdspad sorted by start, each mijlpaal knowing whose it is."""
+    owner.tijdspad = tuple(
+        sorted(
+            (
+                replace(
+                    p,
+                    eigenaar_kind=kind,
+                    eigenaar_id=owner.id,
+                    eigenaar_titel=owner.titel,
+                    status=getattr(owner, "status", None),
+                )
+                for p in owner.tijdspad
+            ),
+            key=lambda p: p.datum.sort_key,
         )
-        for v in values
-    ]
-    return tuple(sorted(items, key=lambda p: p.datum.sort_key))
-
-
-def _links(values) -> tuple[Link, ...]:
-    return tuple(Link(**_plain(v)) for v in values)
-
-
-def _maatregel(v: dict) -> Maatregel:
-    data = _plain(v)
-    data["tijdspad"] = _mijlpalen(v.get("tijdspad", []), "maatregel", v)
-    data["links"] = _links(v.get("links", []))
-    for key in (
-        "eindverantwoordelijken",
-        "betrokkenen",
-        "regelingen",
-        "bronnen",
-        "voetnoten",
-        "vorige_ids",
-    ):
-        data[key] = tuple(v.get(key, ()))
-    return Maatregel(location=v["_at"], **data)
-
-
-def _opgave(v: dict) -> Opgave:
-    data = _plain(v)
-    data["kerncijfers"] = tuple(Kerncijfer(**_plain(k)) for k in v.get("kerncijfers", []))
-    data["tijdspad"] = _mijlpalen(v.get("tijdspad", []), "opgave", v)
-    data["vorige_ids"] = tuple(v.get("vorige_ids", ()))
-    return Opgave(location=v["_at"], **data)
-
-
-def _organisatie(v: dict) -> Organisatie:
-    data = _plain(v)
-    if "contact" in v:
-        data["contact"] = Contact(**_plain(v["contact"]))
-    data["vorige_ids"] = tuple(v.get("vorige_ids", ()))
-    return Organisatie(location=v["_at"], **data)
-
-
-def _regeling(v: dict) -> Regeling:
-    data = _plain(v)
-    if "bedrag" in v:
-        data["bedrag"] = Bedrag(**_plain(v["bedrag"]))
-    data["links"] = _links(v.get("links", []))
-    data["bronnen"] = tuple(v.get("bronnen", ()))
-    data["vorige_ids"] = tuple(v.get("vorige_ids", ()))
-    return Regeling(location=v["_at"], **data)
-
-
-def _editie(v: dict) -> Editie:
-    data = _plain(v)
-    if "vastgesteld" in v:
-        data["vastgesteld"] = Vaststelling(**_plain(v["vastgesteld"]))
-    return Editie(**data)
+    )
+    return owner

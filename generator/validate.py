@@ -13,21 +13,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .kinds import HTML, INVALID, Context, Field, Integer, Record, Text, inside_code
+from .kinds import HTML, INVALID, Context, inside_code
 from .load import Page, Source, read_page, read_source
+from .model import NOT_YET
 from .problems import FOUT, WAARSCHUWING, Location, Problem
-from .schema import FILES, check_file
+from .schema import FILES, PAGINA, check_file
 
-NOT_YET = ("in-voorbereiding", "voornemen")
 PAGES_DIR = "content/paginas"
-PAGE_FRONT = Record(
-    name="pagina",
-    fields=(
-        Field("titel", Text(), "Titel", "Titel van de pagina", True),
-        Field("volgorde", Integer(), "Volgorde", "Plaats in het menu", True),
-        Field("samenvatting", Text(single_line=False), "Samenvatting", "Eén zin over de pagina"),
-    ),
-)
 
 
 @dataclass
@@ -93,7 +85,7 @@ def _check_pages(root: Path, problems: list[Problem]) -> list[dict[str, Any]]:
         if page.front.root is None:
             continue
         ctx = Context(page.front, problems)
-        front = PAGE_FRONT.check(page.front.root, "", ctx)
+        front = PAGINA.check(page.front.root, "", ctx)
         if front is INVALID:
             continue
         body_source = Source(display, page.body, None, [])

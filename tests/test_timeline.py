@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -18,13 +19,13 @@ TODAY = date(2021, 6, 15)
 
 def mijlpaal(notatie: str, status: str | None = "beschikbaar", owner: str = "m1") -> Mijlpaal:
     return Mijlpaal(
-        Periode.parse(notatie),
-        f"tekst {notatie}",
-        Location("f.yaml", 1, 1),
-        "maatregel",
-        owner,
-        f"Maatregel {owner}",
-        status,
+        datum=Periode.parse(notatie),
+        tekst=f"tekst {notatie}",
+        location=Location("f.yaml", 1, 1),
+        eigenaar_kind="maatregel",
+        eigenaar_id=owner,
+        eigenaar_titel=f"Maatregel {owner}",
+        status=status,
     )
 
 
@@ -88,7 +89,7 @@ def test_the_axis_covers_every_mark_and_today():
 
 def test_long_owner_titles_are_cut_to_two_lines():
     long = mijlpaal("2021-04")
-    long = Mijlpaal(long.datum, long.tekst, long.location, "maatregel", "x", "woord " * 30, None)
+    long = replace(long, eigenaar_id="x", eigenaar_titel="woord " * 30, status=None)
     (row,) = layout([long], TODAY).rows
     assert len(row.lines) == 2 and row.lines[-1].endswith("…")
 
