@@ -6,6 +6,7 @@ Exit codes: 0 fine (warnings allowed), 1 content or build errors, 2 wrong usage.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import subprocess
@@ -15,7 +16,8 @@ from datetime import date
 from pathlib import Path
 
 from . import build as site
-from .problems import ContentError, Problem
+from .dates import dutch_date
+from .problems import FOUT, ContentError, Problem
 from .validate import check_project
 
 
@@ -57,7 +59,8 @@ def parser() -> argparse.ArgumentParser:
         "--peildatum",
         type=_date,
         default=None,
-        help="datum waartegen verlopen mijlpalen worden bepaald (standaard: vandaag)",
+        help="datum waartegen verlopen mijlpalen worden bepaald (standaard: de peildatum van "
+        "de editie in content/editie.yaml)",
     )
     check.add_argument("--strict", action="store_true", help="waarschuwingen tellen als fout")
     build = command("build", "Controleer, genereer de pagina's en bouw de site in site/.")
@@ -103,6 +106,11 @@ def _edition_commands(command, commands) -> None:
     )
     diff.add_argument("oud", help="een editie (2021), een editiebestand of een map met inhoud")
     diff.add_argument("nieuw", nargs="?", default=None, help="idem (standaard: de huidige inhoud)")
+    diff.add_argument(
+        "--kop",
+        default=None,
+        help="de kop boven de lijst (standaard: 'Wat is er veranderd: <oud> → <nieuw>')",
+    )
     editie = commands.add_parser("editie", help="Edities: de inhoud bevriezen als editie.")
     sub = editie.add_subparsers(dest="editie_command", required=True, metavar="opdracht")
     publiceer = sub.add_parser(
@@ -123,6 +131,11 @@ def _edition_commands(command, commands) -> None:
         "--vervang",
         action="store_true",
         help="een gepubliceerde editie opnieuw vastleggen (alleen om een fout te herstellen)",
+    )
+    publiceer.add_argument(
+        "--strict",
+        action="store_true",
+        help="niet publiceren zolang er waarschuwingen zijn (zoals verlopen mijlpalen)",
     )
     publiceer.add_argument("--root", type=_root, default=".", help="map van de handreiking")
     schema = command(
@@ -174,9 +187,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def report(problems: list[Problem], strict: bool = False) -> int:
+    """Print every problem (with --strict a warning is an error, and says so); exit code."""
+    if strict:
+        problems = [dataclasses.replace(p, severity=FOUT) for p in problems]
     for problem in problems:
         print(problem, file=sys.stderr)
-    errors = [p for p in problems if p.severity == "fout" or strict]
+    errors = [p for p in problems if p.severity == FOUT]
     if errors:
         print(f"{len(errors)} fout(en) gevonden; niets gebouwd.", file=sys.stderr)
         return 1
@@ -185,16 +201,18 @@ def report(problems: list[Problem], strict: bool = False) -> int:
 
 def run_check(args) -> int:
     started = time.perf_counter()
-    peildatum = args.peildatum or site.build_date()
-    checked = check_project(args.root, peildatum)
+    checked = check_project(args.root, args.peildatum)
     code = report(checked.problems, strict=args.strict)
     if code == 0:
         values = checked.values
+        peildatum = dutch_date(checked.peildatum)
+        source = "opgegeven" if args.peildatum else "de peildatum van de editie"
         print(
             f"inhoud in orde: {len(values['maatregelen'])} maatregelen, "
             f"{len(values['regelingen'])} regelingen, {len(values['organisaties'])} "
             f"organisaties, {len(values['opgaven'])} opgaven; {len(checked.warnings)} "
-            f"waarschuwing(en) ({time.perf_counter() - started:.2f} s)"
+            f"waarschuwing(en) op {peildatum} ({source}; --peildatum kiest een andere dag) "
+            f"({time.perf_counter() - started:.2f} s)"
         )
     return code
 

@@ -164,3 +164,13 @@ def _range_words(a: Periode, b: Periode) -> str:
 def dutch_date(day: date) -> str:
     """A day in Dutch words: date(2021, 4, 1) -> '1 april 2021'."""
     return f"{day.day} {MAANDEN[day.month - 1]} {day.year}"
+
+
+def words_of(notatie: str | None) -> str | None:
+    """A notation in words ('2021-Q1' -> 'eerste kwartaal 2021'); an unreadable one as it is."""
+    if not notatie:
+        return None
+    try:
+        return Periode.parse(notatie).words
+    except DateNotationError:
+        return str(notatie)

@@ -1,36 +1,51 @@
 """What changed between two versions of the content, in plain Dutch, computed from the data.
 
 Both sides are `Inhoud`: plain dicts whose leaves are all text (as a snapshot reads them, and
-as `editions.plain_text` turns checked content into). The result is a list of `Wijziging`,
-one sentence each, independent of how it is shown (Markdown for `handreiking diff`, the
+as `editions.as_text` turns checked content into). The result is a list of `Wijziging`, one
+sentence each, independent of how it is shown (Markdown for `handreiking diff`, the
 /wijzigingen/ page, the Atom feed).
 
     >>> [w.zin for w in vergelijk(oud, nieuw)]
     ['Regeling Financiële impuls: bedrag van € 50 miljoen per jaar naar € 60 miljoen per jaar.']
 
-A typo fix is not a change: texts are compared per block (paragraph), and a block that is
-nearly the same as one on the other side counts as unchanged.
+How a field is compared and worded follows from its declaration in `model` (its kind and
+label), so a new field is in the changelog without a line here: a fact (a date, a number, an
+id, a short text) reads "kenmerk van A naar B", a list of references names what was added or
+dropped by title, a list of records (links, bijlagen) by their titel. Prose is compared per
+block (paragraph), and a block nearly the same as one on the other side counts as unchanged,
+so a typo fix is not a change; a toelichting under a value is never a change by itself.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .dates import DateNotationError, Periode
-from .model import SOORT_BEDRAG_LABELS, STATUS_LABELS
-from .render import euro, number, url_of
-
-Inhoud = dict[str, Any]  # {'maatregelen': [{...}], 'regelingen': [...], ...}, text leaves
+from .dates import words_of as words
+from .dutch import euro, number
+from .kinds import Datum, Enum, Euro, Field, ListOf, Number, Record, Ref, Text
+from .model import (
+    SOORT_BEDRAG_LABELS,
+    STATUS_LABELS,
+    Bron,
+    Maatregel,
+    Opgave,
+    Organisatie,
+    Regeling,
+)
+from .snapshots import Inhoud
+from .urls import url_of
 
 ENDED = ("afgerond", "vervallen")
-KINDS = (  # (key in Inhoud, kind, label); the order of the changelog
-    ("maatregelen", "maatregel", "Maatregel"),
-    ("regelingen", "regeling", "Regeling"),
-    ("opgaven", "opgave", "Opgave"),
-    ("organisaties", "organisatie", "Organisatie"),
+KINDS = (  # (key in Inhoud, kind, label, record); the order of the changelog
+    ("maatregelen", "maatregel", "Maatregel", Maatregel.record),
+    ("regelingen", "regeling", "Regeling", Regeling.record),
+    ("opgaven", "opgave", "Opgave", Opgave.record),
+    ("organisaties", "organisatie", "Organisatie", Organisatie.record),
+    ("bronnen", "bron", "Bron", Bron.record),
 )
 GROUPS = (  # (soort of change, heading); a change's group decides where it is listed
     ("nieuw", "Nieuw"),
@@ -39,6 +54,24 @@ GROUPS = (  # (soort of change, heading); a change's group decides where it is l
     ("gewijzigd", "Gewijzigd"),
     ("verwijderd", "Niet meer opgenomen"),
 )
+# The facts a "nieuw opgenomen" line names, per kind, in this order.
+KEY_FACTS = {
+    "maatregel": ("sectie", "status", "eindverantwoordelijken"),
+    "regeling": (
+        "bedrag",
+        "verstrekker",
+        "eindverantwoordelijken",
+        "kenmerk",
+        "aanvraagperiode",
+        "status",
+    ),
+    "opgave": ("hoofdstuk",),
+    "organisatie": ("soort",),
+    "bron": ("soort", "kenmerk", "datum"),
+}
+PROSE = ("samenvatting", "beschrijving", "rol", "doelgroep", "voetnoten")  # compared per block
+# Fields with a sentence of their own below, or that are no change to a reader.
+SPECIAL = {"id", "titel", "naam", "status", "vorige_ids", "inhoudelijk_gewijzigd", "toelichting"}
 SAME_BLOCK = 0.8  # word-level similarity above which two text blocks are "the same block"
 
 
@@ -47,7 +80,7 @@ class Wijziging:
     """One change, as one sentence: '<Soort> <titel>: <wat>.'"""
 
     groep: str  # nieuw | beeindigd | hernoemd | gewijzigd | verwijderd
-    kind: str  # maatregel | regeling | opgave | organisatie
+    kind: str  # maatregel | regeling | opgave | organisatie | bron
     id: str  # the id in the newer version (the old id when the record is gone)
     titel: str
     wat: str  # plain Dutch, without the subject: 'status van voornemen naar beschikbaar'
@@ -56,32 +89,36 @@ class Wijziging:
 
     @property
     def onderwerp(self) -> str:
-        return dict((kind, label) for _, kind, label in KINDS)[self.kind]
+        """'Regeling', or '' when the title says it already ('Regeling specifieke …')."""
+        label = next(label for _, kind, label, _ in KINDS if kind == self.kind)
+        return "" if self.titel.casefold().startswith(label.casefold() + " ") else label
 
     @property
     def zin(self) -> str:
-        return f"{self.onderwerp} {self.titel}: {self.wat}."
+        return f"{self.onderwerp} {self.titel}: {self.wat}.".lstrip()
 
     @property
     def url(self) -> str | None:
-        """Site-relative URL of the record's page in the newer version."""
-        return url_of(self.kind, self.id) if self.aanwezig else None
+        """Site-relative URL of the record's page in the newer version ('bronnen/#id')."""
+        if not self.aanwezig:
+            return None
+        return (
+            f"{url_of('bronnen')}#{self.id}" if self.kind == "bron" else url_of(self.kind, self.id)
+        )
 
 
 def vergelijk(oud: Inhoud, nieuw: Inhoud) -> list[Wijziging]:
     """Every change from `oud` to `nieuw`, grouped (nieuw first) and sorted by title."""
-    names = _org_names(oud) | _org_names(nieuw)
+    names = Names(oud, nieuw)
     changes: list[Wijziging] = []
-    for key, kind, _ in KINDS:
+    for key, kind, _, declaration in KINDS:
         old_by_id = {r["id"]: r for r in oud.get(key) or [] if r.get("id")}
-        new_records = [r for r in nieuw.get(key) or [] if r.get("id")]
         matched: set[str] = set()
-        for record in new_records:
+        for record in (r for r in nieuw.get(key) or [] if r.get("id")):
             previous, old_id = _predecessor(record, old_by_id)
             if previous is None:
-                changes.append(
-                    Wijziging("nieuw", kind, record["id"], _titel(record), _nieuw(kind, record))
-                )
+                wat = _nieuw(kind, declaration, record, names)
+                changes.append(Wijziging("nieuw", kind, record["id"], _titel(record), wat))
                 continue
             matched.add(old_id)
             if old_id != record["id"]:
@@ -96,7 +133,10 @@ def vergelijk(oud: Inhoud, nieuw: Inhoud) -> list[Wijziging]:
                         inhoudelijk=False,
                     )
                 )
-            changes.extend(_compare(kind, previous, record, names))
+            changes += [
+                Wijziging(groep, kind, record["id"], _titel(record), wat, inhoudelijk)
+                for groep, wat, inhoudelijk in _compare(declaration, previous, record, names)
+            ]
         for old_id, record in old_by_id.items():
             if old_id not in matched:
                 changes.append(
@@ -110,7 +150,7 @@ def vergelijk(oud: Inhoud, nieuw: Inhoud) -> list[Wijziging]:
                     )
                 )
     order = {groep: index for index, (groep, _) in enumerate(GROUPS)}
-    kinds = {kind: index for index, (_, kind, _) in enumerate(KINDS)}
+    kinds = {kind: index for index, (_, kind, _, _) in enumerate(KINDS)}
     # stable: within one record the changes keep the order of the fields
     return sorted(changes, key=lambda w: (order[w.groep], kinds[w.kind], w.titel.casefold(), w.id))
 
@@ -135,13 +175,174 @@ def markdown(changes: list[Wijziging], titel: str, link=None) -> str:
             subject = _md_escape(w.titel)
             if link and w.url:
                 subject = f"[{subject}]({link(w.url)})"
-            lines.append(f"- {w.onderwerp} **{subject}**: {_md_escape(w.wat)}.")
+            lines.append(
+                f"- {f'{w.onderwerp} ' if w.onderwerp else ''}**{subject}**: {_md_escape(w.wat)}."
+            )
         lines.append("")
     return "\n".join(lines)
 
 
 def _md_escape(text: str) -> str:
     return re.sub(r"([\\`*_\[\]<>|])", r"\\\1", text)
+
+
+# --- names and values in words ---------------------------------------------------------------
+
+
+class Names:
+    """What a reader calls a referenced record: an organisatie's short name, else the title.
+
+    Both versions are asked, the newer first, so a record dropped in the new version is still
+    named in the line that says it was dropped.
+    """
+
+    def __init__(self, oud: Inhoud, nieuw: Inhoud):
+        self._by_kind: dict[str, dict[str, str]] = {}
+        for version in (oud, nieuw):  # newer last: it wins
+            for key, kind, _, _ in KINDS:
+                table = self._by_kind.setdefault(kind, {})
+                for r in version.get(key) or []:
+                    if r.get("id"):
+                        table[r["id"]] = _short_name(r) if kind == "organisatie" else _titel(r)
+
+    def of(self, kind: str, value: str | None) -> str | None:
+        return self._by_kind.get(kind, {}).get(value, value) if value else None
+
+
+def _short_name(organisatie: dict) -> str:
+    return " ".join(str(organisatie.get("afkorting") or organisatie.get("naam")).split())
+
+
+def _titel(record: dict) -> str:
+    return " ".join(str(record.get("titel") or record.get("naam") or record["id"]).split())
+
+
+def _formatter(f: Field, names: Names) -> Callable[[Any], str | None]:
+    """How a fact of field `f` reads: a date in words, a status as its label, an id as a name."""
+    kind = f.kind
+    if f.key == "bedrag":
+        return lambda value: _bedrag(value, names)
+    if isinstance(kind, Ref):
+        return lambda value: names.of(kind.target, value)
+    if isinstance(kind, Datum):
+        return words
+    if isinstance(kind, Enum):
+        return lambda value: kind.labels.get(value, value).lower() if value else None
+    if isinstance(kind, Euro):
+        return lambda value: euro(_amount(value)) if _amount(value) is not None else value
+    if isinstance(kind, Number):
+        return _number
+    return lambda value: " ".join(str(value).split()) if value not in (None, "") else None
+
+
+def _nieuw(kind: str, declaration: Record, record: dict, names: Names) -> str:
+    """'nieuw opgenomen (€ 40 miljoen eenmalig; verstrekker: BZK; status: beschikbaar)'.
+
+    Facts are separated by semicolons: a kenmerk ('TK 2020–2021, 19 637, nr. 2684') has commas.
+    """
+    facts = []
+    for key in KEY_FACTS[kind]:
+        if not declaration.has(key) or record.get(key) in (None, "", []):
+            continue
+        f = declaration.field(key)
+        if isinstance(f.kind, ListOf):
+            value = ", ".join(filter(None, map(_formatter_of_item(f, names), record[key])))
+            label = f.label.lower() if len(record[key]) > 1 else _singular(f.label.lower())
+        else:
+            value, label = _formatter(f, names)(record[key]), f.label.lower()
+        if key in ("bedrag", "soort"):  # '€ 40 miljoen eenmalig', 'kamerstuk': they say it
+            facts.append(value)
+        elif key in ("sectie", "hoofdstuk"):  # 'paragraaf 4.2.1'
+            facts.append(f"{label} {value}")
+        else:
+            facts.append(f"{label}: {value}")
+    return "nieuw opgenomen" + (f" ({'; '.join(facts)})" if facts else "")
+
+
+def _formatter_of_item(f: Field, names: Names) -> Callable[[Any], str | None]:
+    return _formatter(Field(f.key, f.kind.item, f.label, f.help), names)
+
+
+SINGULAR = {
+    "eindverantwoordelijken": "eindverantwoordelijke",
+    "betrokkenen": "betrokkene",
+    "links": "link",
+    "bijlagen": "bijlage",
+    "regelingen": "regeling",
+    "bronnen": "bron",
+}
+
+
+def _singular(label: str) -> str:
+    """'eindverantwoordelijken' -> 'eindverantwoordelijke' (a label that is not a plural stays)."""
+    return SINGULAR.get(label, label)
+
+
+# --- comparing two versions of one record ------------------------------------------------------
+
+
+def _compare(
+    declaration: Record, old: dict, new: dict, names: Names
+) -> list[tuple[str, str, bool]]:
+    """(groep, wat, inhoudelijk) for every change of one record, in the order of its fields."""
+    found: list[tuple[str, str, bool]] = []
+    if _norm(old.get("titel") or old.get("naam")) != _norm(new.get("titel") or new.get("naam")):
+        found.append(("gewijzigd", f"titel was eerst ‘{_titel(old)}’", False))
+    if declaration.has("status") and _norm(old.get("status")) != _norm(new.get("status")):
+        before, after = _status(old.get("status")), _status(new.get("status"))
+        if new.get("status") in ENDED:
+            found.append(("beeindigd", f"{after} (was: {before})", True))
+        else:
+            found.append(("gewijzigd", f"status van {before} naar {after}", True))
+    for f in declaration.fields:
+        if f.key in SPECIAL or f.key in PROSE:
+            continue
+        before, after = old.get(f.key), new.get(f.key)
+        if _norm(before) == _norm(after):
+            continue
+        found += [("gewijzigd", wat, True) for wat in _field_changes(f, before, after, names)]
+    text = _text_change(old, new)
+    if text:
+        found.append(("gewijzigd", text, True))
+    marked = new.get("inhoudelijk_gewijzigd")
+    if marked and _norm(old.get("inhoudelijk_gewijzigd")) != _norm(marked):
+        found.append(
+            ("gewijzigd", f"inhoudelijk gewijzigd volgens de redactie ({words(marked)})", True)
+        )
+    return found
+
+
+def _field_changes(f: Field, before: Any, after: Any, names: Names) -> list[str]:
+    """The sentences for one changed field, by what its kind is."""
+    label = f.label.lower()
+    kind = f.kind
+    if f.key == "tijdspad":
+        return _tijdspad(before, after)
+    if f.key == "kerncijfers":
+        return _kerncijfers(before, after)
+    if f.key in ("eindverantwoordelijken", "betrokkenen"):
+        return [_orgs_change(_singular(label), before, after, names)]
+    if isinstance(kind, ListOf) and isinstance(kind.item, Ref):
+        return [_list_change(f, before, after, names)]
+    if isinstance(kind, ListOf) and isinstance(kind.item, Record):
+        return _records_change(f, before, after)
+    if isinstance(kind, ListOf):
+        return []  # a list of prose or plain values (voetnoten are prose)
+    if isinstance(kind, Record) and f.key != "bedrag":  # contact: each fact of its own
+        return [
+            wat
+            for sub in kind.fields
+            if sub.key not in SPECIAL
+            and _norm((before or {}).get(sub.key)) != _norm((after or {}).get(sub.key))
+            for wat in _field_changes(
+                sub, (before or {}).get(sub.key), (after or {}).get(sub.key), names
+            )
+        ]
+    if isinstance(kind, Text) and not kind.single_line:
+        return []  # prose outside PROSE (a toelichting) is no change by itself
+    show = _formatter(f, names)
+    a, b = show(before), show(after)
+    return [] if a == b else [_from_to(label, a, b)]
 
 
 def _predecessor(record: dict, old_by_id: dict) -> tuple[dict | None, str | None]:
@@ -151,103 +352,6 @@ def _predecessor(record: dict, old_by_id: dict) -> tuple[dict | None, str | None
         if old_id in old_by_id:
             return old_by_id[old_id], old_id
     return None, None
-
-
-def _titel(record: dict) -> str:
-    return " ".join(str(record.get("titel") or record.get("naam") or record["id"]).split())
-
-
-def _nieuw(kind: str, record: dict) -> str:
-    if kind in ("maatregel", "regeling") and record.get("status"):
-        return f"nieuw opgenomen (status: {_status(record['status']).lower()})"
-    return "nieuw opgenomen"
-
-
-def _compare(kind: str, old: dict, new: dict, names: dict[str, str]) -> list[Wijziging]:
-    found: list[tuple[str, str, bool]] = []  # (groep, wat, inhoudelijk)
-
-    def changed(field: str) -> bool:
-        return _norm(old.get(field)) != _norm(new.get(field))
-
-    if changed("titel") or changed("naam"):
-        found.append(("gewijzigd", f"titel was eerst ‘{_titel(old)}’", False))
-    if "status" in new and changed("status"):
-        before, after = _status(old.get("status")), _status(new["status"])
-        if new["status"] in ENDED:
-            found.append(("beeindigd", f"{after.lower()} (was: {before.lower()})", True))
-        else:
-            found.append(("gewijzigd", f"status van {before.lower()} naar {after.lower()}", True))
-    for field, label in (
-        ("eindverantwoordelijken", "eindverantwoordelijke"),
-        ("betrokkenen", "betrokkene"),
-    ):
-        if changed(field):
-            found.append(
-                ("gewijzigd", _orgs_change(label, old.get(field), new.get(field), names), True)
-            )
-    if isinstance(new.get("contact") or old.get("contact"), dict):  # an organisatie's
-        found += _contact_changes(old.get("contact") or {}, new.get("contact") or {})
-    else:  # a maatregel's contact is an organisatie id
-        for field in ("contact", "verstrekker"):
-            if changed(field):
-                found.append(
-                    (
-                        "gewijzigd",
-                        _from_to(field, _org(old.get(field), names), _org(new.get(field), names)),
-                        True,
-                    )
-                )
-    if changed("bedrag"):
-        found.append(
-            (
-                "gewijzigd",
-                _from_to("bedrag", _bedrag(old.get("bedrag")), _bedrag(new.get("bedrag"))),
-                True,
-            )
-        )
-    if changed("aanvraagperiode"):
-        found.append(
-            (
-                "gewijzigd",
-                _from_to(
-                    "aanvraagperiode",
-                    words(old.get("aanvraagperiode")),
-                    words(new.get("aanvraagperiode")),
-                ),
-                True,
-            )
-        )
-    found += [
-        ("gewijzigd", wat, True) for wat in _tijdspad(old.get("tijdspad"), new.get("tijdspad"))
-    ]
-    found += [
-        ("gewijzigd", wat, True)
-        for wat in _kerncijfers(old.get("kerncijfers"), new.get("kerncijfers"))
-    ]
-    if changed("regelingen"):
-        added = [r for r in new.get("regelingen") or [] if r not in (old.get("regelingen") or [])]
-        gone = [r for r in old.get("regelingen") or [] if r not in (new.get("regelingen") or [])]
-        parts = [f"regeling {r} toegevoegd" for r in added] + [
-            f"regeling {r} niet meer genoemd" for r in gone
-        ]
-        if parts:
-            found.append(("gewijzigd", "financiering: " + ", ".join(parts), True))
-    text = _text_change(old, new)
-    if text:
-        found.append(("gewijzigd", text, True))
-    if changed("inhoudelijk_gewijzigd") and new.get("inhoudelijk_gewijzigd"):
-        found.append(
-            (
-                "gewijzigd",
-                "inhoudelijk gewijzigd volgens de redactie ("
-                f"{words(new['inhoudelijk_gewijzigd'])})",
-                True,
-            )
-        )
-    return [
-        Wijziging(groep, kind, new["id"], _titel(new), wat, inhoudelijk)
-        for groep, wat, inhoudelijk in found
-    ]
 
 
 def _norm(value: Any) -> Any:
@@ -262,25 +366,13 @@ def _norm(value: Any) -> Any:
 
 
 def _status(value: str | None) -> str:
-    return STATUS_LABELS.get(value or "", value or "onbekend")
+    return STATUS_LABELS.get(value or "", value or "onbekend").lower()
 
 
-def _org_names(inhoud: Inhoud) -> dict[str, str]:
-    return {
-        o["id"]: o.get("afkorting") or o.get("naam") or o["id"]
-        for o in inhoud.get("organisaties") or []
-        if o.get("id")
-    }
-
-
-def _org(value: str | None, names: dict[str, str]) -> str | None:
-    return names.get(value, value) if value else None
-
-
-def _orgs_change(label: str, old, new, names) -> str:
+def _orgs_change(label: str, old, new, names: Names) -> str:
     old, new = old or [], new or []
-    added = [_org(o, names) for o in new if o not in old]
-    gone = [_org(o, names) for o in old if o not in new]
+    added = [names.of("organisatie", o) for o in new if o not in old]
+    gone = [names.of("organisatie", o) for o in old if o not in new]
     plural = label + ("n" if label.endswith("e") else "en")
     if added and gone and len(old) == len(new) == 1:
         return f"{label} was {gone[0]}, nu {added[0]}"
@@ -291,20 +383,40 @@ def _orgs_change(label: str, old, new, names) -> str:
     return f"{plural}: " + "; ".join(parts)
 
 
+def _list_change(f: Field, old, new, names: Names) -> str:
+    """'bronnen: ‘Kamerbrief over …’ toegevoegd' for a list of references, named by title."""
+    old, new = old or [], new or []
+    target = f.kind.item.target
+    added = [f"‘{names.of(target, r)}’" for r in new if r not in old]
+    gone = [f"‘{names.of(target, r)}’" for r in old if r not in new]
+    label = "financiering" if f.key == "regelingen" else f.label.lower()
+    noun = f"{target} " if f.key == "regelingen" else ""
+    parts = [f"{noun}{', '.join(added)} toegevoegd"] if added else []
+    parts += [f"{noun}{', '.join(gone)} niet meer genoemd"] if gone else []
+    return f"{label}: " + ("; ".join(parts) if parts else "volgorde gewijzigd")
+
+
+def _records_change(f: Field, old, new) -> list[str]:
+    """Links or bijlagen added or dropped, by their titel; another address for the same titel."""
+    old = {_norm(r.get("titel")): r for r in old or [] if isinstance(r, dict)}
+    new = {_norm(r.get("titel")): r for r in new or [] if isinstance(r, dict)}
+    noun = _singular(f.label.lower())
+    lines = [f"{noun} ‘{t}’ toegevoegd" for t in new if t not in old]
+    lines += [f"{noun} ‘{t}’ niet meer genoemd" for t in old if t not in new]
+    lines += [
+        f"{noun} ‘{t}’ heeft een nieuw webadres"
+        for t in new
+        if t in old and _norm(new[t].get("url")) != _norm(old[t].get("url"))
+    ]
+    return lines
+
+
 def _from_to(label: str, before: str | None, after: str | None) -> str:
     if before and after:
         return f"{label} van {before} naar {after}"
     if after:
         return f"{label} nu bekend: {after}"
     return f"{label} niet meer genoemd (was {before})"
-
-
-def _contact_changes(old: dict, new: dict) -> list[tuple[str, str, bool]]:
-    found = []
-    for field, label in (("email", "e-mailadres"), ("url", "website")):
-        if _norm(old.get(field)) != _norm(new.get(field)):
-            found.append(("gewijzigd", _from_to(label, old.get(field), new.get(field)), True))
-    return found
 
 
 def _amount(value: Any) -> float | None:
@@ -314,31 +426,30 @@ def _amount(value: Any) -> float | None:
         return None
 
 
-def _bedrag(value: dict | None) -> str | None:
+def _bedrag(value: dict | None, names: Names) -> str | None:
+    """The facts of a bedrag in words; its toelichting is not one of them."""
     if not isinstance(value, dict):
         return None
     amount = _amount(value.get("waarde"))
     text = euro(amount) if amount is not None else str(value.get("waarde"))
     soort = value.get("soort")
-    if soort and soort != "deel-van":
+    if soort == "deel-van":
+        text += f" (deel van ‘{names.of('regeling', value.get('deel_van'))}’)"
+    elif soort:
         text += f" {SOORT_BEDRAG_LABELS.get(soort, soort)}"
-    elif soort == "deel-van":
-        text += f" (deel van {value.get('deel_van')})"
     return text
 
 
-def words(notatie: str | None) -> str | None:
-    if not notatie:
-        return None
-    try:
-        return Periode.parse(notatie).words
-    except DateNotationError:
-        return str(notatie)
+def _number(value: Any) -> str | None:
+    amount = _amount(value)
+    if amount is None:
+        return None if value in (None, "") else str(value)
+    return number(int(amount) if amount.is_integer() else amount)
 
 
 def _short(text: str, limit: int = 60) -> str:
     text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0].rstrip(".,;:") + "…"
 
 
 def _similar(a: str, b: str) -> float:
@@ -349,53 +460,76 @@ def _similar(a: str, b: str) -> float:
     return matcher.ratio()
 
 
+# --- mijlpalen and kerncijfers ---------------------------------------------------------------
+
+BEREIKT = {"ja": "gehaald", "nee": "niet gehaald"}
+
+
 def _tijdspad(old, new) -> list[str]:
-    """Mijlpalen added, removed or moved; one with the same text but another date moved."""
+    """Mijlpalen reached, moved, added or dropped.
+
+    A mijlpaal is the same one when its text is (nearly) the same, or when its date is the same
+    and it is now marked as reached (its text then often says what happened instead of what
+    was planned): that is 'gehaald', never one dropped and one added.
+    """
     old = [m for m in old or [] if isinstance(m, dict)]
     new = [m for m in new or [] if isinstance(m, dict)]
-    pairs: list[tuple[dict, dict]] = []
-    rest_old = list(old)
-    rest_new = []
-    for m in new:
-        match = next(
-            (
-                o
-                for o in rest_old
-                if _norm(o.get("tekst")) == _norm(m.get("tekst"))
-                and _norm(o.get("datum")) == _norm(m.get("datum"))
-            ),
-            None,
-        )
+    rest_old, rest_new, pairs = list(old), [], []
+    for m in new:  # unchanged ones first: cheap, and they are most of them
+        match = next((o for o in rest_old if _norm(o) == _norm(m)), None)
         if match is None:
             rest_new.append(m)
         else:
             rest_old.remove(match)
-    for m in list(rest_new):  # same (or nearly the same) text, another date
-        best = max(
-            rest_old,
-            key=lambda o: _similar(_norm(o.get("tekst", "")), _norm(m.get("tekst", ""))),
-            default=None,
-        )
-        if (
-            best is not None
-            and _similar(_norm(best.get("tekst", "")), _norm(m.get("tekst", ""))) >= SAME_BLOCK
+
+    def text(m: dict) -> str:
+        return _norm(m.get("tekst", "")) or ""
+
+    for m in list(rest_new):  # the same text (or nearly): another date or reached
+        best = max(rest_old, key=lambda o: _similar(text(o), text(m)), default=None)
+        if best is not None and (
+            text(best) == text(m) or _similar(text(best), text(m)) >= SAME_BLOCK
         ):
+            rest_old.remove(best)
+            rest_new.remove(m)
+            pairs.append((best, m))
+    for m in list(rest_new):  # the same date, now reached: the text says what happened
+        best = next(
+            (
+                o
+                for o in rest_old
+                if _norm(o.get("datum")) == _norm(m.get("datum"))
+                and m.get("bereikt") in BEREIKT
+                and o.get("bereikt") != m.get("bereikt")
+            ),
+            None,
+        )
+        if best is not None:
             rest_old.remove(best)
             rest_new.remove(m)
             pairs.append((best, m))
     lines = []
     for before, after in pairs:
-        if _norm(before.get("datum")) != _norm(after.get("datum")):
+        moved = _norm(before.get("datum")) != _norm(after.get("datum"))
+        when = words(after.get("datum"))
+        if after.get("bereikt") in BEREIKT and before.get("bereikt") != after.get("bereikt"):
+            planned = f"; gepland: {words(before.get('datum'))}" if moved else ""
+            lines.append(
+                f"mijlpaal ‘{_short(after.get('tekst', ''))}’ {BEREIKT[after['bereikt']]} "
+                f"({when}{planned})"
+            )
+        elif moved:
             lines.append(
                 f"mijlpaal ‘{_short(after.get('tekst', ''))}’ verschoven van "
-                f"{words(before.get('datum'))} naar {words(after.get('datum'))}"
+                f"{words(before.get('datum'))} naar {when}"
             )
     for m in rest_new:
-        lines.append(f"nieuwe mijlpaal in {words(m.get('datum'))}: ‘{_short(m.get('tekst', ''))}’")
+        lines.append(
+            f"mijlpaal toegevoegd: ‘{_short(m.get('tekst', ''))}’ ({words(m.get('datum'))})"
+        )
     for m in rest_old:
         lines.append(
-            f"mijlpaal van {words(m.get('datum'))} niet meer genoemd: "
-            f"‘{_short(m.get('tekst', ''))}’"
+            f"mijlpaal niet meer genoemd: ‘{_short(m.get('tekst', ''))}’ ({words(m.get('datum'))})"
         )
     return lines
 
@@ -415,17 +549,13 @@ def _kerncijfers(old, new) -> list[str]:
     return lines
 
 
-def _number(value: Any) -> str:
-    amount = _amount(value)
-    if amount is None:
-        return str(value)
-    return number(int(amount) if amount.is_integer() else amount)
+# --- prose --------------------------------------------------------------------------------------
 
 
 def blocks(record: dict) -> list[str]:
     """The text blocks (paragraphs, list items, footnotes) of a record, whitespace-normalised."""
     parts = []
-    for field in ("samenvatting", "beschrijving", "rol", "doelgroep"):
+    for field in PROSE[:-1]:
         text = record.get(field)
         if isinstance(text, str):
             parts += [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
@@ -434,7 +564,7 @@ def blocks(record: dict) -> list[str]:
 
 
 def _text_change(old: dict, new: dict) -> str | None:
-    """'tekst: 1 alinea toegevoegd' when blocks appear or disappear; typo fixes are no change."""
+    """'tekst aangevuld (1 alinea toegevoegd)' when blocks appear or disappear."""
     unmatched_old = blocks(old)
     unmatched_new = []
     for block in blocks(new):  # unchanged blocks first: cheap, and they are most of them
@@ -454,7 +584,7 @@ def _text_change(old: dict, new: dict) -> str | None:
         return None
 
     def count(n: int) -> str:
-        return f"{n} alinea{'' if n == 1 else 's'}"
+        return f"{n} alinea" if n == 1 else f"{n} alinea’s"
 
     if added and removed:
         return f"tekst herschreven ({count(added)} nieuw, {count(removed)} vervallen)"

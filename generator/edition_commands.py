@@ -7,23 +7,17 @@ them into located messages and exit code 1.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import sys
 from pathlib import Path
 
 from . import build as site
 from .diff import markdown, vergelijk
-from .editions import (
-    EDITIES_DIR,
-    EditionError,
-    as_text,
-    content_of,
-    publish,
-    read_snapshot,
-    snapshot_paths,
-)
-from .problems import ContentError, Location, Problem
+from .editions import EditionError, as_text, content_of, publish
+from .problems import FOUT, ContentError, Location, Problem
 from .scaffold import append, generated_files, skeleton, spec_for
+from .snapshots import EDITIES_DIR, read_snapshot, snapshot_paths
 from .validate import check_project
 
 
@@ -75,12 +69,18 @@ def run_diff(args) -> int:
     old_label, old = resolve(args.root, args.oud)
     new_label, new = resolve(args.root, args.nieuw)
     changes = vergelijk(old, new)
-    print(markdown(changes, f"Wat is er veranderd: {old_label} → {new_label}"), end="")
+    heading = args.kop or f"Wat is er veranderd: {old_label} → {new_label}"
+    print(markdown(changes, heading), end="")
     return 0
 
 
 def run_editie(args) -> int:
     today = site.build_date()
+    # What the edition claims to be current to: overdue at its own peildatum is shown with
+    # the publication (the editor may leave it for the next edition); --strict refuses it.
+    warnings = check_project(args.root).warnings
+    if warnings and args.strict:
+        raise ContentError([dataclasses.replace(w, severity=FOUT) for w in warnings])
     checked, files = site.generate(args.root, today)
     try:
         path = publish(
@@ -88,9 +88,12 @@ def run_editie(args) -> int:
         )
     except EditionError as error:
         raise ContentError(error.problems) from None
+    for warning in warnings:
+        print(warning, file=sys.stderr)
     print(
         f"editie {args.jaar} gepubliceerd in {path.relative_to(args.root)}; commit dit "
         "bestand in dezelfde pull request"
+        + (f" ({len(warnings)} waarschuwing(en) hierboven)" if warnings else "")
     )
     return 0
 

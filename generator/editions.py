@@ -18,37 +18,28 @@ an address of an earlier edition is gone.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .dates import DateNotationError, Periode
+from .dates import Periode
 from .diff import Inhoud, Wijziging, per_groep, vergelijk
-from .diff import words as _words
 from .kinds import Record
-from .load import Mapping, Node, Scalar, Sequence, read_source
 from .printed import PDF_FILE, pdf_enabled
 from .problems import Location, Problem
-from .render import relative, url_of
 from .schema import FILES, RECORDS
-from .validate import Checked
-
-EDITIES_DIR = "content/edities"
-FORMAT = 1
-RENAMEABLE = (
-    ("maatregelen", "maatregel"),
-    ("regelingen", "regeling"),
-    ("organisaties", "organisatie"),
-    ("opgaven", "opgave"),
+from .snapshots import (
+    EDITIES_DIR,
+    RENAMEABLE,
+    Snapshot,
+    read_snapshots,
+    snapshot_paths,
+    snapshot_text,
 )
-HEADER = """\
-# Editie {jaar} van de Integrale Handreiking, bevroren met `handreiking editie publiceer {jaar}`.
-# Niet met de hand bewerken: de site leidt hieruit af wat er per editie veranderde
-# (/wijzigingen/) en welke webadressen moeten blijven bestaan.
-"""
+from .urls import relative, url_of
+from .validate import Checked
 
 
 class EditionError(Exception):
@@ -57,45 +48,6 @@ class EditionError(Exception):
     def __init__(self, problems: list[Problem]):
         super().__init__("editie niet gepubliceerd")
         self.problems = problems
-
-
-@dataclass
-class Snapshot:
-    """One published edition as read back from its file."""
-
-    jaar: int
-    path: str
-    editie: dict[str, Any]  # jaar, titel, peildatum, vastgesteld {datum, door}: text leaves
-    inhoud: Inhoud
-    adressen: dict[str, Location]  # site-relative URL -> where the file lists it
-
-    @property
-    def label(self) -> str:
-        return f"editie {self.jaar}"
-
-    @property
-    def peildatum(self) -> str:
-        return _words(self.editie.get("peildatum"))
-
-    @property
-    def vastgesteld(self) -> str | None:
-        """'1 maart 2022 door de LRT', in words, when the edition records it."""
-        vastgesteld = self.editie.get("vastgesteld") or {}
-        if not vastgesteld.get("datum"):
-            return None
-        return f"{_words(vastgesteld['datum'])} door {vastgesteld.get('door') or 'onbekend'}"
-
-    @property
-    def datum(self) -> Periode | None:
-        """When the edition was vastgesteld, else its peildatum."""
-        vastgesteld = self.editie.get("vastgesteld") or {}
-        for notatie in (vastgesteld.get("datum"), self.editie.get("peildatum")):
-            if notatie:
-                try:
-                    return Periode.parse(notatie)
-                except DateNotationError:
-                    continue
-        return None
 
 
 @dataclass
@@ -205,110 +157,6 @@ def content_of(checked: Checked) -> dict[str, Any]:
 
 def _editie_record() -> Record:
     return next(r for r in RECORDS if r.name == "editie")
-
-
-# --- reading and writing snapshots -----------------------------------------------------------
-
-
-def snapshot_paths(root: Path) -> list[Path]:
-    folder = root / EDITIES_DIR
-    found = [p for p in folder.glob("*.yaml") if re.fullmatch(r"\d{4}", p.stem)]
-    return sorted(found, key=lambda p: int(p.stem))
-
-
-def read_snapshots(root: Path) -> tuple[list[Snapshot], list[Problem]]:
-    """Every snapshot, oldest first, and the problems of those that cannot be read."""
-    snapshots, problems = [], []
-    for path in snapshot_paths(root):
-        display = f"{EDITIES_DIR}/{path.name}"
-        snapshot, found = read_snapshot(path, display)
-        problems += found
-        if snapshot is not None:
-            snapshots.append(snapshot)
-    return snapshots, problems
-
-
-def read_snapshot(path: Path, display: str) -> tuple[Snapshot | None, list[Problem]]:
-    source = read_source(path, display)
-    problems = list(source.problems)
-    root = source.root
-    if not isinstance(root, Mapping):
-        if root is not None:
-            problems.append(Problem(root.location, "dit is geen editie-bestand"))
-        return None, problems
-    at = root.location
-    formaat = _scalar(root, "formaat")
-    if formaat is None or not formaat.isdigit() or int(formaat) > FORMAT:
-        problems.append(
-            Problem(
-                at,
-                f"onbekend formaat '{formaat}'; dit bestand is gemaakt met "
-                "een nieuwere versie van de generator",
-            )
-        )
-        return None, problems
-    editie = to_plain(root.items["editie"][1]) if "editie" in root.items else {}
-    jaar = str(editie.get("jaar", "")) if isinstance(editie, dict) else ""
-    if jaar != path.stem:
-        problems.append(
-            Problem(at, f"de bestandsnaam zegt editie {path.stem}, maar 'editie.jaar' is '{jaar}'")
-        )
-        return None, problems
-    adressen: dict[str, Location] = {}
-    node = root.items.get("adressen", (at, None))[1]
-    for item in node.items if isinstance(node, Sequence) else []:
-        if isinstance(item, Scalar):
-            adressen[item.value.removeprefix("/")] = item.location
-    inhoud = to_plain(root.items["inhoud"][1]) if "inhoud" in root.items else {}
-    return Snapshot(
-        int(jaar), display, editie, inhoud if isinstance(inhoud, dict) else {}, adressen
-    ), problems
-
-
-def _scalar(mapping: Mapping, key: str) -> str | None:
-    node = mapping.items.get(key, (None, None))[1]
-    return node.value if isinstance(node, Scalar) else None
-
-
-def to_plain(node: Node | None) -> Any:
-    """Located nodes -> dicts, lists and text; an empty value is None."""
-    if isinstance(node, Scalar):
-        return node.value if node.value != "" or node.quoted else None
-    if isinstance(node, Sequence):
-        return [to_plain(item) for item in node.items]
-    if isinstance(node, Mapping):
-        return {key: to_plain(child) for key, (_, child) in node.items.items()}
-    return None
-
-
-class _Dumper(yaml.SafeDumper):
-    """Block style, multi-line text as '|' blocks, so a snapshot reads (and diffs) like content."""
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str):
-    style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _represent_str)
-
-
-def snapshot_text(editie: dict, adressen: list[str], content: dict[str, Any]) -> str:
-    data = {
-        "formaat": FORMAT,
-        "editie": editie,
-        "adressen": ["/" + a for a in adressen],
-        "inhoud": content,
-    }
-    body = yaml.dump(
-        data,
-        Dumper=_Dumper,
-        allow_unicode=True,
-        sort_keys=False,
-        width=100,
-        default_flow_style=False,
-    )
-    return HEADER.format(jaar=editie["jaar"]) + body
 
 
 def published_urls(files: dict[str, str | bytes]) -> list[str]:

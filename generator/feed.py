@@ -9,6 +9,7 @@ not change from build to build.
 
 from __future__ import annotations
 
+import hashlib
 import xml.etree.ElementTree as ET
 from datetime import date
 from urllib.parse import urlsplit
@@ -32,8 +33,8 @@ def atom_feed(editions: Edities, site_url: str, titel: str, fallback: date) -> b
     entries = []
     for sectie in published:  # newest first
         entries.append(_edition_entry(sectie, base, host))
-        for index, change in enumerate(sectie.wijzigingen, start=1):
-            entries.append(_change_entry(sectie, change, index, base, host))
+        for change in sectie.wijzigingen:
+            entries.append(_change_entry(sectie, change, base, host))
     updated = max((_day(s) for s in published), default=fallback)
 
     ET.register_namespace("", ATOM)
@@ -98,16 +99,13 @@ def _edition_entry(sectie: Sectie, base: str, host: str) -> ET.Element:
     return entry
 
 
-def _change_entry(
-    sectie: Sectie, change: Wijziging, index: int, base: str, host: str
-) -> ET.Element:
+def _change_entry(sectie: Sectie, change: Wijziging, base: str, host: str) -> ET.Element:
     jaar = sectie.versie.snapshot.jaar
     entry = ET.Element(_q("entry"))
-    _text(
-        entry,
-        "id",
-        f"tag:{host},{jaar}:editie-{jaar}/{change.kind}/{change.id}/{change.groep}/{index}",
-    )
+    # The id follows from what changed, not from its place in the list: re-rendering an
+    # edition (a fix with --vervang, a new line above it) keeps every reader's 'seen' marks.
+    what = hashlib.sha256(change.wat.encode("utf-8")).hexdigest()[:12]
+    _text(entry, "id", f"tag:{host},{jaar}:editie-{jaar}/{change.kind}/{change.id}/{what}")
     _text(entry, "title", change.zin)
     _text(entry, "updated", _stamp(_day(sectie)))
     href = f"{base}{change.url}" if change.url else f"{base}{CHANGELOG_URL}#{sectie.versie.anker}"

@@ -331,6 +331,32 @@ class Enum(Kind):
         return self.values[0]
 
 
+class JaNee(Kind):
+    """Yes or no, written 'ja' or 'nee'; the checked value is that word, the model's a bool."""
+
+    description = "ja of nee"
+    WORDS = {"ja": True, "nee": False}
+
+    def check(self, node, path, ctx):
+        scalar = self._scalar(node, path, ctx, "ja of nee")
+        if scalar is None:
+            return INVALID
+        word = scalar.value.strip().lower()
+        if word not in self.WORDS:
+            ctx.problem(node.location, path, f"schrijf ja of nee, niet '{scalar.value}'")
+            return INVALID
+        return word
+
+    def build(self, value):
+        return self.WORDS[value]
+
+    def json_schema(self):
+        return {"type": "string", "enum": list(self.WORDS)}
+
+    def example(self):
+        return "ja"
+
+
 class Email(Kind):
     description = "e-mailadres, zoals naam@organisatie.nl"
 
@@ -443,6 +469,9 @@ class Record(Kind):
     def field(self, key: str) -> Field:
         return next(f for f in self.fields if f.key == key)
 
+    def has(self, key: str) -> bool:
+        return any(f.key == key for f in self.fields)
+
     def check(self, node, path, ctx):
         if not isinstance(node, Mapping):
             found = "een lijst" if isinstance(node, Sequence) else f"'{getattr(node, 'value', '')}'"
@@ -456,9 +485,8 @@ class Record(Kind):
         value: dict[str, Any] = {"_at": node.location, "_path": path, "_loc": {}}
         for key, (key_location, child) in node.items.items():
             if key not in known:
-                ctx.problem(
-                    key_location, path, f"onbekend veld '{key}' in {self.name}{_hint(key, known)}"
-                )
+                hint = _hint(key, known) or _elsewhere(key, self)
+                ctx.problem(key_location, path, f"onbekend veld '{key}' in {self.name}{hint}")
                 continue
             checked = known[key].kind.check(child, f"{path}.{key}", ctx)
             value["_loc"][key] = child.location
@@ -593,6 +621,19 @@ def content(kind: Kind, label: str, help: str, required: bool = False) -> Any:
     return dataclasses.field(default=None, metadata=metadata)
 
 
+_RECORDS: dict[str, Record] = {}  # every declared record by name, for hints across records
+
+
+def _elsewhere(key: str, here: Record) -> str:
+    """ " (het veld 'kenmerk' hoort bij een bron of een regeling, ...)" when a few other
+    records declare the field: the editor put a fact in the wrong place."""
+    owners = [f"een {r.name}" for r in _RECORDS.values() if r is not here and r.has(key)]
+    if not owners or len(owners) > 3:
+        return ""
+    names = owners[0] if len(owners) == 1 else ", ".join(owners[:-1]) + " of " + owners[-1]
+    return f" (het veld '{key}' hoort bij {names}, niet bij een {here.name})"
+
+
 def record(name: str, id_kind: str | None = None):
     """Class decorator: derive the `Record` kind of a dataclass from its `content` fields.
 
@@ -605,7 +646,7 @@ def record(name: str, id_kind: str | None = None):
             for f in dataclasses.fields(cls)
             if _SPEC in f.metadata
         )
-        cls.record = Record(name=name, fields=fields, id_kind=id_kind, cls=cls)
+        cls.record = _RECORDS[name] = Record(name=name, fields=fields, id_kind=id_kind, cls=cls)
         return cls
 
     return derive

@@ -24,6 +24,7 @@ from .kinds import (
     Enum,
     Euro,
     Integer,
+    JaNee,
     ListOf,
     Markdown,
     Number,
@@ -95,6 +96,13 @@ class Link:
     url: str = content(Url(), "Webadres", "Het volledige webadres", required=True)
 
 
+@record("bijlage")
+@dataclass(frozen=True, kw_only=True)
+class Bijlage:
+    titel: str = content(Text(), "Titel", "De titel van de bijlage", required=True)
+    url: str = content(Url(), "Webadres", "Waar de bijlage te lezen is", required=True)
+
+
 @record("mijlpaal")
 @dataclass(frozen=True, kw_only=True)
 class Mijlpaal:
@@ -107,6 +115,12 @@ class Mijlpaal:
         "Eén zin: wat er op dat moment klaar, besloten of gestart is",
         required=True,
     )
+    bereikt: bool | None = content(
+        JaNee(),
+        "Bereikt",
+        "Zet 'ja' zodra de mijlpaal is gehaald (de site toont dan 'gehaald'); laat de tekst "
+        "en de datum staan, of zet de datum waarop het gebeurde",
+    )
     location: Location | None = None
     # Derived: the maatregel or opgave whose tijdspad this is (set by Handreiking).
     eigenaar_kind: str = ""  # 'maatregel' or 'opgave'
@@ -115,11 +129,17 @@ class Mijlpaal:
     status: str | None = None  # the owning maatregel's status (None for an opgave)
 
     def is_overdue(self, today: date) -> bool:
-        """Past its period while the maatregel still says it is coming."""
-        return self.status in NOT_YET and self.datum.is_past(today)
+        """Past its period, not marked as reached, while its maatregel still says it is
+        coming (a mijlpaal of an opgave: while nobody marked it reached)."""
+        if self.bereikt is not None or not self.datum.is_past(today):
+            return False
+        return self.eigenaar_kind == "opgave" or self.status in NOT_YET
 
     def moment(self, today: date) -> str:
-        """'voorbij', 'nu' or 'gepland' relative to `today`."""
+        """'gehaald' or 'niet-gehaald' as the editors marked it, else 'voorbij', 'nu' or
+        'gepland' relative to `today`."""
+        if self.bereikt is not None:
+            return "gehaald" if self.bereikt else "niet-gehaald"
         if self.datum.is_past(today):
             return "voorbij"
         return "nu" if self.datum.contains(today) else "gepland"
@@ -148,7 +168,7 @@ class Kerncijfer:
 @record("contactgegevens")
 @dataclass(frozen=True, kw_only=True)
 class Contact:
-    email: str | None = content(Email(), "E-mail", "Algemeen e-mailadres voor vragen")
+    email: str | None = content(Email(), "E-mailadres", "Algemeen e-mailadres voor vragen")
     url: str | None = content(Url(), "Website", "Webpagina met meer informatie of contactgegevens")
     toelichting: str | None = content(
         Text(single_line=False), "Toelichting", "Hoe en waarvoor u contact opneemt"
@@ -282,6 +302,7 @@ class Organisatie:
     eindverantwoordelijk_voor: list[Maatregel] = field(default_factory=list)
     betrokken_bij: list[Maatregel] = field(default_factory=list)
     verstrekt: list[Regeling] = field(default_factory=list)
+    eindverantwoordelijk_voor_regelingen: list[Regeling] = field(default_factory=list)
 
     @property
     def korte_naam(self) -> str:
@@ -315,6 +336,11 @@ class Bedrag:
 class Regeling:
     id: str = content(Slug(), "Id", "Vaste naam; ook het webadres /regelingen/<id>/", required=True)
     titel: str = content(Text(), "Titel", "De naam van de regeling", required=True)
+    kenmerk: str | None = content(
+        Text(),
+        "Kenmerk",
+        "Officiële vindplaats van de regeling zelf, zoals 'Staatscourant 2021, 48698'",
+    )
     sectie: str = content(
         Sectie(), "Paragraaf", "Het paragraafnummer in de handreiking", required=True
     )
@@ -323,6 +349,12 @@ class Regeling:
     )
     verstrekker: str = content(
         ORG, "Verstrekker", "De organisatie die het geld beschikbaar stelt", required=True
+    )
+    eindverantwoordelijken: tuple[str, ...] = content(
+        ListOf(item=ORG),
+        "Eindverantwoordelijken",
+        "Organisaties die eindverantwoordelijk zijn voor de regeling; laat weg als dat de "
+        "verstrekker is",
     )
     samenvatting: str = content(
         Text(single_line=False), "Samenvatting", "Eén of twee zinnen", required=True
@@ -363,6 +395,9 @@ class Bron:
     datum: Periode | None = content(Datum(), "Datum", "Datum van het stuk")
     afzender: str | None = content(ORG, "Afzender", "De organisatie die het stuk schreef")
     url: str | None = content(Url(), "Webadres", "Waar het stuk te lezen is")
+    bijlagen: tuple[Bijlage, ...] = content(
+        ListOf(item=Bijlage.record), "Bijlagen", "Bijlagen bij het stuk, elk met titel en webadres"
+    )
     toelichting: str | None = content(Text(single_line=False), "Toelichting", "Wat erin staat")
 
 
@@ -486,6 +521,8 @@ class Handreiking:
         for r in self.regelingen.values():
             self.opgaven[r.opgave].regelingen.append(r)
             self.organisaties[r.verstrekker].verstrekt.append(r)
+            for org in r.eindverantwoordelijken:
+                self.organisaties[org].eindverantwoordelijk_voor_regelingen.append(r)
             if r.bedrag and r.bedrag.deel_van:
                 self.regelingen[r.bedrag.deel_van].delen.append(r)
 

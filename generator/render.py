@@ -21,6 +21,7 @@ import yaml
 from markupsafe import Markup, escape
 
 from .dates import dutch_date
+from .dutch import euro, number
 from .model import (
     SOORT_BEDRAG_LABELS,
     SOORT_ORGANISATIE_LABELS,
@@ -29,6 +30,7 @@ from .model import (
 )
 from .timeline import STATE_LABELS as TIJDLIJN_LABELS
 from .timeline import layout as tijdlijn_layout
+from .urls import _relpath, page_file, relative, url_of
 
 TEMPLATES = Path(__file__).parent / "templates"
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: same text, ~10x faster
@@ -56,53 +58,6 @@ def one_year_after(day: date) -> date:
         return day.replace(year=day.year + 1, day=28)
 
 
-def url_of(kind: str, id_: str | None = None) -> str:
-    """Site-relative URL of a page: url_of('maatregel', 'x') -> 'maatregelen/x/'."""
-    folders = {
-        "maatregel": "maatregelen",
-        "opgave": "opgaven",
-        "organisatie": "organisaties",
-        "regeling": "regelingen",
-        "pagina": "handreiking",
-    }
-    if id_ is None:
-        return {
-            "home": "",
-            "tijdlijn": "tijdlijn/",
-            "begrippen": "begrippen/",
-            "bronnen": "bronnen/",
-        }.get(kind, f"{folders.get(kind, kind)}/")
-    return f"{folders[kind]}/{id_}/"
-
-
-def page_file(url: str) -> str:
-    """The Markdown file that MkDocs turns into `url`: 'maatregelen/x/' -> 'maatregelen/x.md'."""
-    if url == "":
-        return "index.md"
-    stem = url.rstrip("/")
-    return f"{stem}.md"
-
-
-def _relpath(path: str, start: str) -> str:
-    """posixpath.relpath for site paths without '..', minus its os.getcwd() on every call."""
-    to = [part for part in path.split("/") if part and part != "."]
-    base = [part for part in start.split("/") if part and part != "."]
-    common = 0
-    while common < min(len(to), len(base)) and to[common] == base[common]:
-        common += 1
-    return "/".join([".."] * (len(base) - common) + to[common:]) or "."
-
-
-def relative(from_url: str, to_url: str) -> str:
-    """A relative link between two directory URLs, as a browser resolves it."""
-    rel = _relpath(to_url, from_url) if to_url != from_url else "."
-    anchor = ""
-    if "#" in rel:
-        rel, anchor = rel.split("#", 1)
-        anchor = "#" + anchor
-    return ("./" if rel == "." else rel + "/") + anchor
-
-
 def markdown_text(text: str | None) -> Markup:
     """An editor's Markdown, safe: '<' and '&' become entities, everything else stays."""
     if text is None:
@@ -115,23 +70,6 @@ def inline_text(text: str | None) -> Markup:
     if text is None:
         return Markup("")
     return Markup(MARKDOWN_SPECIALS.sub(r"\\\1", str(escape(text))))
-
-
-def euro(value: int | float) -> str:
-    """Dutch euro notation: 50000000 -> '€ 50 miljoen', 25500000 -> '€ 25,5 miljoen'."""
-    if value >= 1_000_000:
-        millions = value / 1_000_000
-        text = f"{millions:.1f}".rstrip("0").rstrip(".").replace(".", ",")
-        return f"€ {text} miljoen"
-    return "€ " + f"{value:,.0f}".replace(",", ".")
-
-
-def number(value: int | float) -> str:
-    """Dutch number notation: 13500 -> '13.500', 25.5 -> '25,5'."""
-    if isinstance(value, float) and not value.is_integer():
-        whole, _, fraction = f"{value}".partition(".")
-        return f"{int(whole):,}".replace(",", ".") + "," + fraction
-    return f"{int(value):,}".replace(",", ".")
 
 
 def front_matter(**values) -> Markup:

@@ -11,11 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .kinds import INVALID, Context, Kind, ListOf, _hint
+from .kinds import INVALID, Context, Kind, ListOf, Record, _hint
 from .load import Mapping, Source
 from .model import (
     Bedrag,
     Begrip,
+    Bijlage,
     Bron,
     Contact,
     Editie,
@@ -32,6 +33,7 @@ from .model import (
 
 MIJLPAAL = Mijlpaal.record
 LINK = Link.record
+BIJLAGE = Bijlage.record
 CONTACT = Contact.record
 MAATREGEL = Maatregel.record
 KERNCIJFER = Kerncijfer.record
@@ -70,21 +72,24 @@ FILES = (
     FileSpec("content/editie.yaml", "editie", EDITIE, "de editie"),
 )
 
-RECORDS = (
-    MAATREGEL,
-    OPGAVE,
-    ORGANISATIE,
-    REGELING,
-    BRON,
-    BEGRIP,
-    EDITIE,
-    MIJLPAAL,
-    KERNCIJFER,
-    LINK,
-    CONTACT,
-    BEDRAG,
-    VASTSTELLING,
-)
+
+def _reachable(kinds) -> tuple[Record, ...]:
+    """Every record the content files hold, nested ones included, in order of appearance."""
+    found: dict[str, Record] = {}
+
+    def walk(kind) -> None:
+        kind = getattr(kind, "item", kind)  # through ListOf
+        if isinstance(kind, Record) and kind.name not in found:
+            found[kind.name] = kind
+            for f in kind.fields:
+                walk(f.kind)
+
+    for kind in kinds:
+        walk(kind)
+    return tuple(found.values())
+
+
+RECORDS = _reachable(spec.kind for spec in FILES)
 
 
 def check_file(spec: FileSpec, source: Source, ctx: Context) -> Any:

@@ -31,9 +31,11 @@ LABEL_CHARS = 36  # characters per label line at font-size 13 in LABEL_WIDTH
 LABEL_LINES = 2
 
 # State -> what the legend and the mark's tooltip say. Told apart by shape and fill, not only
-# by colour: voorbij solid grey, lopend solid up to today then open, gepland open, verlopen
-# hatched.
+# by colour: gehaald solid green with a white check, voorbij solid grey, niet gehaald open
+# grey, lopend solid up to today then open, gepland open blue, verlopen hatched.
 STATE_LABELS = {
+    "gehaald": "gehaald",
+    "niet-gehaald": "niet gehaald",
     "voorbij": "voorbij",
     "lopend": "loopt nu",
     "gepland": "gepland",
@@ -88,10 +90,11 @@ class Figure:
 
 
 def state_of(mijlpaal: Mijlpaal, today: date) -> str:
-    """'verlopen', 'voorbij', 'lopend' or 'gepland'; the same reading as the list's labels."""
+    """One of STATE_LABELS; the same reading as the list's labels."""
     if mijlpaal.is_overdue(today):
         return "verlopen"
-    return {"voorbij": "voorbij", "nu": "lopend", "gepland": "gepland"}[mijlpaal.moment(today)]
+    moment = mijlpaal.moment(today)
+    return "lopend" if moment == "nu" else moment
 
 
 def layout(mijlpalen: list[Mijlpaal], today: date) -> Figure | None:

@@ -18,6 +18,8 @@ from .load import Page, Source, read_page, read_source
 from .model import NOT_YET
 from .problems import FOUT, WAARSCHUWING, Location, Problem
 from .schema import FILES, PAGINA, check_file
+from .snapshots import RENAMEABLE, Snapshot, read_snapshots
+from .urls import url_of
 
 PAGES_DIR = "content/paginas"
 
@@ -30,6 +32,8 @@ class Checked:
     pages: list[dict[str, Any]]
     problems: list[Problem]
     files: dict[str, str] = field(default_factory=dict)  # file key -> path, for edit links
+    peildatum: date | None = None  # the day overdue was judged against
+    snapshots: list[Snapshot] = field(default_factory=list)  # the published editions
 
     @property
     def errors(self) -> list[Problem]:
@@ -40,12 +44,17 @@ class Checked:
         return [p for p in self.problems if p.severity == WAARSCHUWING]
 
 
-def check_project(root: Path, peildatum: date) -> Checked:
-    """Check every content file under `root`; `peildatum` decides what counts as overdue."""
+def check_project(root: Path, peildatum: date | None = None) -> Checked:
+    """Check every content file under `root` and every edition in content/edities/.
+
+    `peildatum` decides what counts as overdue; by default it is the last day of the
+    edition's own peildatum (content/editie.yaml), the moment the content claims to describe.
+    """
     problems: list[Problem] = []
     ids: list = []
     refs: list = []
     values: dict[str, Any] = {}
+    tops: dict[str, Location] = {}  # file key -> where its top-level key stands
     for spec in FILES:
         path = root / spec.path
         if not path.exists():
@@ -63,16 +72,32 @@ def check_project(root: Path, peildatum: date) -> Checked:
         ids.extend(ctx.ids)
         refs.extend(ctx.refs)
         values[spec.key] = value if value is not INVALID else ([] if spec.key != "editie" else None)
+        if hasattr(source.root, "items") and spec.key in source.root.items:
+            tops[spec.key] = source.root.items[spec.key][0]
+    peildatum = peildatum or edition_peildatum(values) or date.today()
     pages = _check_pages(root, problems)
     known = _check_ids(ids, problems)
     _check_refs(refs, known, problems)
     _check_maatregelen(values.get("maatregelen") or [], peildatum, problems)
-    _check_regelingen(values.get("regelingen") or [], problems)
+    _check_opgaven(values.get("opgaven") or [], peildatum, problems)
+    _check_regelingen(values.get("regelingen") or [], peildatum, problems)
     _check_aliases(values, known, problems)
     _check_unique(values.get("begrippen") or [], "term", "begrip", problems)
     _check_unique(values.get("opgaven") or [], "volgorde", "opgave", problems)
+    snapshots, unreadable = read_snapshots(root)
+    problems += unreadable
+    problems += lost_addresses(snapshots, values, pages, tops)
     problems = sorted(set(problems), key=lambda p: p.sort_key)
-    return Checked(values, pages, problems, {spec.key: spec.path for spec in FILES})
+    return Checked(
+        values, pages, problems, {spec.key: spec.path for spec in FILES}, peildatum, snapshots
+    )
+
+
+def edition_peildatum(values: dict[str, Any]) -> date | None:
+    """The last day of the edition's peildatum ('2021-02' -> 28 February 2021), if readable."""
+    editie = values.get("editie")
+    periode = editie.get("peildatum") if isinstance(editie, dict) else None
+    return periode.einde if periode is not None else None
 
 
 def _check_pages(root: Path, problems: list[Problem]) -> list[dict[str, Any]]:
@@ -170,19 +195,41 @@ def _check_maatregelen(maatregelen, peildatum: date, problems) -> None:
                 )
             )
         if status in NOT_YET:
-            for index, mijlpaal in enumerate(m.get("tijdspad", [])):
-                periode = mijlpaal.get("datum")
-                if periode is not None and periode.is_past(peildatum):
-                    problems.append(
-                        Problem(
-                            mijlpaal["_loc"]["datum"],
-                            f"verlopen: '{periode.words}' is voorbij (peildatum "
-                            f"{peildatum.isoformat()}) maar de maatregel '{m.get('id')}' staat nog "
-                            f"op '{status}'; werk de status of het tijdspad bij "
-                            f"({path}.tijdspad[{index}])",
-                            WAARSCHUWING,
-                        )
+            for index, mijlpaal in _open_mijlpalen_past(m, peildatum):
+                problems.append(
+                    Problem(
+                        mijlpaal["_loc"]["datum"],
+                        f"verlopen: '{mijlpaal['datum'].words}' is voorbij (peildatum "
+                        f"{peildatum.isoformat()}) maar de maatregel '{m.get('id')}' staat nog op "
+                        f"'{status}'; zet 'bereikt: ja' bij de mijlpaal als die gehaald is, of "
+                        f"werk de status of het tijdspad bij ({path}.tijdspad[{index}])",
+                        WAARSCHUWING,
                     )
+                )
+
+
+def _open_mijlpalen_past(record: dict, peildatum: date):
+    """(index, mijlpaal) of each mijlpaal whose period is over and that nobody marked."""
+    for index, mijlpaal in enumerate(record.get("tijdspad") or []):
+        periode = mijlpaal.get("datum")
+        if periode is not None and "bereikt" not in mijlpaal and periode.is_past(peildatum):
+            yield index, mijlpaal
+
+
+def _check_opgaven(opgaven, peildatum: date, problems) -> None:
+    for o in opgaven:
+        for index, mijlpaal in _open_mijlpalen_past(o, peildatum):
+            problems.append(
+                Problem(
+                    mijlpaal["_loc"]["datum"],
+                    f"verlopen: '{mijlpaal['datum'].words}' is voorbij (peildatum "
+                    f"{peildatum.isoformat()}) maar deze mijlpaal van de opgave '{o.get('id')}' "
+                    "is niet bijgewerkt; zet 'bereikt: ja' als hij gehaald is ('bereikt: nee' "
+                    "als hij niet doorging), of werk de datum bij "
+                    f"({o['_path']}.tijdspad[{index}])",
+                    WAARSCHUWING,
+                )
+            )
 
 
 def _unreadable(record: dict, key: str) -> bool:
@@ -203,9 +250,26 @@ def _check_no_repeats(record, key, problems) -> None:
         seen.add(value)
 
 
-def _check_regelingen(regelingen, problems) -> None:
+def _check_regelingen(regelingen, peildatum: date, problems) -> None:
     by_id = {r.get("id"): r for r in regelingen}
     for r in regelingen:
+        _check_no_repeats(r, "eindverantwoordelijken", problems)
+        periode, status = r.get("aanvraagperiode"), r.get("status")
+        if (
+            periode is not None
+            and status in (*NOT_YET, "beschikbaar")
+            and periode.is_past(peildatum)
+        ):
+            problems.append(
+                Problem(
+                    r["_loc"]["aanvraagperiode"],
+                    f"verlopen: de aanvraagperiode '{periode.words}' is voorbij (peildatum "
+                    f"{peildatum.isoformat()}) maar de regeling '{r.get('id')}' staat nog op "
+                    f"'{status}'; werk de status of de aanvraagperiode bij "
+                    f"({r['_path']}.aanvraagperiode)",
+                    WAARSCHUWING,
+                )
+            )
         bedrag = r.get("bedrag")
         if not isinstance(bedrag, dict):
             continue
@@ -299,3 +363,80 @@ def _check_unique(records, key, kind, problems) -> None:
             )
         else:
             seen[value] = record["_loc"][key]
+
+
+# --- addresses of earlier editions ---------------------------------------------------------
+
+
+def lost_addresses(
+    snapshots: list[Snapshot], values: dict[str, Any], pages: list[dict], tops: dict[str, Location]
+) -> list[Problem]:
+    """Every address of a record or prose page that an edition published and the content
+    would no longer have, located at the record that most likely lost it.
+
+    A record gets the blame when it is new since the editions (its id is in none of them)
+    and has the old record's title, or else its paragraph: that is a rename without
+    `vorige_ids`. Without such a record the record was dropped; the message says both ways out.
+    """
+    have = {url_of("pagina", p["slug"]) for p in pages}
+    by_kind: dict[str, list[dict]] = {}
+    for key, kind in RENAMEABLE:
+        for record in values.get(key) or []:
+            if isinstance(record.get("id"), str):
+                by_kind.setdefault(kind, []).append(record)
+                have.add(url_of(kind, record["id"]))
+                have.update(url_of(kind, old) for old in record.get("vorige_ids") or [])
+    published = {url for s in snapshots for url in s.adressen}
+    folders = {url_of(kind).rstrip("/"): (key, kind) for key, kind in RENAMEABLE}
+    problems, reported = [], set()
+    for snapshot in snapshots:
+        for url, listed_at in snapshot.adressen.items():
+            parts = url.strip("/").split("/")
+            if url in have or url in reported or len(parts) != 2:
+                continue
+            reported.add(url)
+            prose = {p.get("slug") for p in snapshot.inhoud.get("paginas") or []}
+            if url == url_of("pagina", parts[1]) and parts[1] in prose:
+                path = f"{PAGES_DIR}/{parts[1]}.md"
+                problems.append(
+                    Problem(
+                        Location(path, 1, 1),
+                        f"de pagina /{url} stond in editie {snapshot.jaar}, maar {path} bestaat "
+                        "niet meer; zet het bestand terug (een gepubliceerd adres blijft bestaan)",
+                    )
+                )
+            elif parts[0] in folders:
+                key, kind = folders[parts[0]]
+                problems.append(
+                    _lost_record(snapshot, key, kind, parts[1], by_kind.get(kind, []), published)
+                    or Problem(
+                        tops.get(key, listed_at),
+                        f"het webadres /{url} stond in editie {snapshot.jaar}, maar er is geen "
+                        f"{kind} '{parts[1]}' meer. Kreeg de {kind} een nieuwe id? Zet dan "
+                        f"'{parts[1]}' bij vorige_ids van die {kind}, dan stuurt het oude adres "
+                        f"door. Is de {kind} gestopt? Laat hem dan staan met status 'afgerond' "
+                        "of 'vervallen'",
+                    )
+                )
+    return problems
+
+
+def _lost_record(
+    snapshot: Snapshot, key: str, kind: str, old_id: str, records: list[dict], published: set
+) -> Problem | None:
+    old = next((r for r in snapshot.inhoud.get(key) or [] if r.get("id") == old_id), {})
+    new = [r for r in records if url_of(kind, r["id"]) not in published]
+
+    def same(field: str):
+        return [r for r in new if old.get(field) and r.get(field) == old.get(field)]
+
+    suspects = same("titel") or same("naam") or same("sectie")
+    if not suspects:
+        return None
+    record = suspects[0]
+    return Problem(
+        record["_loc"]["id"],
+        f"{record['_path']}.id: deze {kind} heette in editie {snapshot.jaar} '{old_id}' "
+        f"(/{url_of(kind, old_id)}). Een gepubliceerd adres moet blijven werken: zet "
+        f"'vorige_ids: [{old_id}]' bij deze {kind}, dan stuurt het oude adres door",
+    )

@@ -137,10 +137,10 @@ def test_moved_added_and_dropped_mijlpalen():
     assert changed(mutate) == [
         "Maatregel Tussenvormen huisvesting: mijlpaal ‘Duidelijk hoe het kan.’ verschoven van "
         "april 2021 naar juni 2021.",
-        "Maatregel Tussenvormen huisvesting: nieuwe mijlpaal in eerste kwartaal 2022: "
-        "‘Evaluatie met gemeenten.’.",
-        "Maatregel Tussenvormen huisvesting: mijlpaal van eerste kwartaal 2021 niet meer "
-        "genoemd: ‘BZK werkt de mogelijkheden uit.’.",
+        "Maatregel Tussenvormen huisvesting: mijlpaal toegevoegd: ‘Evaluatie met gemeenten.’ "
+        "(eerste kwartaal 2022).",
+        "Maatregel Tussenvormen huisvesting: mijlpaal niet meer genoemd: ‘BZK werkt de "
+        "mogelijkheden uit.’ (eerste kwartaal 2021).",
     ]
 
 
@@ -172,6 +172,98 @@ def test_ended_renamed_added_and_removed_records():
     renamed = next(w for w in changes if w.groep == "hernoemd")
     assert not renamed.inhoudelijk and renamed.url == "maatregelen/tussenvormen/"
     assert next(w for w in changes if w.groep == "verwijderd").url is None
+
+
+def test_a_reached_mijlpaal_is_gehaald_never_one_dropped_and_one_added():
+    def reached(new):  # the editor marks it and says what happened instead of what was planned
+        mijlpaal = new["maatregelen"][0]["tijdspad"][1]
+        mijlpaal.update(bereikt="ja", tekst="De tussenvoorzieningen zijn uitgewerkt.")
+
+    def late(new):  # reached, a month after the date in the plan
+        new["maatregelen"][0]["tijdspad"][1].update(bereikt="ja", datum="2021-05-12")
+
+    def cancelled(new):
+        new["maatregelen"][0]["tijdspad"][0]["bereikt"] = "nee"
+
+    assert changed(reached) == [
+        "Maatregel Tussenvormen huisvesting: mijlpaal ‘De tussenvoorzieningen zijn "
+        "uitgewerkt.’ gehaald (april 2021)."
+    ]
+    assert changed(late) == [
+        "Maatregel Tussenvormen huisvesting: mijlpaal ‘Duidelijk hoe het kan.’ gehaald "
+        "(12 mei 2021; gepland: april 2021)."
+    ]
+    assert changed(cancelled) == [
+        "Maatregel Tussenvormen huisvesting: mijlpaal ‘BZK werkt de mogelijkheden uit.’ niet "
+        "gehaald (eerste kwartaal 2021)."
+    ]
+
+
+def test_new_records_name_their_key_facts_and_references_are_named_by_title():
+    def mutate(new):
+        new["bronnen"] = [
+            {
+                "id": "kst-1",
+                "titel": "Kamerbrief over de voortgang",
+                "soort": "kamerstuk",
+                "kenmerk": "TK 2021–2022, 19 637, nr. 2800",
+                "datum": "2021-12-10",
+            }
+        ]
+        new["regelingen"].append(
+            {
+                "id": "spuk",
+                "titel": "Regeling specifieke uitkering huisvesting",
+                "kenmerk": "Staatscourant 2022, 12345",
+                "verstrekker": "bzk",
+                "status": "beschikbaar",
+                "bedrag": {"waarde": "40000000", "soort": "eenmalig"},
+                "aanvraagperiode": "2022-04-01..2022-06-30",
+            }
+        )
+        m = new["maatregelen"][0]
+        m["bronnen"] = ["kst-1"]
+        m["regelingen"] = ["spuk"]
+
+    assert changed(mutate) == [
+        "Regeling specifieke uitkering huisvesting: nieuw opgenomen (€ 40 miljoen eenmalig; "
+        "verstrekker: BZK; kenmerk: Staatscourant 2022, 12345; aanvraagperiode: 1 april t/m "
+        "30 juni 2022; status: beschikbaar).",
+        "Bron Kamerbrief over de voortgang: nieuw opgenomen (kamerstuk; kenmerk: TK 2021–2022, "
+        "19 637, nr. 2800; datum: 10 december 2021).",
+        "Maatregel Tussenvormen huisvesting: financiering: regeling ‘Regeling specifieke "
+        "uitkering huisvesting’ toegevoegd.",
+        "Maatregel Tussenvormen huisvesting: bronnen: ‘Kamerbrief over de voortgang’ toegevoegd.",
+    ]
+
+
+def test_a_new_toelichting_under_an_amount_is_no_change_but_a_new_kenmerk_or_bijlage_is():
+    def toelichting(new):
+        new["regelingen"][0]["bedrag"]["toelichting"] = "Bedrag voor één jaar."
+
+    def facts(new):
+        new["regelingen"][0]["kenmerk"] = "Staatscourant 2021, 48698"
+        new["bronnen"] = [{"id": "b", "titel": "Brief", "soort": "brief"}]
+        new["bronnen"][0]["bijlagen"] = [{"titel": "Factsheet", "url": "https://example.nl/f"}]
+
+    assert changed(toelichting) == []
+    old = base()
+    old["bronnen"] = [{"id": "b", "titel": "Brief", "soort": "brief"}]
+    new = base()
+    facts(new)
+    assert [w.zin for w in vergelijk(old, new)] == [
+        "Regeling Financiële impuls: kenmerk nu bekend: Staatscourant 2021, 48698.",
+        "Bron Brief: bijlage ‘Factsheet’ toegevoegd.",
+    ]
+
+
+def test_paragraph_counts_are_correct_dutch():
+    def add(new):
+        new["maatregelen"][0]["beschrijving"] += "\nEen.\n\nTwee, een heel andere alinea.\n"
+
+    assert changed(add) == [
+        "Maatregel Tussenvormen huisvesting: tekst aangevuld (2 alinea’s toegevoegd)."
+    ]
 
 
 def test_the_editor_can_mark_a_change_in_substance():

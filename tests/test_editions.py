@@ -13,16 +13,9 @@ import pytest
 from conftest import BUILD_DATE, ROOT, copy_project, handreiking
 from generator.build import generate
 from generator.diff import vergelijk
-from generator.editions import (
-    as_text,
-    content_of,
-    publish,
-    published_urls,
-    read_snapshot,
-    read_snapshots,
-    url_problems,
-)
+from generator.editions import as_text, content_of, publish, published_urls, url_problems
 from generator.problems import ContentError
+from generator.snapshots import read_snapshot, read_snapshots
 from generator.validate import check_project
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -103,26 +96,45 @@ def test_a_snapshot_of_a_newer_format_is_a_located_problem(tmp_path):
     ]
 
 
-def test_a_lost_address_fails_the_build_until_the_old_id_redirects(project):
+def test_a_rename_without_vorige_ids_fails_check_at_the_record_until_the_old_id_redirects(
+    project,
+):
     maatregelen = project / "maatregelen.yaml"
     edit(maatregelen, "  - id: inzet-woningcorporaties\n", "  - id: woningcorporaties\n")
-
-    with pytest.raises(ContentError) as error:
-        generate(project, BUILD_DATE)
-    snapshot_lines = (project / "content/edities/2021.yaml").read_text().splitlines()
-    line = snapshot_lines.index("- /maatregelen/inzet-woningcorporaties/") + 1
-    assert [str(p) for p in error.value.problems if p.severity == "fout"] == [
-        f"content/edities/2021.yaml:{line}:3: fout: het webadres "
-        "/maatregelen/inzet-woningcorporaties/ stond in editie 2021, maar er is geen maatregel "
-        "'inzet-woningcorporaties' meer. Kreeg de maatregel een nieuwe id? Zet dan "
-        "'inzet-woningcorporaties' bij vorige_ids van die maatregel, dan stuurt het oude adres "
-        "door. Is de maatregel gestopt? Laat hem dan staan met status 'afgerond' of 'vervallen'"
-    ]
-
-    result = handreiking("build", "--root", str(project))
+    line = maatregelen.read_text(encoding="utf-8").splitlines().index("  - id: woningcorporaties")
+    expected = (
+        f"maatregelen.yaml:{line + 1}:9: fout: maatregelen[1].id: deze maatregel heette in "
+        "editie 2021 'inzet-woningcorporaties' (/maatregelen/inzet-woningcorporaties/). Een "
+        "gepubliceerd adres moet blijven werken: zet 'vorige_ids: [inzet-woningcorporaties]' "
+        "bij deze maatregel, dan stuurt het oude adres door"
+    )
+    result = handreiking("check", root=project)
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert f"content/edities/2021.yaml:{line}:3: fout: het webadres" in result.stderr
+    assert [line for line in result.stderr.splitlines() if ": fout: " in line] == [expected]
+    with pytest.raises(ContentError):
+        generate(project, BUILD_DATE)
 
+
+def test_a_dropped_record_fails_check_at_its_file_saying_both_ways_out(project):
+    maatregelen = project / "maatregelen.yaml"
+    text = maatregelen.read_text(encoding="utf-8")
+    start = text.index("  - id: inzet-woningcorporaties\n")
+    end = text.index("  - id: ", start + 10)
+    maatregelen.write_text(text[:start] + text[end:], encoding="utf-8")
+    result = handreiking("check", root=project)
+    assert result.returncode == 1
+    assert (
+        "maatregelen.yaml:2:1: fout: het webadres /maatregelen/inzet-woningcorporaties/ stond "
+        "in editie 2021, maar er is geen maatregel 'inzet-woningcorporaties' meer. Kreeg de "
+        "maatregel een nieuwe id? Zet dan 'inzet-woningcorporaties' bij vorige_ids van die "
+        "maatregel, dan stuurt het oude adres door. Is de maatregel gestopt? Laat hem dan staan "
+        "met status 'afgerond' of 'vervallen'"
+    ) in result.stderr.splitlines()
+
+
+def test_an_old_id_in_vorige_ids_redirects_to_the_new_page(project):
+    maatregelen = project / "maatregelen.yaml"
+    edit(maatregelen, "  - id: inzet-woningcorporaties\n", "  - id: woningcorporaties\n")
     edit(
         maatregelen,
         "  - id: woningcorporaties\n",
@@ -140,17 +152,17 @@ def test_a_lost_address_fails_the_build_until_the_old_id_redirects(project):
     assert '<a href="../woningcorporaties/">Inzet woningcorporaties</a>' in redirect
 
 
-def test_a_removed_page_other_than_a_record_is_reported_too(project):
+def test_a_removed_prose_page_is_a_check_error_at_its_file(project):
     (project / "content/paginas/uitgangspunten.md").unlink()
     config = project / "mkdocs.yml"
     edit(config, "      - handreiking/uitgangspunten.md\n", "")
-    with pytest.raises(ContentError) as error:
-        generate(project, BUILD_DATE)
-    assert any(
-        "de pagina /handreiking/uitgangspunten/ stond in editie 2021, maar bestaat niet "
-        "meer" in p.message
-        for p in error.value.problems
-    )
+    result = handreiking("check", root=project)
+    assert result.returncode == 1
+    assert (
+        "content/paginas/uitgangspunten.md:1:1: fout: de pagina /handreiking/uitgangspunten/ "
+        "stond in editie 2021, maar content/paginas/uitgangspunten.md bestaat niet meer; zet "
+        "het bestand terug (een gepubliceerd adres blijft bestaan)"
+    ) in result.stderr.splitlines()
 
 
 def test_the_redirect_page_is_valid_html(project, tmp_path):
@@ -269,23 +281,29 @@ def test_overdue_mijlpalen_are_located_warnings_saying_what_to_update(built_proj
     assert result.returncode == 0, result.stderr
     warnings = result.stderr.splitlines()
     assert warnings, "the real content has overdue mijlpalen at 2021-06-15"
-    lines = (built_project / "maatregelen.yaml").read_text(encoding="utf-8").splitlines()
+    kinds = set()
     for warning in warnings:
         match = re.fullmatch(
-            r"maatregelen\.yaml:(\d+):(\d+): waarschuwing: verlopen: '.+' is voorbij "
-            r"\(peildatum 2021-06-15\) maar de maatregel '[a-z0-9-]+' staat nog op "
-            r"'(in-voorbereiding|voornemen)'; werk de status of het tijdspad "
-            r"bij \(maatregelen\[\d+\]\.tijdspad\[\d+\]\)",
+            r"(maatregelen|content/opgaven)\.yaml:(\d+):(\d+): waarschuwing: verlopen: '.+' is "
+            r"voorbij \(peildatum 2021-06-15\) maar (de maatregel '[a-z0-9-]+' staat nog op "
+            r"'(in-voorbereiding|voornemen)'; zet 'bereikt: ja' bij de mijlpaal als die gehaald "
+            r"is, of werk de status of het tijdspad bij \(maatregelen\[\d+\]\.tijdspad\[\d+\]\)"
+            r"|deze mijlpaal van de opgave '[a-z0-9-]+' is niet bijgewerkt; zet 'bereikt: ja' als "
+            r"hij gehaald is \('bereikt: nee' als hij niet doorging\), of werk de datum bij "
+            r"\(opgaven\[\d+\]\.tijdspad\[\d+\]\))",
             warning,
         )
         assert match, warning
-        line, column = int(match[1]), int(match[2])
+        kinds.add(match[1])
+        line, column = int(match[2]), int(match[3])
+        lines = (built_project / f"{match[1]}.yaml").read_text(encoding="utf-8").splitlines()
         assert lines[line - 1][: column - 1].strip() in ("datum:", "- datum:"), warning
+    assert kinds == {"maatregelen", "content/opgaven"}
 
     strict = handreiking("check", "--peildatum", "2021-06-15", "--strict", root=built_project)
     assert strict.returncode == 1
     assert strict.stderr.splitlines()[-1] == f"{len(warnings)} fout(en) gevonden; niets gebouwd."
-    early = handreiking("check", "--peildatum", "2021-01-01", "--strict", root=built_project)
+    early = handreiking("check", "--peildatum", "2019-01-01", "--strict", root=built_project)
     assert early.returncode == 0 and early.stderr == ""
 
 

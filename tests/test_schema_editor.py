@@ -157,23 +157,6 @@ def test_vscode_recommends_the_yaml_extension_and_maps_every_file_to_its_schema(
     assert settings["[yaml]"]["editor.insertSpaces"] is True
 
 
-def test_the_ci_workflow_runs_ci_run_on_pull_requests_and_publishes_site_from_main():
-    workflow = yaml.load(
-        (ROOT / ".github/workflows/ci.yml").read_text(encoding="utf-8"), Loader=Yaml12Loader
-    )
-    assert "pull_request" in workflow["on"] and workflow["on"]["push"]["branches"] == ["main"]
-    test_steps = workflow["jobs"]["test"]["steps"]
-    assert any(step.get("run") == "./.ci/run" for step in test_steps)
-    assert (ROOT / ".ci/run").is_file()
-    assert "make test" in (ROOT / ".ci/run").read_text(encoding="utf-8")
-    deploy = workflow["jobs"]["deploy"]
-    assert deploy["needs"] == "test" and "refs/heads/main" in deploy["if"]
-    uses = {step.get("uses", "").split("@")[0]: step for step in deploy["steps"]}
-    assert uses["actions/upload-pages-artifact"]["with"]["path"] == "site/"
-    assert "actions/deploy-pages" in uses
-    assert any("make build" in step.get("run", "") for step in deploy["steps"])
-
-
 def test_the_editor_guide_is_linked_and_its_example_messages_are_real():
     guide = (ROOT / GUIDE).read_text(encoding="utf-8")
     assert "content/paginas/handleiding-redactie.md" in (ROOT / "CONTRIBUTING.md").read_text(
@@ -188,9 +171,10 @@ def test_the_editor_guide_is_linked_and_its_example_messages_are_real():
     examples = re.findall(r"^\| `([^`]+)`", table, re.M)
     assert len(examples) >= 15
     corpus = [message for case in CASES for message in expectations(case)[1]]
-    own = [
-        "verlopen: 'eerste kwartaal 2021' is voorbij",  # test_editions pins these two
+    own = [  # test_editions pins these
+        "verlopen: 'eerste kwartaal 2021' is voorbij",
         "het webadres /maatregelen/x/ stond in editie 2021, maar er is geen maatregel",
+        "deze maatregel heette in editie 2021 'inzet-woningcorporaties'",
     ]
     for example in examples:
         assert any(example in message for message in corpus + own), example

@@ -9,7 +9,8 @@ on a copy of a project: it publishes the current edition if that was not done ye
 - changes an amount and an aanvraagperiode;
 - renames a maatregel's id (the old id goes into vorige_ids);
 - adds a maatregel, two regelingen with their amounts (one with a Staatscourant kenmerk),
-  and a Kamerbrief as bron that a maatregel now links;
+  and a Kamerbrief with a bijlage as bron that a maatregel now links;
+- marks a mijlpaal as reached (`bereikt: ja`);
 - lets time pass: at the new peildatum mijlpalen of maatregelen still in preparation lie in
   the past without anyone editing them;
 - moves content/editie.yaml to the next year and publishes that edition.
@@ -35,6 +36,7 @@ for folder in (ROOT, ROOT / "tests"):  # also when run as a script
 
 from conftest import handreiking  # noqa: E402
 from generator.dates import Periode  # noqa: E402
+from generator.diff import _short  # noqa: E402
 from generator.problems import Location  # noqa: E402
 from generator.render import euro  # noqa: E402
 from generator.validate import check_project  # noqa: E402
@@ -61,6 +63,7 @@ class Plan:
     bron_id: str = ""
     bron_maatregel: str = ""
     nieuwe_regelingen: tuple[str, ...] = ()
+    gehaald_id: str = ""
     lines: list[str] = field(default_factory=list)
 
 
@@ -210,18 +213,27 @@ def apply_update(project: Path) -> Plan:
         "het oude adres stuurt door)."
     )
 
-    # A new Kamerbrief that an existing maatregel now links.
+    # A new Kamerbrief, with a bijlage, that an existing maatregel now links.
     plan.bron_id = f"kamerbrief-voortgang-{plan.nieuw_jaar}"
+    bron_titel = "Kamerbrief over de voortgang van de huisvesting van vergunninghouders"
+    kenmerk = f"TK, vergaderjaar {plan.oud_jaar}–{plan.nieuw_jaar}, 19 637, nr. 2800"
     edits.record(
         "bronnen",
         f"""
   - id: {plan.bron_id}
-    titel: Kamerbrief over de voortgang van de huisvesting van vergunninghouders
+    titel: {bron_titel}
     soort: kamerstuk
-    kenmerk: TK, vergaderjaar {plan.oud_jaar}–{plan.nieuw_jaar}, 19 637, nr. 2800
+    kenmerk: {kenmerk}
     datum: "{plan.oud_jaar}-12-10"
     url: https://zoek.officielebekendmakingen.nl/kst-19637-2800.html
+    bijlagen:
+      - titel: Monitor huisvesting vergunninghouders
+        url: https://zoek.officielebekendmakingen.nl/blg-2800.pdf
 """,
+    )
+    plan.lines.append(
+        f"Bron {bron_titel}: nieuw opgenomen (kamerstuk; kenmerk: {kenmerk}; datum: 10 december "
+        f"{plan.oud_jaar})."
     )
     linker = next(
         m
@@ -236,6 +248,22 @@ def apply_update(project: Path) -> Plan:
         linker["_loc"]["bronnen"],
         f"[{', '.join([*linker['bronnen'], plan.bron_id])}]",
     )
+    plan.lines.append(f"Maatregel {_title(linker)}: bronnen: ‘{bron_titel}’ toegevoegd.")
+
+    # A mijlpaal that was reached: the editor marks it, and says what happened.
+    reached_in = next(
+        m
+        for m in maatregelen
+        if m not in (ended, owner, renamed, linker)
+        and any("bereikt" not in p for p in m.get("tijdspad", []))
+    )
+    mijlpaal = next(p for p in reached_in["tijdspad"] if "bereikt" not in p)
+    plan.gehaald_id = reached_in["id"]
+    edits.field("maatregelen", mijlpaal, "bereikt: ja")
+    plan.lines.append(
+        f"Maatregel {_title(reached_in)}: mijlpaal ‘{_short(mijlpaal['tekst'])}’ gehaald "
+        f"({mijlpaal['datum'].words})."
+    )
 
     # Two new regelingen with their amounts, in the opgave of the first one.
     verstrekker = regeling["verstrekker"]
@@ -248,7 +276,8 @@ def apply_update(project: Path) -> Plan:
         "regelingen",
         f"""
   - id: {specifiek}
-    titel: Specifieke uitkering huisvesting aandachtsgroepen {plan.nieuw_jaar}
+    titel: Regeling specifieke uitkering huisvesting aandachtsgroepen {plan.nieuw_jaar}
+    kenmerk: Staatscourant {plan.nieuw_jaar}, 12345
     sectie: "{sectie}"
     opgave: {opgave}
     verstrekker: {verstrekker}
@@ -276,20 +305,25 @@ def apply_update(project: Path) -> Plan:
     status: in-voorbereiding
 """,
     )
+    giver = names[verstrekker]
+    jaar = plan.nieuw_jaar
     plan.lines += [
-        f"Regeling Impuls flexwonen {plan.nieuw_jaar}: nieuw opgenomen (status: in voorbereiding).",
-        f"Regeling Specifieke uitkering huisvesting aandachtsgroepen {plan.nieuw_jaar}: nieuw "
-        "opgenomen (status: beschikbaar).",
+        f"Regeling Impuls flexwonen {jaar}: nieuw opgenomen (€ 25 miljoen per jaar; verstrekker: "
+        f"{giver}; status: in voorbereiding).",
+        f"Regeling specifieke uitkering huisvesting aandachtsgroepen {jaar}: nieuw opgenomen "
+        f"(€ 40 miljoen eenmalig; verstrekker: {giver}; kenmerk: Staatscourant {jaar}, 12345; "
+        f"aanvraagperiode: 1 april t/m 30 juni {jaar}; status: beschikbaar).",
     ]
 
     plan.nieuw_id = f"kennisbank-tussenvoorzieningen-{plan.nieuw_jaar}"
+    nieuwe_sectie = _free_sectie(values, ended["opgave"])
     edits.record(
         "maatregelen",
         f"""
   - id: {plan.nieuw_id}
     titel: Kennisbank tussenvoorzieningen
     opgave: {ended["opgave"]}
-    sectie: "{_free_sectie(values, ended["opgave"])}"
+    sectie: "{nieuwe_sectie}"
     samenvatting: Voorbeelden van gemeenten die vergunninghouders tijdelijk huisvesten.
     beschrijving: |
       De kennisbank verzamelt voorbeelden van tussenvoorzieningen uit {plan.oud_jaar}.
@@ -299,7 +333,8 @@ def apply_update(project: Path) -> Plan:
 """,
     )
     plan.lines.append(
-        "Maatregel Kennisbank tussenvoorzieningen: nieuw opgenomen (status: beschikbaar)."
+        f"Maatregel Kennisbank tussenvoorzieningen: nieuw opgenomen (paragraaf {nieuwe_sectie}; "
+        f"status: beschikbaar; eindverantwoordelijke: {names[new_owner]})."
     )
 
     edits.value("editie", editie["_loc"]["jaar"], str(plan.nieuw_jaar))
@@ -309,19 +344,18 @@ def apply_update(project: Path) -> Plan:
         editie["titel"].replace(str(plan.oud_jaar), str(plan.nieuw_jaar)),
     )
     edits.value("editie", editie["_loc"]["peildatum"], f'"{peildatum.notatie}"')
+    vastgesteld = [f"{plan.nieuw_jaar}-03-01", VASTGESTELD_DOOR]
+    flags = ["--vastgesteld", vastgesteld[0], "--door", vastgesteld[1]]
+    if "vastgesteld" in editie:  # the last edition's: the editor writes this one's in its place
+        where = editie["vastgesteld"]["_loc"]
+        edits.value("editie", where["datum"], f'"{vastgesteld[0]}"')
+        edits.value("editie", where["door"], vastgesteld[1])
+        flags = []
     edits.apply()
 
     after = check_project(project, plan.datum)
     assert not after.errors, after.errors
-    _publish(
-        project,
-        plan.nieuw_jaar,
-        plan.datum,
-        "--vastgesteld",
-        f"{plan.nieuw_jaar}-03-01",
-        "--door",
-        VASTGESTELD_DOOR,
-    )
+    _publish(project, plan.nieuw_jaar, plan.datum, *flags)
     return plan
 
 
