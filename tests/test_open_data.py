@@ -16,14 +16,8 @@ import yaml
 from conftest import BUILD_DATE, ROOT, copy_project
 from generator.build import SiteConfig, load
 from generator.cli import main as cli
-from generator.export import (
-    JSON_FILE,
-    LIST_SEPARATOR,
-    SCHEMA_FILE,
-    Dialect,
-    data_files,
-    tables,
-)
+from generator.csv_tables import LIST_SEPARATOR, Dialect, tables
+from generator.export import JSON_FILE, SCHEMA_FILE, data_files
 from generator.render import Settings
 from generator.schema import MAATREGEL
 
