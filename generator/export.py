@@ -34,7 +34,9 @@ from .schema import (
     ORGANISATIE,
     PAGINA,
     REGELING,
+    dump_schema,
     json_schema,
+    schema_files,
 )
 from .urls import OPEN_DATA, page_url, site_url
 
@@ -121,7 +123,7 @@ def content_json(h: Handreiking, settings: Settings) -> dict[str, Any]:
 
 def export_schema(settings: Settings) -> dict[str, Any]:
     """The JSON Schema of handreiking.json: the editors' record definitions, one top level."""
-    base = json_schema()
+    base = json_schema(site_url(settings))
     defs = {k: copy.deepcopy(v) for k, v in base["$defs"].items() if not k.endswith("_bestand")}
     url = {
         "type": "string",
@@ -275,6 +277,15 @@ class Download:
     table: Table | None = None
 
 
+def editor_schemas(settings: Settings) -> dict[str, bytes]:
+    """The editors' schemas (schema/*.json), published at their `$id` on the site."""
+    from .editions import SNAPSHOT_SCHEMA, snapshot_schema
+
+    site = site_url(settings)
+    files = {**schema_files(site), SNAPSHOT_SCHEMA: dump_schema(snapshot_schema(site))}
+    return {path: text.encode("utf-8") for path, text in files.items()}
+
+
 def site_files(
     h: Handreiking, settings: Settings, pdf: bool | None = None
 ) -> dict[str, str | bytes]:
@@ -284,6 +295,7 @@ def site_files(
 
     files: dict[str, str | bytes] = dict(data_files(h, settings))
     files[ical.ICS_FILE] = ical.calendar_bytes(h, settings)
+    files.update(editor_schemas(settings))
     document = printed.Document(h, settings)
     pdf_info = None
     if printed.pdf_enabled() if pdf is None else pdf:

@@ -12,9 +12,14 @@ OPEN_DATA = "open-data"
 DEFAULT_SITE_URL = "https://localhost/"
 
 
+def base_url(site_url: str | None) -> str:
+    """mkdocs.yml's site_url with a trailing slash (a local default when it has none)."""
+    return (site_url or DEFAULT_SITE_URL).rstrip("/") + "/"
+
+
 def site_url(settings: Settings) -> str:
     """The published address with a trailing slash; every absolute URL starts with it."""
-    return (settings.site_url or DEFAULT_SITE_URL).rstrip("/") + "/"
+    return base_url(settings.site_url)
 
 
 def page_url(settings: Settings, kind: str, id_: str | None = None) -> str:
