@@ -120,6 +120,11 @@ def text_cell(value: str) -> str:
     return "'" + value if NOT_TEXT.match(value) else value
 
 
+def text_value(cell: str) -> str:
+    """A text cell read back as its value, the inverse of text_cell: "'2021" -> '2021'."""
+    return cell[1:] if cell.startswith("'") else cell
+
+
 def cell(column: Column, row: Any) -> str:
     """The written cell of `column` in `row`; an empty value is an empty cell."""
     value = column.get(row)

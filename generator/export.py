@@ -343,8 +343,8 @@ def open_data_page(
             "Mijlpalen als agenda",
             "iCalendar (.ics)",
             size(ical.ICS_FILE),
-            "Elke mijlpaal als afspraak van een hele dag of "
-            "periode, met een link naar de maatregel. Importeer het bestand in Outlook, "
+            "Elke mijlpaal als afspraak van een hele dag (bij een periode de laatste "
+            "dag), met een link naar de maatregel. Importeer het bestand in Outlook, "
             "Google Agenda of Agenda, of abonneer u op het webadres: dan ziet u "
             "wijzigingen vanzelf.",
         ),
