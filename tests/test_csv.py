@@ -9,7 +9,7 @@ import pytest
 
 from conftest import ROOT
 from generator.build import load
-from generator.export import tables
+from generator.csv_tables import tables, text_cell, text_value
 from generator.render import Settings
 
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
@@ -34,3 +34,31 @@ def test_published_csv_headers_match_the_golden_file(request):
         HEADERS.write_text(headers(), encoding="utf-8")
         pytest.skip("golden file rewritten; review the diff")
     assert headers() == HEADERS.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("text", "cell"),
+    [
+        ("Tussenvormen huisvesting", "Tussenvormen huisvesting"),
+        ("eerste kwartaal 2021", "eerste kwartaal 2021"),
+        ("maart t/m juli 2021", "maart t/m juli 2021"),
+        ("https://example.org/", "https://example.org/"),
+        ("2021", "'2021"),  # a number
+        ("2021-04", "'2021-04"),  # a month in Excel
+        ("6.2", "'6.2"),  # a number in an English locale
+        ("april 2021", "'april 2021"),  # a date with 'Detect special numbers'
+        ("1 april 2021", "'1 april 2021"),
+        ("Nov. 2019", "'Nov. 2019"),
+        ('=HYPERLINK("https://x")', '\'=HYPERLINK("https://x")'),  # a formula
+        ("+31 70 123", "'+31 70 123"),
+        ("-", "'-"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tverborgen", "'\tverborgen"),
+        ("\rverborgen", "'\rverborgen"),
+        ("WAAR", "'WAAR"),  # a truth value in Dutch Calc
+        ("'s-Hertogenbosch", "''s-Hertogenbosch"),  # the escape itself
+    ],
+)
+def test_a_text_a_spreadsheet_would_read_otherwise_gets_an_apostrophe(text, cell):
+    assert text_cell(text) == cell
+    assert text_value(text_cell(text)) == text
