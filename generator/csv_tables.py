@@ -48,7 +48,7 @@ TEXT, NUMBER, DATE = "tekst", "getal", "datum"
 TYPE_HELP = {
     TEXT: "tekst",
     NUMBER: "getal",
-    DATE: "datum (JJJJ-MM-DD)",
+    DATE: "datum, JJJJ-MM-DD",
 }
 PRECISIES = ("dag", "maand", "kwartaal", "helft", "seizoen", "jaar", "periode")
 MONTHS = "jan|feb|mrt|maa|mar|apr|mei|may|jun|jul|aug|sep|okt|oct|nov|dec"
@@ -168,14 +168,15 @@ def field_columns(
         return lambda row: None if (v := value(row)) is None else get(v)
 
     if isinstance(kind, Datum):
-        label = field.label.lower()
         return (
             Column(header, f"{help_}; in de notatie van de handreiking", part(lambda p: p.notatie)),
-            Column(f"{header}_woorden", f"De {label} in woorden", part(lambda p: p.words)),
-            Column(f"{header}_begin", f"Eerste dag van de {label}", part(lambda p: p.begin), DATE),
+            Column(f"{header}_woorden", f"{field.label} in woorden", part(lambda p: p.words)),
+            Column(
+                f"{header}_begin", f"{field.label}: de eerste dag", part(lambda p: p.begin), DATE
+            ),
             Column(
                 f"{header}_einde",
-                f"Laatste dag van de {label} (tot en met)",
+                f"{field.label}: de laatste dag (tot en met)",
                 part(lambda p: p.einde),
                 DATE,
             ),
