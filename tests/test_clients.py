@@ -1,8 +1,8 @@
 """The open data in the programs people open it with: LibreOffice Calc, khal, check-jsonschema
 and the pdfua checker.
 
-Each client runs on the real build (what holds for any valid content) and on the fixture
-content under tests/fixtures/open-data (the specifics: a comma and a semicolon in a title, a
+Each client runs on the live content's build (what holds for any valid content) and on the
+fixture content under tests/fixtures/open-data (the specifics: a comma and a semicolon in a title, a
 name that starts with an apostrophe, a formula-like text, a decimal number, a mijlpaal of every
 precision). LibreOffice starts slowly, so every CSV of both is imported in one soffice run per
 setting.
@@ -24,7 +24,7 @@ from clients import Cell, khal_days, libreoffice_import, run
 from pypdf import PdfReader
 
 from conftest import BUILD_DATE, ROOT
-from generator.build import SiteConfig, load
+from generator.build import SiteConfig, build_date, load
 from generator.csv_tables import DATE, NUMBER, TEXT, Dialect, csv_bytes, tables
 from generator.editions import SNAPSHOT_SCHEMA
 from generator.export import SCHEMA_FILE
@@ -37,8 +37,9 @@ pytestmark = pytest.mark.xdist_group("clients")  # one soffice start per setting
 
 
 @pytest.fixture(scope="module")
-def real(built_project):
-    return load(built_project, BUILD_DATE)[1], SiteConfig.read(built_project).settings(BUILD_DATE)
+def live(live_project):
+    today = build_date()
+    return load(live_project, today)[1], SiteConfig.read(live_project).settings(today)
 
 
 @pytest.fixture(scope="module")
@@ -50,17 +51,15 @@ def fixture():
 
 
 @pytest.fixture(scope="module")
-def csv_inputs(site_dir, fixture, tmp_path_factory) -> dict[str, tuple[bytes, object]]:
-    """Every CSV of the real site ('site-…') and of the fixture ('fixture-…'): its bytes and
+def csv_inputs(live_site_dir, live, fixture) -> dict[str, tuple[bytes, object]]:
+    """Every CSV of the live site ('site-…') and of the fixture ('fixture-…'): its bytes and
     its Table."""
     model, settings = fixture
     inputs = {}
     for table in tables(model, settings):
         inputs["fixture-" + Path(table.file).name] = (csv_bytes(table, model), table)
-    real_model = load(site_dir.parent, BUILD_DATE)[1]
-    real_settings = SiteConfig.read(site_dir.parent).settings(BUILD_DATE)
-    for table in tables(real_model, real_settings):
-        inputs["site-" + Path(table.file).name] = ((site_dir / table.file).read_bytes(), table)
+    for table in tables(*live):
+        inputs["site-" + Path(table.file).name] = ((live_site_dir / table.file).read_bytes(), table)
     return inputs
 
 
@@ -173,10 +172,10 @@ def _khal(model, ics: Path, work: Path):
     return khal_days(ics, work, start, end)
 
 
-def test_khal_shows_each_mijlpaal_once_on_its_day(real, site_dir, tmp_path):
+def test_khal_shows_each_mijlpaal_once_on_its_day(live, live_site_dir, tmp_path):
     """Any content: one event-day per mijlpaal, on the intended day, linking to its page."""
-    model, settings = real
-    days = _khal(model, site_dir / ICS_FILE, tmp_path)
+    model, settings = live
+    days = _khal(model, live_site_dir / ICS_FILE, tmp_path)
     expected = sorted(
         (_intended_day(p), page_url(settings, p.eigenaar_kind, p.eigenaar_id))
         for p in model.mijlpalen
@@ -207,30 +206,29 @@ def test_khal_shows_the_fixtures_mijlpalen_where_a_reader_expects_them(fixture, 
 MODELINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
 
 
-def test_check_jsonschema_validates_the_open_data_and_the_schemas(site_dir):
+def test_check_jsonschema_validates_the_open_data_and_the_schemas(live_site_dir):
     data = run(
         "check-jsonschema",
         "--schemafile",
-        site_dir / SCHEMA_FILE,
-        site_dir / "open-data/handreiking.json",
+        live_site_dir / SCHEMA_FILE,
+        live_site_dir / "open-data/handreiking.json",
     )
     assert data.returncode == 0, data.stdout + data.stderr
-    schemas = [site_dir / SCHEMA_FILE, *sorted((site_dir / "schema").glob("*.json"))]
+    schemas = [live_site_dir / SCHEMA_FILE, *sorted((live_site_dir / "schema").glob("*.json"))]
     meta = run("check-jsonschema", "--check-metaschema", *schemas)
     assert meta.returncode == 0, meta.stdout + meta.stderr
 
 
-def test_every_content_file_validates_against_its_modeline_schema(built_project):
+def test_every_content_file_validates_against_its_modeline_schema(live_project):
     """Any content: maatregelen.yaml, content/*.yaml and the frozen editions each name their
     schema in a modeline, and check-jsonschema finds them valid against it."""
-    files = [built_project / "maatregelen.yaml", *sorted(built_project.glob("content/*.yaml"))]
-    files += sorted(built_project.glob("content/edities/*.yaml"))
-    assert any(f.parent.name == "edities" for f in files)
+    files = [live_project / "maatregelen.yaml", *sorted(live_project.glob("content/*.yaml"))]
+    files += sorted(live_project.glob("content/edities/*.yaml"))
     by_schema: dict[Path, list[Path]] = {}
     for path in files:
         first = path.read_text(encoding="utf-8").partition("\n")[0]
         match = MODELINE.match(first)
-        assert match, f"{path.relative_to(built_project)} has no schema modeline"
+        assert match, f"{path.relative_to(live_project)} has no schema modeline"
         by_schema.setdefault((path.parent / match[1]).resolve(), []).append(path)
     for schema, paths in by_schema.items():
         assert schema.is_file(), schema
@@ -238,14 +236,26 @@ def test_every_content_file_validates_against_its_modeline_schema(built_project)
         assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_schema_ids_are_their_published_addresses(built_project, site_dir):
-    site = yaml.safe_load((built_project / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
-    committed = sorted((built_project / "schema").glob("*.json"))
-    assert built_project / SNAPSHOT_SCHEMA in committed
+def test_a_frozen_edition_validates_against_the_snapshot_schema(built_project, tmp_path):
+    edition = built_project / "content/edities/2021.yaml"
+    first = edition.read_text(encoding="utf-8").partition("\n")[0]
+    assert first == f"# yaml-language-server: $schema=../../{SNAPSHOT_SCHEMA}"
+    result = run("check-jsonschema", "--schemafile", built_project / SNAPSHOT_SCHEMA, edition)
+    assert result.returncode == 0, result.stdout + result.stderr
+    broken = tmp_path / "2030.yaml"
+    broken.write_text("formaat: 9\neditie: {jaar: 2030}\n", encoding="utf-8")
+    result = run("check-jsonschema", "--schemafile", built_project / SNAPSHOT_SCHEMA, broken)
+    assert result.returncode == 1 and "formaat" in result.stdout, result.stdout
+
+
+def test_schema_ids_are_their_published_addresses(live_project, live_site_dir):
+    site = yaml.safe_load((live_project / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+    committed = sorted((live_project / "schema").glob("*.json"))
+    assert live_project / SNAPSHOT_SCHEMA in committed
     for path in committed:
-        relative = path.relative_to(built_project).as_posix()
+        relative = path.relative_to(live_project).as_posix()
         assert json.loads(path.read_text(encoding="utf-8"))["$id"] == site + relative
-        assert (site_dir / relative).read_bytes() == path.read_bytes(), relative
+        assert (live_site_dir / relative).read_bytes() == path.read_bytes(), relative
 
 
 # --- pdfua -----------------------------------------------------------------------------------
@@ -273,15 +283,15 @@ def _header_scopes(pdf: Path) -> list[str | None]:
     return found
 
 
-def test_pdfua_reports_no_error_or_warning(site_dir, built_project):
-    result = run("pdfua", "check", "--format", "json", site_dir / PDF_FILE)
+def test_pdfua_reports_no_error_or_warning(live_site_dir, live_project):
+    result = run("pdfua", "check", "--format", "json", live_site_dir / PDF_FILE)
     report = json.loads(result.stdout)
     assert (report["summary"]["errors"], report["summary"]["warnings"]) == (0, 0), report
     assert result.returncode == 0
-    scopes = _header_scopes(site_dir / PDF_FILE)
+    scopes = _header_scopes(live_site_dir / PDF_FILE)
     assert scopes and None not in scopes
-    author = SiteConfig.read(built_project).site_author
-    assert author and PdfReader(site_dir / PDF_FILE).metadata.author == author
+    author = SiteConfig.read(live_project).site_author
+    assert author and PdfReader(live_site_dir / PDF_FILE).metadata.author == author
 
 
 def test_the_fixture_pdf_scopes_its_headers_and_names_its_publishers(fixture, tmp_path):
