@@ -40,6 +40,8 @@ ID_KIND = {
     "opgaven": "opgave",
 }
 HEADER = "# Synthetische inhoud voor de benchmark (tools/synthetic.py, schaal {scale}).\n"
+
+
 def targets(real: dict[str, int], scale: float) -> dict[str, int]:
     """How many records of each scaled kind: maatregelen = 20 x scale, the rest proportionate."""
     wanted = MAATREGELEN_PER_SCALE * scale
