@@ -24,7 +24,7 @@ build: $(STAMP)  ## Check the content and build the site into site/
 check: $(STAMP)  ## Check the content; every problem as file:line:col
 	$(BIN)/handreiking check
 
-test-deps: $(STAMP)  ## Install Chromium, Java and the Nu Html Checker when missing
+test-deps: $(STAMP)  ## Install Chromium, Java, LibreOffice Calc and the Nu Html Checker when missing
 	./scripts/install-test-deps.sh
 
 test: test-deps  ## Run every test: unit, golden, build and real browser

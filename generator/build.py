@@ -43,6 +43,7 @@ class SiteConfig:
     site_dir: Path
     repo_url: str | None
     site_url: str | None
+    site_author: str | None = None
 
     @classmethod
     def read(cls, root: Path) -> SiteConfig:
@@ -52,6 +53,16 @@ class SiteConfig:
             root / config.get("site_dir", "site"),
             config.get("repo_url"),
             config.get("site_url"),
+            config.get("site_author"),
+        )
+
+    def settings(self, today: date) -> Settings:
+        """The rendering settings for a build on `today`."""
+        return Settings(
+            today=today,
+            repo_url=self.repo_url,
+            site_url=self.site_url,
+            site_author=self.site_author,
         )
 
 
@@ -76,7 +87,7 @@ def generate(root: Path, today: date) -> tuple[Checked, dict[str, str | bytes]]:
     """Check and render every file of docs_dir: Markdown pages (text) and downloads (bytes)."""
     config = SiteConfig.read(root)
     checked, handreiking = load(root, today)
-    settings = Settings(today=today, repo_url=config.repo_url, site_url=config.site_url)
+    settings = config.settings(today)
     editions, problems = history(root, checked)
     files: dict[str, str | bytes] = dict(render_pages(handreiking, settings, editions))
     # Editions (issue 4): redirects for vorige_ids, the Atom feed, and no lost addresses.

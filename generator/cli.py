@@ -252,12 +252,7 @@ def run_export(args) -> int:
     _, handreiking = site.load(args.root, today)
     config = site.SiteConfig.read(args.root)
     written = write_open_data(
-        handreiking,
-        config.repo_url,
-        config.site_url,
-        today,
-        args.out,
-        pdf=False if args.zonder_pdf else None,
+        handreiking, config.settings(today), args.out, pdf=False if args.zonder_pdf else None
     )
     print(
         f"{len(written)} bestanden geschreven in {args.out} (zoals /{OPEN_DATA}/ op de site, "

@@ -1,4 +1,5 @@
-"""Open data: the whole content as JSON (with its JSON Schema) and a CSV file per kind.
+"""Open data: the whole content as JSON (with its JSON Schema) and a CSV file per kind
+(`csv_tables`), the calendar (`ical`) and the PDF (`printed`), with the page that explains them.
 
 Renderer-agnostic: bytes from the model, nothing from MkDocs. Deterministic: records in model
 order, keys in schema order; the only date in the output is the build date (Settings.today).
@@ -14,25 +15,16 @@ editors write), plus a `url` of their page; so the published schema is the edito
 from __future__ import annotations
 
 import copy
-import csv
-import io
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from .csv_tables import LIST_SEPARATOR, Table, csv_bytes, tables
 from .dates import Periode
 from .kinds import ListOf, Record
-from .model import (
-    SOORT_BEDRAG_LABELS,
-    SOORT_ORGANISATIE_LABELS,
-    STATUS_LABELS,
-    Handreiking,
-    Kerncijfer,
-    Mijlpaal,
-    Opgave,
-)
-from .render import Settings, url_of
+from .model import Handreiking, Mijlpaal
+from .render import Settings
 from .schema import (
     BEGRIP,
     BRON,
@@ -42,40 +34,19 @@ from .schema import (
     ORGANISATIE,
     PAGINA,
     REGELING,
+    dump_schema,
     json_schema,
+    schema_files,
 )
+from .urls import OPEN_DATA, page_url, site_url
 
-OPEN_DATA = "open-data"
 JSON_FILE = f"{OPEN_DATA}/handreiking.json"
 SCHEMA_FILE = f"{OPEN_DATA}/handreiking.schema.json"
-LIST_SEPARATOR = " | "
 LICENTIE = {
     "id": "CC0-1.0",
     "naam": "CC0 1.0 Universeel (Verklaring van afstand van rechten)",
     "url": "https://creativecommons.org/publicdomain/zero/1.0/deed.nl",
 }
-DEFAULT_SITE_URL = "https://localhost/"
-
-
-class Dialect(csv.Dialect):
-    """The CSV dialect of every file: ';' as Dutch Excel expects, RFC 4180 quoting and CRLF."""
-
-    delimiter = ";"
-    quotechar = '"'
-    doublequote = True
-    skipinitialspace = False
-    lineterminator = "\r\n"
-    quoting = csv.QUOTE_MINIMAL
-
-
-def site_url(settings: Settings) -> str:
-    """The published address with a trailing slash; every absolute URL starts with it."""
-    return (settings.site_url or DEFAULT_SITE_URL).rstrip("/") + "/"
-
-
-def page_url(settings: Settings, kind: str, id_: str | None = None) -> str:
-    """Absolute URL of a page: page_url(s, 'maatregel', 'x') -> 'https://.../maatregelen/x/'."""
-    return site_url(settings) + url_of(kind, id_)
 
 
 # --- JSON --------------------------------------------------------------------------------
@@ -91,7 +62,7 @@ def _value(kind, value):
         return [_value(kind.item, item) for item in value]
     if isinstance(value, Periode):
         return value.notatie
-    return value
+    return kind.written(value)
 
 
 def _record(record: Record, obj: Any, **extra: Any) -> dict[str, Any]:
@@ -152,7 +123,7 @@ def content_json(h: Handreiking, settings: Settings) -> dict[str, Any]:
 
 def export_schema(settings: Settings) -> dict[str, Any]:
     """The JSON Schema of handreiking.json: the editors' record definitions, one top level."""
-    base = json_schema()
+    base = json_schema(site_url(settings))
     defs = {k: copy.deepcopy(v) for k, v in base["$defs"].items() if not k.endswith("_bestand")}
     url = {
         "type": "string",
@@ -271,315 +242,6 @@ def _json_bytes(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-# --- CSV ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Column:
-    """A CSV column: its header, what it holds (shown on the open-data page), its value."""
-
-    name: str
-    uitleg: str
-    get: Callable[[Any], Any]
-
-
-@dataclass(frozen=True)
-class Table:
-    """One CSV file: a row per record."""
-
-    file: str
-    titel: str
-    uitleg: str
-    columns: tuple[Column, ...]
-    rows: Callable[[Handreiking], Iterable[Any]]
-
-
-def joined(values: Iterable[str]) -> str:
-    """A list in one cell: ['bzk', 'coa'] -> 'bzk | coa'."""
-    return LIST_SEPARATOR.join(values)
-
-
-def plain_number(value: int | float | None) -> str:
-    """A number as Dutch spreadsheets read it: no thousands separator, decimal comma."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and not value.is_integer():
-        return repr(value).replace(".", ",")
-    return str(int(value))
-
-
-def _periode_columns(prefix: str, label: str, get: Callable[[Any], Periode | None]):
-    def part(attr: str):
-        def value(row):
-            periode = get(row)
-            if periode is None:
-                return ""
-            result = getattr(periode, attr)
-            return result.isoformat() if attr in ("begin", "einde") else result
-
-        return value
-
-    return (
-        Column(
-            prefix,
-            f"{label} in de notatie van de handreiking (2021-Q1, 2021-04, 2021-03..2021-07)",
-            part("notatie"),
-        ),
-        Column(f"{prefix}_woorden", f"{label} in woorden ('eerste kwartaal 2021')", part("words")),
-        Column(f"{prefix}_begin", f"Eerste dag van de {label.lower()} (JJJJ-MM-DD)", part("begin")),
-        Column(
-            f"{prefix}_einde",
-            f"Laatste dag van de {label.lower()}, tot en met (JJJJ-MM-DD)",
-            part("einde"),
-        ),
-    )
-
-
-def tables(h: Handreiking, settings: Settings) -> tuple[Table, ...]:
-    """Every CSV file, its columns declared once (the open-data page documents them)."""
-    orgs, opgaven, regelingen = h.organisaties, h.opgaven, h.regelingen
-
-    def names(ids: Iterable[str]) -> str:
-        return joined(orgs[i].naam for i in ids)
-
-    def url(kind: str) -> Column:
-        return Column(
-            "url", "Webadres van de pagina op de site", lambda r: page_url(settings, kind, r.id)
-        )
-
-    def opgave_cols(get: Callable[[Any], str]) -> tuple[Column, ...]:
-        return (
-            Column("opgave", "Id van de opgave", get),
-            Column("opgave_titel", "Titel van de opgave", lambda r: opgaven[get(r)].titel),
-        )
-
-    status = (
-        Column(
-            "status",
-            "Status (beschikbaar, in-voorbereiding, voornemen, afgerond, vervallen)",
-            lambda r: r.status,
-        ),
-        Column("status_omschrijving", "Status in woorden", lambda r: STATUS_LABELS[r.status]),
-    )
-    maatregel: tuple[Column, ...] = (
-        Column("id", "Vaste naam; ook het webadres", lambda m: m.id),
-        Column("sectie", "Paragraaf in de handreiking", lambda m: m.sectie),
-        Column("titel", "Titel", lambda m: m.titel),
-        *opgave_cols(lambda m: m.opgave),
-        *status,
-        Column(
-            "eindverantwoordelijken",
-            "Ids van de eindverantwoordelijke organisaties",
-            lambda m: joined(m.eindverantwoordelijken),
-        ),
-        Column(
-            "eindverantwoordelijken_namen",
-            "Namen van de eindverantwoordelijken",
-            lambda m: names(m.eindverantwoordelijken),
-        ),
-        Column("betrokkenen", "Ids van de betrokken organisaties", lambda m: joined(m.betrokkenen)),
-        Column(
-            "regelingen",
-            "Ids van de bijbehorende financieringsregelingen",
-            lambda m: joined(m.regelingen),
-        ),
-        Column("bronnen", "Ids van de bronnen", lambda m: joined(m.bronnen)),
-        Column("contact", "Id van de organisatie voor vragen", lambda m: m.contact or ""),
-        Column(
-            "aantal_mijlpalen",
-            "Aantal mijlpalen in het tijdspad (zie mijlpalen.csv)",
-            lambda m: len(m.tijdspad),
-        ),
-        Column("samenvatting", "Samenvatting in eenvoudige taal", lambda m: m.samenvatting),
-        url("maatregel"),
-    )
-    regeling: tuple[Column, ...] = (
-        Column("id", "Vaste naam; ook het webadres", lambda r: r.id),
-        Column("sectie", "Paragraaf in de handreiking", lambda r: r.sectie),
-        Column("titel", "Titel", lambda r: r.titel),
-        *opgave_cols(lambda r: r.opgave),
-        Column(
-            "verstrekker", "Id van de organisatie die het geld verstrekt", lambda r: r.verstrekker
-        ),
-        Column("verstrekker_naam", "Naam van de verstrekker", lambda r: orgs[r.verstrekker].naam),
-        *status,
-        Column(
-            "bedrag",
-            "Bedrag in euro, als getal zonder punten (leeg: nog niet bekend)",
-            lambda r: plain_number(r.bedrag.waarde if r.bedrag else None),
-        ),
-        Column(
-            "soort_bedrag",
-            "per-jaar, cumulatief, eenmalig, deel-van of totaal",
-            lambda r: r.bedrag.soort if r.bedrag else "",
-        ),
-        Column(
-            "soort_bedrag_omschrijving",
-            "Soort bedrag in woorden",
-            lambda r: SOORT_BEDRAG_LABELS[r.bedrag.soort] if r.bedrag else "",
-        ),
-        Column(
-            "deel_van",
-            "Id van de regeling waar dit bedrag een deel van is",
-            lambda r: (r.bedrag.deel_van or "") if r.bedrag else "",
-        ),
-        *_periode_columns("aanvraagperiode", "Aanvraagperiode", lambda r: r.aanvraagperiode),
-        Column("doelgroep", "Wie een beroep kan doen op de regeling", lambda r: r.doelgroep),
-        Column(
-            "maatregelen",
-            "Ids van de maatregelen die naar deze regeling verwijzen",
-            lambda r: joined(m.id for m in r.maatregelen),
-        ),
-        Column("samenvatting", "Samenvatting", lambda r: r.samenvatting),
-        url("regeling"),
-    )
-    organisatie: tuple[Column, ...] = (
-        Column("id", "Vaste naam; ook het webadres", lambda o: o.id),
-        Column("naam", "Volledige naam", lambda o: o.naam),
-        Column("afkorting", "Gangbare afkorting", lambda o: o.afkorting or ""),
-        Column("soort", "Soort organisatie", lambda o: o.soort),
-        Column(
-            "soort_omschrijving",
-            "Soort organisatie in woorden",
-            lambda o: SOORT_ORGANISATIE_LABELS[o.soort],
-        ),
-        Column("rol", "Rol in de handreiking", lambda o: o.rol),
-        Column(
-            "email",
-            "E-mailadres voor vragen",
-            lambda o: (o.contact.email or "") if o.contact else "",
-        ),
-        Column("website", "Website", lambda o: (o.contact.url or "") if o.contact else ""),
-        Column(
-            "eindverantwoordelijk_voor",
-            "Ids van de maatregelen waarvoor de organisatie eindverantwoordelijk is",
-            lambda o: joined(m.id for m in o.eindverantwoordelijk_voor),
-        ),
-        Column(
-            "betrokken_bij",
-            "Ids van de maatregelen waarbij de organisatie betrokken is",
-            lambda o: joined(m.id for m in o.betrokken_bij),
-        ),
-        Column(
-            "verstrekt",
-            "Ids van de regelingen die de organisatie verstrekt",
-            lambda o: joined(r.id for r in o.verstrekt),
-        ),
-        url("organisatie"),
-    )
-    mijlpaal: tuple[Column, ...] = (
-        *_periode_columns("datum", "Datum", lambda p: p.datum),
-        Column(
-            "precisie",
-            "dag, maand, kwartaal, helft, seizoen, jaar of periode",
-            lambda p: p.datum.precisie,
-        ),
-        Column("tekst", "Wat er dan gebeurt", lambda p: p.tekst),
-        Column(
-            "soort", "maatregel of opgave: waar de mijlpaal bij hoort", lambda p: p.eigenaar_kind
-        ),
-        Column("id", "Id van de maatregel of opgave", lambda p: p.eigenaar_id),
-        Column("titel", "Titel van de maatregel of opgave", lambda p: p.eigenaar_titel),
-        Column("status", "Status van de maatregel (leeg bij een opgave)", lambda p: p.status or ""),
-        Column(
-            "url",
-            "Webadres van de pagina van de maatregel of opgave",
-            lambda p: page_url(settings, p.eigenaar_kind, p.eigenaar_id),
-        ),
-    )
-    opgave: tuple[Column, ...] = (
-        Column("id", "Vaste naam; ook het webadres", lambda o: o.id),
-        Column("hoofdstuk", "Hoofdstuk in de handreiking", lambda o: o.hoofdstuk),
-        Column("titel", "Titel", lambda o: o.titel),
-        Column("samenvatting", "Samenvatting", lambda o: o.samenvatting),
-        Column(
-            "maatregelen", "Ids van de maatregelen", lambda o: joined(m.id for m in o.maatregelen)
-        ),
-        Column("regelingen", "Ids van de regelingen", lambda o: joined(r.id for r in o.regelingen)),
-        url("opgave"),
-    )
-    kerncijfer: tuple[Column, ...] = (
-        *opgave_cols(lambda row: row[0].id),
-        Column("label", "Wat het getal telt", lambda row: row[1].label),
-        Column(
-            "waarde",
-            "Het getal, zonder punten; decimalen met een komma",
-            lambda row: plain_number(row[1].waarde),
-        ),
-        Column(
-            "eenheid", "Eenheid, zoals 'vergunninghouders' of 'weken'", lambda row: row[1].eenheid
-        ),
-        *_periode_columns("peildatum", "Peildatum", lambda row: row[1].peildatum),
-        Column("bron", "Id van de bron", lambda row: row[1].bron or ""),
-        Column("toelichting", "Korte uitleg", lambda row: row[1].toelichting or ""),
-    )
-
-    def kerncijfers(h: Handreiking) -> Iterable[tuple[Opgave, Kerncijfer]]:
-        return [(o, k) for o in h.opgaven.values() for k in o.kerncijfers]
-
-    return (
-        Table(
-            f"{OPEN_DATA}/maatregelen.csv",
-            "Maatregelen",
-            "Eén regel per ondersteuningsmaatregel, op volgorde van paragraaf.",
-            maatregel,
-            lambda h: h.maatregelen.values(),
-        ),
-        Table(
-            f"{OPEN_DATA}/regelingen.csv",
-            "Financieringsregelingen",
-            "Eén regel per regeling, met het bedrag als getal.",
-            regeling,
-            lambda h: regelingen.values(),
-        ),
-        Table(
-            f"{OPEN_DATA}/organisaties.csv",
-            "Organisaties",
-            "Eén regel per organisatie, met waarvoor zij eindverantwoordelijk is.",
-            organisatie,
-            lambda h: h.organisaties.values(),
-        ),
-        Table(
-            f"{OPEN_DATA}/mijlpalen.csv",
-            "Mijlpalen",
-            "Eén regel per mijlpaal uit de "
-            "tijdspaden van maatregelen en opgaven, op volgorde van begindatum.",
-            mijlpaal,
-            lambda h: h.mijlpalen,
-        ),
-        Table(
-            f"{OPEN_DATA}/opgaven.csv",
-            "Opgaven",
-            "Eén regel per opgave (hoofdstuk 4 tot en met 8).",
-            opgave,
-            lambda h: h.opgaven.values(),
-        ),
-        Table(
-            f"{OPEN_DATA}/kerncijfers.csv",
-            "Kerncijfers",
-            "Eén regel per kerncijfer van een opgave.",
-            kerncijfer,
-            kerncijfers,
-        ),
-    )
-
-
-def csv_bytes(table: Table, h: Handreiking) -> bytes:
-    """One CSV file: UTF-8 with a byte order mark, so Excel sees the encoding."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, dialect=Dialect)
-    writer.writerow([c.name for c in table.columns])
-    for row in table.rows(h):
-        writer.writerow([_cell(c.get(row)) for c in table.columns])
-    return out.getvalue().encode("utf-8-sig")
-
-
-def _cell(value: Any) -> str:
-    if isinstance(value, float | int) and not isinstance(value, bool):
-        return plain_number(value)
-    return str(value)
-
-
 # --- the files ---------------------------------------------------------------------------
 
 
@@ -615,6 +277,15 @@ class Download:
     table: Table | None = None
 
 
+def editor_schemas(settings: Settings) -> dict[str, bytes]:
+    """The editors' schemas (schema/*.json), published at their `$id` on the site."""
+    from .snapshots import SNAPSHOT_SCHEMA, snapshot_schema
+
+    site = site_url(settings)
+    files = {**schema_files(site), SNAPSHOT_SCHEMA: dump_schema(snapshot_schema(site))}
+    return {path: text.encode("utf-8") for path, text in files.items()}
+
+
 def site_files(
     h: Handreiking, settings: Settings, pdf: bool | None = None
 ) -> dict[str, str | bytes]:
@@ -624,6 +295,7 @@ def site_files(
 
     files: dict[str, str | bytes] = dict(data_files(h, settings))
     files[ical.ICS_FILE] = ical.calendar_bytes(h, settings)
+    files.update(editor_schemas(settings))
     document = printed.Document(h, settings)
     pdf_info = None
     if printed.pdf_enabled() if pdf is None else pdf:
@@ -671,8 +343,8 @@ def open_data_page(
             "Mijlpalen als agenda",
             "iCalendar (.ics)",
             size(ical.ICS_FILE),
-            "Elke mijlpaal als afspraak van een hele dag of "
-            "periode, met een link naar de maatregel. Importeer het bestand in Outlook, "
+            "Elke mijlpaal als afspraak van een hele dag (bij een periode de laatste "
+            "dag), met een link naar de maatregel. Importeer het bestand in Outlook, "
             "Google Agenda of Agenda, of abonneer u op het webadres: dan ziet u "
             "wijzigingen vanzelf.",
         ),
@@ -705,13 +377,10 @@ def open_data_page(
     return pages
 
 
-def write_open_data(
-    h: Handreiking, repo_url: str | None, site: str | None, today, out, pdf: bool | None = None
-) -> list[str]:
+def write_open_data(h: Handreiking, settings: Settings, out, pdf: bool | None = None) -> list[str]:
     """`handreiking export`: write the files the site publishes under /open-data/ to `out`."""
     from pathlib import Path
 
-    settings = Settings(today=today, repo_url=repo_url, site_url=site)
     out = Path(out)
     written = []
     for name, data in site_files(h, settings, pdf=pdf).items():

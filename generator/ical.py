@@ -1,8 +1,17 @@
 """The mijlpalen as an iCalendar file (RFC 5545), made with the `icalendar` library.
 
-Every mijlpaal is an all-day event over the whole period its date allows: one day for
-'2021-04-01', January to March for '2021-Q1', March to July for '2021-03..2021-07'. DTEND is
-the day after the last day, as RFC 5545 wants for all-day events. UIDs come from the owner's
+Every mijlpaal is one all-day event on one day, so a calendar shows it once instead of as a
+banner over weeks or months:
+
+- a mijlpaal on a day ('2021-04-01') is on that day;
+- a coarser one (a month, quarter, half year, season, year or range: '2021-Q1') is on the last
+  day of its period, titled "uiterlijk eerste kwartaal 2021": the handreiking says it happens
+  within the period, so by its end at the latest, and that is also the day after which the
+  site calls it overdue. The description names the whole period ("1 januari t/m 31 maart
+  2021").
+
+DTEND is the day after DTSTART, as RFC 5545 wants for an all-day event. Every event links to
+the page of its maatregel or opgave (URL, and in the description). UIDs come from the owner's
 id and the date notation, so a calendar that subscribed updates an event instead of adding a
 copy; DTSTAMP is the build date, so the same content gives the same bytes.
 """
@@ -10,13 +19,14 @@ copy; DTSTAMP is the build date, so the same content gives the same bytes.
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from icalendar import Calendar, Event
 
-from .export import OPEN_DATA, page_url, site_url
+from .dates import dutch_date
 from .model import STATUS_LABELS, Handreiking, Mijlpaal
 from .render import Settings
+from .urls import OPEN_DATA, page_url, site_url
 
 ICS_FILE = f"{OPEN_DATA}/mijlpalen.ics"
 PRODID = "-//Integrale Handreiking//Mijlpalen//NL"
@@ -28,11 +38,28 @@ def uid(p: Mijlpaal, domain: str) -> str:
     return f"{p.eigenaar_kind}-{p.eigenaar_id}-{notatie}@{domain}"
 
 
+def day(p: Mijlpaal) -> date:
+    """The day of the event: the mijlpaal's day, or the last day of its period."""
+    return p.datum.einde
+
+
 def summary(p: Mijlpaal) -> str:
-    """The event title: the owner's title and, for a period, its words."""
+    """The event title: the owner's title and, for a period, 'uiterlijk' and its words."""
     if p.datum.precisie == "dag":
         return p.eigenaar_titel
-    return f"{p.eigenaar_titel} ({p.datum.words})"
+    return f"{p.eigenaar_titel} (uiterlijk {p.datum.words})"
+
+
+def description(p: Mijlpaal, url: str) -> str:
+    """What happens, when according to the handreiking, the status and the page."""
+    when = f"Datum in de handreiking: {p.datum.words}"
+    if p.datum.begin != p.datum.einde:
+        when += (
+            f" (de periode {dutch_date(p.datum.begin)} t/m {dutch_date(p.datum.einde)}; "
+            "in de agenda op de laatste dag)"
+        )
+    status = f"Status: {STATUS_LABELS[p.status]}.\n" if p.status else ""
+    return f"{p.tekst}\n\n{when}.\n{status}Meer informatie: {url}"
 
 
 def calendar(h: Handreiking, settings: Settings) -> Calendar:
@@ -64,15 +91,10 @@ def calendar(h: Handreiking, settings: Settings) -> Calendar:
             key = key.replace("@", f"-{seen[key]}@", 1)
         event.add("uid", key)
         event.add("dtstamp", stamp)
-        event.add("dtstart", p.datum.begin)
-        event.add("dtend", p.datum.einde + timedelta(days=1))
+        event.add("dtstart", day(p))
+        event.add("dtend", day(p) + timedelta(days=1))
         event.add("summary", summary(p))
-        status = f"Status: {STATUS_LABELS[p.status]}.\n" if p.status else ""
-        event.add(
-            "description",
-            f"{p.tekst}\n\nDatum in de handreiking: {p.datum.words}.\n"
-            f"{status}Meer informatie: {url}",
-        )
+        event.add("description", description(p, url))
         event.add("url", url)
         event.add("categories", [p.eigenaar_kind])
         event.add("transp", "TRANSPARENT")

@@ -59,6 +59,10 @@ class Kind:
         """The model's value for a checked value (records become their dataclass)."""
         return value
 
+    def written(self, value: Any) -> Any:
+        """A model value as the content files write it: the inverse of `build` (open data)."""
+        return value
+
     def _scalar(self, node: Node, path: str, ctx: Context, expected: str) -> Scalar | None:
         if isinstance(node, Scalar) and (node.value != "" or node.quoted):
             return node
@@ -349,6 +353,9 @@ class JaNee(Kind):
 
     def build(self, value):
         return self.WORDS[value]
+
+    def written(self, value):
+        return "ja" if value else "nee"
 
     def json_schema(self):
         return {"type": "string", "enum": list(self.WORDS)}

@@ -16,6 +16,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import markdown
 from markupsafe import Markup
@@ -232,6 +233,7 @@ class Document:
             css=Markup(css),
             site=site,
             gebouwd=dutch_date(self.settings.today),
+            author=self.settings.site_author,
         )
 
     def pdf(self) -> tuple[bytes, int]:
@@ -250,8 +252,32 @@ class Document:
             pdf_variant="pdf/ua-1",
             pdf_tags=True,
             pdf_identifier=f"handreiking-{self.h.editie.jaar}".encode(),
+            finisher=scope_table_headers,
         )
         return data, len(document.pages)
+
+
+def scope_table_headers(document: Any, pdf: Any) -> None:
+    """Give every table header cell a /Scope (PDF/UA-1 7.5, Matterhorn 15-003); a WeasyPrint
+    finisher, run on the PDF's objects just before they are written.
+
+    WeasyPrint 70 ties each data cell to its headers with /Headers and /IDs but writes no
+    /Scope (Kozea/WeasyPrint#2508). It makes a <th scope="row"> the header of the data cells
+    in its own row and every other <th> the header of its column; the /Scope says the same:
+    /Row for a header that a data cell of its own row (/P) names, /Column otherwise.
+    """
+    cells = [o for o in pdf.objects if isinstance(o, dict) and o.get("S") in ("/TH", "/TD")]
+    named: dict[object, set[str]] = {}
+    for cell in cells:
+        if cell["S"] == "/TD":
+            headers = cell.get("A", {}).get("Headers", ())
+            named.setdefault(cell.get("P"), set()).update(h.string for h in headers)
+    for cell in cells:
+        if cell["S"] == "/TH" and isinstance(cell.get("A"), dict):
+            own_row = named.get(cell.get("P"), set())
+            key = cell.get("ID")
+            row = key is not None and key.string in own_row
+            cell["A"]["Scope"] = "/Row" if row else "/Column"
 
 
 def _css_string(text: str) -> Markup:

@@ -45,6 +45,7 @@ class Settings:
     repo_url: str | None = None
     edit_branch: str = "main"
     site_url: str | None = None
+    site_author: str | None = None  # the publishers (mkdocs.yml site_author): the PDF's author
 
 
 SECURITY_TXT = ".well-known/security.txt"

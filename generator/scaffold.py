@@ -185,10 +185,23 @@ def _cell(text: str) -> str:
 
 
 def generated_files(root: Path) -> dict[str, str]:
-    """Every file generated from the schema, by path, as it should be on disk."""
-    from .schema import modeline, schema_files
+    """Every file generated from the schema, by path, as it should be on disk: the schemas
+    (with mkdocs.yml's site_url in their `$id`), the content files' and snapshots' modelines
+    and the field reference in the editors' guide."""
+    from .build import SiteConfig
+    from .schema import dump_schema, modeline, schema_files
+    from .snapshots import MODELINE, SNAPSHOT_SCHEMA, snapshot_paths, snapshot_schema
+    from .urls import base_url
 
-    files = dict(schema_files())
+    site = base_url(SiteConfig.read(root).site_url)
+    files = dict(schema_files(site))
+    files[SNAPSHOT_SCHEMA] = dump_schema(snapshot_schema(site))
+    for path in snapshot_paths(root):
+        text = path.read_text(encoding="utf-8")
+        if not text.startswith(MODELINE + "\n"):
+            first, _, rest = text.partition("\n")
+            body = rest if first.startswith("# yaml-language-server:") else text
+            files[path.relative_to(root).as_posix()] = MODELINE + "\n" + body
     for spec in FILES:
         path = root / spec.path
         if not path.is_file():

@@ -123,11 +123,12 @@ def check_file(spec: FileSpec, source: Source, ctx: Context) -> Any:
     return spec.kind.check(root.items[spec.key][1], spec.key, ctx)
 
 
-def json_schema() -> dict:
-    """The JSON Schema of every content file, for editors' autocomplete and underlining."""
+def json_schema(site: str) -> dict:
+    """The JSON Schema of every content file, for editors' autocomplete and underlining;
+    `site` is the site's address ('https://.../'), where the schema is published."""
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://handreiking/schema/handreiking.schema.json",
+        "$id": site + COMBINED_SCHEMA,
         "title": "Integrale Handreiking: inhoud",
         "description": "Gegenereerd uit generator/schema.py; niet met de hand bewerken.",
         "type": "object",
@@ -184,10 +185,11 @@ def modeline(spec: FileSpec) -> str:
     return f"# yaml-language-server: $schema={'../' * depth}{file_schema_path(spec)}"
 
 
-def file_json_schema(spec: FileSpec) -> dict:
+def file_json_schema(spec: FileSpec, site: str) -> dict:
     """The JSON Schema of one content file, self-contained (editors open it on its own)."""
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": site + file_schema_path(spec),
         "title": f"Integrale Handreiking: {spec.path}",
         "description": f"Schema van {spec.path} ({spec.label}). Gegenereerd uit "
         "generator/schema.py met `handreiking schema --write`; niet met de hand bewerken.",
@@ -196,14 +198,17 @@ def file_json_schema(spec: FileSpec) -> dict:
     }
 
 
-def schema_files() -> dict[str, str]:
-    """Every committed schema file by path, as text: the combined one and one per file."""
+def dump_schema(schema: dict) -> str:
+    """A schema file's text: indented JSON, UTF-8 as is, a final newline."""
     import json
 
-    def dump(schema: dict) -> str:
-        return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
-    files = {COMBINED_SCHEMA: dump(json_schema())}
+
+def schema_files(site: str) -> dict[str, str]:
+    """Every committed schema file by path, as text: the combined one and one per file;
+    their `$id` is their address on the site `site` ('https://.../')."""
+    files = {COMBINED_SCHEMA: dump_schema(json_schema(site))}
     for spec in FILES:
-        files[file_schema_path(spec)] = dump(file_json_schema(spec))
+        files[file_schema_path(spec)] = dump_schema(file_json_schema(spec, site))
     return files

@@ -20,8 +20,10 @@ from typing import Any
 import yaml
 
 from .dates import DateNotationError, Periode, words_of
+from .kinds import ListOf
 from .load import Mapping, Node, Scalar, Sequence, read_source
 from .problems import Location, Problem
+from .schema import FILES
 
 EDITIES_DIR = "content/edities"
 FORMAT = 1
@@ -32,11 +34,17 @@ RENAMEABLE = (  # (file key, kind) of the records whose page address an edition 
     ("opgaven", "opgave"),
 )
 Inhoud = dict[str, Any]  # {'maatregelen': [{...}], 'regelingen': [...], ...}, text leaves
-HEADER = """\
+SNAPSHOT_SCHEMA = "schema/edities.schema.json"
+# yaml-language-server resolves the schema relative to the file: content/edities/<jaar>.yaml.
+MODELINE = f"# yaml-language-server: $schema=../../{SNAPSHOT_SCHEMA}"
+HEADER = (
+    MODELINE
+    + """
 # Editie {jaar} van de Integrale Handreiking, bevroren met `handreiking editie publiceer {jaar}`.
 # Niet met de hand bewerken: de site leidt hieruit af wat er per editie veranderde
 # (/wijzigingen/) en welke webadressen moeten blijven bestaan.
 """
+)
 
 
 @dataclass
@@ -159,6 +167,74 @@ def _represent_str(dumper: yaml.SafeDumper, value: str):
 
 
 _Dumper.add_representer(str, _represent_str)
+
+
+def snapshot_schema(site: str) -> dict:
+    """The JSON Schema of a snapshot's layout (`formaat`), for editor tools and validators.
+
+    Only the layout: like the tolerant reader, it accepts any fields inside the records, so
+    an old snapshot stays valid when the content schema changes.
+    """
+    listed = {spec.key: isinstance(spec.kind, ListOf) for spec in FILES if spec.key != "editie"}
+    ids = {spec.key for spec in FILES if getattr(getattr(spec.kind, "item", None), "id_kind", None)}
+
+    def records(key: str) -> dict:
+        item: dict[str, Any] = {"type": "object"}
+        if key in ids:
+            item |= {"required": ["id"], "properties": {"id": {"type": "string"}}}
+        return {"type": "array", "items": item}
+
+    inhoud = {
+        key: records(key) if is_list else {"type": "object"} for key, is_list in listed.items()
+    }
+    inhoud["paginas"] = {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "required": ["slug", "titel", "tekst"],
+            "properties": {"slug": {"type": "string"}, "titel": {"type": "string"}},
+        },
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": site + SNAPSHOT_SCHEMA,
+        "title": "Integrale Handreiking: bevroren editie (content/edities/<jaar>.yaml)",
+        "description": "Gemaakt door `handreiking editie publiceer <jaar>`; niet met de hand "
+        "bewerken. Beschrijft alleen de opbouw (formaat "
+        f"{FORMAT}): de velden in de inhoud zijn die van de editie zelf.",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["formaat", "editie", "adressen", "inhoud"],
+        "properties": {
+            "formaat": {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": FORMAT,
+                "description": "De opbouw van dit bestand",
+            },
+            "editie": {
+                "type": "object",
+                "required": ["jaar", "titel", "peildatum"],
+                "properties": {
+                    "jaar": {"type": "integer"},
+                    "titel": {"type": "string"},
+                    "peildatum": {"type": "string"},
+                },
+                "description": "De editie zoals content/editie.yaml haar beschreef",
+            },
+            "adressen": {
+                "type": "array",
+                "uniqueItems": True,
+                "items": {"type": "string", "pattern": "^/"},
+                "description": "Elk webadres dat deze editie publiceerde; het moet blijven bestaan",
+            },
+            "inhoud": {
+                "type": "object",
+                "properties": inhoud,
+                "description": "De inhoud van de editie, zoals de redactie haar schreef",
+            },
+        },
+    }
 
 
 def snapshot_text(editie: dict, adressen: list[str], content: dict[str, Any]) -> str:

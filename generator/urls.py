@@ -1,9 +1,19 @@
-"""The site's addresses: where each page of a record or overview lives, and links between them.
+"""The site's addresses: where each page of a record or overview lives, links between them,
+and the absolute URLs the open data, the calendar, the feed and the schemas publish.
 
-Low in the pipeline so that check, the changelog, the open data and the renderer share it.
+Low in the pipeline so that check, the changelog, the open data and the renderer share it,
+and none of them imports another for an address.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # only for the annotation: render imports this module
+    from .render import Settings
+
+OPEN_DATA = "open-data"
+DEFAULT_SITE_URL = "https://localhost/"
 
 
 def url_of(kind: str, id_: str | None = None) -> str:
@@ -51,3 +61,18 @@ def relative(from_url: str, to_url: str) -> str:
         rel, anchor = rel.split("#", 1)
         anchor = "#" + anchor
     return ("./" if rel == "." else rel + "/") + anchor
+
+
+def base_url(site_url: str | None) -> str:
+    """mkdocs.yml's site_url with a trailing slash (a local default when it has none)."""
+    return (site_url or DEFAULT_SITE_URL).rstrip("/") + "/"
+
+
+def site_url(settings: Settings) -> str:
+    """The published address with a trailing slash; every absolute URL starts with it."""
+    return base_url(settings.site_url)
+
+
+def page_url(settings: Settings, kind: str, id_: str | None = None) -> str:
+    """Absolute URL of a page: page_url(s, 'maatregel', 'x') -> 'https://.../maatregelen/x/'."""
+    return site_url(settings) + url_of(kind, id_)

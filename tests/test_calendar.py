@@ -45,7 +45,7 @@ def test_one_all_day_event_per_mijlpaal_in_order(events, model):
         start, end = event.decoded("DTSTART"), event.decoded("DTEND")
         assert type(start) is date and type(end) is date, "all-day: VALUE=DATE, no time"
         assert event["DTSTART"].params.get("VALUE") == "DATE"
-        assert (start, end) == (p.datum.begin, p.datum.einde + timedelta(days=1)), p.datum
+        assert (start, end) == (p.datum.einde, p.datum.einde + timedelta(days=1)), p.datum
         url = (
             f"{SITE_URL}{'maatregelen' if p.eigenaar_kind == 'maatregel' else 'opgaven'}/"
             f"{p.eigenaar_id}/"
@@ -63,16 +63,17 @@ def _event(events, uid_start: str):
     return found[0]
 
 
-def test_spans_follow_the_precision(events):
+def test_a_coarser_mijlpaal_is_one_day_at_the_end_of_its_period(events):
     quarter = _event(events, "maatregel-tussenvoorzieningen-2021-q1@")
     assert (quarter.decoded("DTSTART"), quarter.decoded("DTEND")) == (
-        date(2021, 1, 1),
+        date(2021, 3, 31),
         date(2021, 4, 1),
     )
-    assert str(quarter["SUMMARY"]) == "Tussenvormen huisvesting (eerste kwartaal 2021)"
+    assert str(quarter["SUMMARY"]) == "Tussenvormen huisvesting (uiterlijk eerste kwartaal 2021)"
+    assert "de periode 1 januari 2021 t/m 31 maart 2021" in str(quarter["DESCRIPTION"])
     month = _event(events, "maatregel-tussenvoorzieningen-2021-04@")
     assert (month.decoded("DTSTART"), month.decoded("DTEND")) == (
-        date(2021, 4, 1),
+        date(2021, 4, 30),
         date(2021, 5, 1),
     )
     day = _event(events, "opgave-huisvesting-2021-04-01@")
@@ -81,8 +82,11 @@ def test_spans_follow_the_precision(events):
     span = _event(
         events, "maatregel-middelen-huisvesting-aandachtsgroepen-vergunninghouders-2021-q2-2021-q3@"
     )
-    assert (span.decoded("DTSTART"), span.decoded("DTEND")) == (date(2021, 4, 1), date(2021, 10, 1))
-    assert "tweede t/m derde kwartaal 2021" in str(span["SUMMARY"])
+    assert (span.decoded("DTSTART"), span.decoded("DTEND")) == (
+        date(2021, 9, 30),
+        date(2021, 10, 1),
+    )
+    assert "uiterlijk tweede t/m derde kwartaal 2021" in str(span["SUMMARY"])
 
 
 def test_uids_come_from_ids_and_notation(events, model):

@@ -16,14 +16,8 @@ import yaml
 from conftest import BUILD_DATE, ROOT, copy_project
 from generator.build import SiteConfig, load
 from generator.cli import main as cli
-from generator.export import (
-    JSON_FILE,
-    LIST_SEPARATOR,
-    SCHEMA_FILE,
-    Dialect,
-    data_files,
-    tables,
-)
+from generator.csv_tables import LIST_SEPARATOR, Dialect, tables, text_value
+from generator.export import JSON_FILE, SCHEMA_FILE, data_files
 from generator.render import Settings
 from generator.schema import MAATREGEL
 
@@ -42,8 +36,10 @@ def settings(built_project) -> Settings:
 
 
 def read_csv(data: bytes) -> list[list[str]]:
+    """The cells' values: as a program reads them, one leading apostrophe stripped."""
     assert data.startswith(b"\xef\xbb\xbf"), "CSV must start with a UTF-8 BOM for Excel"
-    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), dialect=Dialect))
+    rows = csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), dialect=Dialect)
+    return [[text_value(cell) for cell in row] for row in rows]
 
 
 def test_json_is_valid_against_the_published_schema(site_dir, model):
