@@ -28,7 +28,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .kinds import Datum, Enum, Euro, Integer, Kind, ListOf, Number, Record
+from .dates import PRECISIES
+from .kinds import Datum, Enum, Euro, Integer, Kind, ListOf, Number, Record, Toekenning
 from .model import Handreiking, Kerncijfer, Opgave
 from .render import Settings
 from .schema import (
@@ -50,7 +51,6 @@ TYPE_HELP = {
     NUMBER: "getal",
     DATE: "datum, JJJJ-MM-DD",
 }
-PRECISIES = ("dag", "maand", "kwartaal", "helft", "seizoen", "jaar", "periode")
 MONTHS = "jan|feb|mrt|maa|mar|apr|mei|may|jun|jul|aug|sep|okt|oct|nov|dec"
 # What a spreadsheet would not keep as text: a formula or what OWASP counts as one (= + - @,
 # tab, CR), a number or date (a digit, a sign, a decimal mark or currency first; a month name
@@ -195,6 +195,15 @@ def field_columns(
             NUMBER if _numeric(kind) else TEXT,
         )
     ]
+    if isinstance(kind, ListOf) and isinstance(kind.item, Toekenning):
+        columns.append(
+            Column(
+                f"{header}_afgeleid",
+                "Welke daarvan de redactie heeft afgeleid (de handreiking noemt ze hier niet), "
+                "met de reden: 'id: reden'",
+                part(lambda items: joined(f"{i}: {i.afgeleid}" for i in items if i.afgeleid)),
+            )
+        )
     if named:
         suffix, explanation, to_name = named
         if isinstance(kind, ListOf):
@@ -218,6 +227,18 @@ def tables(h: Handreiking, settings: Settings) -> tuple[Table, ...]:
     def ids(attr: str, name: str, uitleg: str) -> Column:
         return Column(name, uitleg, lambda r: joined(x.id for x in getattr(r, attr)))
 
+    verlopen = Column(
+        "verlopen",
+        "ja als de status de maatregel of regeling nog belooft of biedt, maar het tijdspad of de "
+        "aanvraagperiode op de bouwdatum voorbij is zonder dat iemand het bijwerkte; anders nee",
+        lambda r: "ja" if r.is_overdue(settings.today) else "nee",
+    )
+    afgeleid = Column(
+        "afgeleid",
+        "Velden die de redactie heeft afgeleid (de handreiking zegt het niet zo), met de reden: "
+        "'veld: reden'",
+        lambda r: joined(f"{key}: {reason}" for key, reason in (r.afgeleid or {}).items()),
+    )
     opgave_titel = ("_titel", "Titel van de opgave", lambda i: opgaven[i].titel)
     org_namen = ("_namen", "Namen van de organisaties", lambda i: orgs[i].naam)
     org_naam = ("_naam", "Naam van de organisatie", lambda i: orgs[i].naam)
@@ -239,6 +260,8 @@ def tables(h: Handreiking, settings: Settings) -> tuple[Table, ...]:
             NUMBER,
         ),
         *field_columns(MAATREGEL, "samenvatting"),
+        verlopen,
+        afgeleid,
         url("maatregel"),
     )
     bedrag = {"of": lambda r: r.bedrag}
@@ -258,6 +281,8 @@ def tables(h: Handreiking, settings: Settings) -> tuple[Table, ...]:
         *field_columns(REGELING, "doelgroep"),
         ids("maatregelen", "maatregelen", "Ids van de maatregelen die naar de regeling verwijzen"),
         *field_columns(REGELING, "samenvatting"),
+        verlopen,
+        afgeleid,
         url("regeling"),
     )
     contact = {"of": lambda o: o.contact}
@@ -328,6 +353,22 @@ def tables(h: Handreiking, settings: Settings) -> tuple[Table, ...]:
 
     def kerncijfers(h: Handreiking) -> Iterable[tuple[Opgave, Kerncijfer]]:
         return [(o, k) for o in h.opgaven.values() for k in o.kerncijfers]
+
+    # Issue 13: every file says which edition it shows, and how far the content goes.
+    editie = (
+        Column("editie", "De editie van de handreiking", lambda _: h.editie.jaar, NUMBER),
+        Column(
+            "stand",
+            "Tot wanneer de inhoud van die editie is bijgewerkt (de peildatum)",
+            lambda _: h.editie.peildatum.words,
+        ),
+    )
+    maatregel = (*maatregel, *editie)
+    regeling = (*regeling, *editie)
+    organisatie = (*organisatie, *editie)
+    mijlpaal = (*mijlpaal, *editie)
+    opgave = (*opgave, *editie)
+    kerncijfer = (*kerncijfer, *editie)
 
     return (
         Table(

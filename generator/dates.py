@@ -4,6 +4,11 @@ The handreiking speaks in days ("1 april 2021"), months, quarters, halves, seaso
 qualified periods ("medio 2021") and ranges ("maart t/m juli 2021"). A `Periode` keeps that
 precision: it is the whole period the text allows, shown back in the same Dutch words.
 
+"begin", "medio" and "eind" are precisions of their own, each one defined period (QUALIFIED,
+documented in docs/content-format.md): eind 2021 is October to December, medio 2021 June to
+July, begin tweede kwartaal 2021 is April. A mijlpaal of which the handreiking gives no date
+is written `geen` ("geen datum genoemd"): it has no period, is never past and is not drawn.
+
     >>> Periode.parse("2021-Q1").words
     'eerste kwartaal 2021'
     >>> Periode.parse("2021-03..2021-07").words
@@ -34,6 +39,28 @@ MAANDEN = [
 RANGTELWOORDEN = ("eerste", "tweede", "derde", "vierde")
 SEIZOENEN = {"voorjaar": 3, "zomer": 6, "najaar": 9, "winter": 12}  # first month, 3 months long
 KWALIFICATIES = ("begin", "medio", "eind")
+# Which part of a period a qualifier means, by the period's length in months: (first month,
+# number of months) counted from 1. A month's parts are days: 1-10, 11-20, 21 to the end.
+QUALIFIED = {
+    12: {"begin": (1, 3), "medio": (6, 2), "eind": (10, 3)},  # a year
+    6: {"begin": (1, 2), "medio": (3, 2), "eind": (5, 2)},  # a half year
+    3: {"begin": (1, 1), "medio": (2, 1), "eind": (3, 1)},  # a quarter or a season
+}
+MONTH_PARTS = {"begin": (1, 10), "medio": (11, 20), "eind": (21, 31)}  # days, capped at the end
+GEEN = "geen"  # the notation of a mijlpaal without a date in the handreiking
+GEEN_WORDS = "geen datum genoemd"
+PRECISIES = (  # every value of Periode.precisie
+    "dag",
+    "maand",
+    "kwartaal",
+    "helft",
+    "seizoen",
+    "jaar",
+    *(f"{q} {p}" for p in ("maand", "kwartaal", "helft", "seizoen", "jaar") for q in KWALIFICATIES),
+    "periode",
+    GEEN,
+)
+YEARS = (1900, 2100)  # a year outside this range is a typing error
 
 NOTATIE_HULP = (
     "gebruik bijvoorbeeld 2021-04-01, 2021-04, 2021-Q1, 2021-H1, 2021-zomer, 2021, "
@@ -58,15 +85,24 @@ class Periode:
     """A period from `begin` to `einde` (both inclusive) with the words it was written in."""
 
     notatie: str
-    begin: date
-    einde: date
+    begin: date | None  # None: no date (precisie 'geen')
+    einde: date | None
     words: str
-    precisie: str  # dag, maand, kwartaal, helft, seizoen, jaar, periode
+    precisie: str  # one of PRECISIES: 'dag', 'eind jaar', 'periode', 'geen', ...
 
     @classmethod
-    def parse(cls, notatie: str) -> Periode:
-        """Read a notation such as '2021-Q1' or 'begin 2021-Q2'; raise DateNotationError."""
+    def parse(cls, notatie: str, geen: bool = False) -> Periode:
+        """Read a notation such as '2021-Q1' or 'begin 2021-Q2'; raise DateNotationError.
+
+        With `geen`, the notation 'geen' is a period without a date ('geen datum genoemd').
+        """
         text = " ".join(str(notatie).split())
+        if text == GEEN:
+            if not geen:
+                raise DateNotationError(
+                    "hier is een datum nodig; 'geen' kan alleen bij een mijlpaal"
+                )
+            return cls(GEEN, None, None, GEEN_WORDS, GEEN)
         if ".." in text:
             first, _, last = text.partition("..")
             a, b = _parse_single(first.strip()), _parse_single(last.strip())
@@ -79,14 +115,28 @@ class Periode:
 
     @property
     def sort_key(self) -> tuple[date, date, str]:
-        return (self.begin, self.einde, self.notatie)
+        """By start, then end; a period without a date after every dated one."""
+        return (self.begin or date.max, self.einde or date.max, self.notatie)
+
+    @property
+    def dated(self) -> bool:
+        return self.begin is not None
 
     def is_past(self, today: date) -> bool:
-        """True when the whole period lies before `today`."""
-        return self.einde < today
+        """True when the whole period lies before `today` (never for one without a date)."""
+        return self.einde is not None and self.einde < today
 
     def contains(self, day: date) -> bool:
-        return self.begin <= day <= self.einde
+        return self.begin is not None and self.begin <= day <= self.einde
+
+    @property
+    def span_words(self) -> str:
+        """The days the period covers, in words: 'oktober t/m december 2021', '1 april 2021'."""
+        if self.begin is None:
+            return self.words
+        if self.begin == self.einde:
+            return dutch_date(self.begin)
+        return _span_words(self.begin, self.einde)
 
 
 def _parse_single(text: str) -> Periode:
@@ -98,6 +148,11 @@ def _parse_single(text: str) -> Periode:
     if not match:
         raise DateNotationError(f"onbekende datumnotatie '{text}'; {NOTATIE_HULP}")
     jaar = int(match["jaar"])
+    if not YEARS[0] <= jaar <= YEARS[1]:
+        raise DateNotationError(
+            f"'{text}': het jaar {jaar} ligt niet tussen {YEARS[0]} en {YEARS[1]}; is het een "
+            "tikfout?"
+        )
     if match["dag"]:
         maand, dag = int(match["maand"]), int(match["dag"])
         _check_month(maand, text)
@@ -123,6 +178,8 @@ def _parse_single(text: str) -> Periode:
         begin, einde = _months(jaar, 6 * helft - 5, 6)
         words, precisie = f"{RANGTELWOORDEN[helft - 1]} helft {jaar}", "helft"
     elif match["seizoen"]:
+        if match["seizoen"] == "winter" and jaar == YEARS[1]:
+            raise DateNotationError(f"'{text}': de winter van {jaar} loopt door na {YEARS[1]}")
         begin, einde = _months(jaar, SEIZOENEN[match["seizoen"]], 3)
         words, precisie = f"{match['seizoen']} {jaar}", "seizoen"
     else:
@@ -131,9 +188,39 @@ def _parse_single(text: str) -> Periode:
     if kwalificatie:
         if precisie == "dag":
             raise DateNotationError(f"'{kwalificatie}' past niet bij een precieze dag ('{text}')")
+        begin, einde = _part(kwalificatie, begin, einde)
         words = f"{kwalificatie} {words}"
         text = f"{kwalificatie} {text}"
+        precisie = f"{kwalificatie} {precisie}"
     return Periode(text, begin, einde, words, precisie)
+
+
+def _part(kwalificatie: str, begin: date, einde: date) -> tuple[date, date]:
+    """The part of [begin, einde] that 'begin', 'medio' or 'eind' means (see QUALIFIED)."""
+    months = (einde.year - begin.year) * 12 + einde.month - begin.month + 1
+    if months == 1:
+        first, last = MONTH_PARTS[kwalificatie]
+        last = min(last, calendar.monthrange(begin.year, begin.month)[1])
+        return begin.replace(day=first), begin.replace(day=last)
+    first, count = QUALIFIED[months][kwalificatie]
+    index = begin.year * 12 + begin.month - 1 + first - 1
+    return _months(index // 12, index % 12 + 1, count)
+
+
+def _span_words(begin: date, einde: date) -> str:
+    """'oktober t/m december 2021' for whole months, else '1 t/m 10 april 2021' style days."""
+    whole = begin.day == 1 and einde.day == calendar.monthrange(einde.year, einde.month)[1]
+    if whole:
+        first = MAANDEN[begin.month - 1] + ("" if begin.year == einde.year else f" {begin.year}")
+        last = f"{MAANDEN[einde.month - 1]} {einde.year}"
+        return (
+            last
+            if (begin.year, begin.month) == (einde.year, einde.month)
+            else f"{first} t/m {last}"
+        )
+    if (begin.year, begin.month) == (einde.year, einde.month):
+        return f"{begin.day} t/m {einde.day} {MAANDEN[einde.month - 1]} {einde.year}"
+    return f"{dutch_date(begin)} t/m {dutch_date(einde)}"
 
 
 def _check_month(maand: int, text: str) -> None:
@@ -171,6 +258,15 @@ def words_of(notatie: str | None) -> str | None:
     if not notatie:
         return None
     try:
-        return Periode.parse(notatie).words
+        return Periode.parse(notatie, geen=True).words
     except DateNotationError:
         return str(notatie)
+
+
+def one_year_after(day: date) -> date:
+    """The same day a year later (28 February for 29 February): security.txt's Expires, and
+    when the next edition is due (the handreiking is updated at least yearly)."""
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return day.replace(year=day.year + 1, day=28)

@@ -26,7 +26,7 @@ from typing import Any
 
 from .dates import words_of as words
 from .dutch import euro, number
-from .kinds import Datum, Enum, Euro, Field, ListOf, Number, Record, Ref, Text
+from .kinds import Datum, Enum, Euro, Field, ListOf, Number, Record, Redenen, Ref, Text, Toekenning
 from .model import (
     SOORT_BEDRAG_LABELS,
     STATUS_LABELS,
@@ -72,6 +72,7 @@ KEY_FACTS = {
 PROSE = ("samenvatting", "beschrijving", "rol", "doelgroep", "voetnoten")  # compared per block
 # Fields with a sentence of their own below, or that are no change to a reader.
 SPECIAL = {"id", "titel", "naam", "status", "vorige_ids", "inhoudelijk_gewijzigd", "toelichting"}
+SPECIAL |= {"afgeleid"}  # said per field it concerns (see _herkomst)
 SAME_BLOCK = 0.8  # word-level similarity above which two text blocks are "the same block"
 
 
@@ -222,6 +223,11 @@ def _formatter(f: Field, names: Names) -> Callable[[Any], str | None]:
     kind = f.kind
     if f.key == "bedrag":
         return lambda value: _bedrag(value, names)
+    if isinstance(kind, Toekenning):  # 'JenV', or 'JenV (afgeleid)'
+        return lambda value: (
+            names.of(kind.target, _id(value))
+            + (" (afgeleid)" if isinstance(value, dict) and value.get("afgeleid") else "")
+        )
     if isinstance(kind, Ref):
         return lambda value: names.of(kind.target, value)
     if isinstance(kind, Datum):
@@ -301,6 +307,7 @@ def _compare(
         if _norm(before) == _norm(after):
             continue
         found += [("gewijzigd", wat, True) for wat in _field_changes(f, before, after, names)]
+    found += [("gewijzigd", wat, True) for wat in _herkomst(declaration, old, new)]
     text = _text_change(old, new)
     if text:
         found.append(("gewijzigd", text, True))
@@ -321,7 +328,7 @@ def _field_changes(f: Field, before: Any, after: Any, names: Names) -> list[str]
     if f.key == "kerncijfers":
         return _kerncijfers(before, after)
     if f.key in ("eindverantwoordelijken", "betrokkenen"):
-        return [_orgs_change(_singular(label), before, after, names)]
+        return _orgs_change(_singular(label), before, after, names)
     if isinstance(kind, ListOf) and isinstance(kind.item, Ref):
         return [_list_change(f, before, after, names)]
     if isinstance(kind, ListOf) and isinstance(kind.item, Record):
@@ -343,6 +350,23 @@ def _field_changes(f: Field, before: Any, after: Any, names: Names) -> list[str]
     show = _formatter(f, names)
     a, b = show(before), show(after)
     return [] if a == b else [_from_to(label, a, b)]
+
+
+def _herkomst(declaration: Record, old: dict, new: dict) -> list[str]:
+    """'status is nu afgeleid door de redactie' when a field's `afgeleid` reason comes or goes."""
+    if not (
+        declaration.has("afgeleid") and isinstance(declaration.field("afgeleid").kind, Redenen)
+    ):
+        return []
+    before, after = old.get("afgeleid") or {}, new.get("afgeleid") or {}
+    lines = []
+    for key in [f.key for f in declaration.fields if f.key in before or f.key in after]:
+        label = declaration.field(key).label.lower()
+        if key in after and key not in before:
+            lines.append(f"{label} is nu afgeleid door de redactie: {_short(after[key], 80)}")
+        elif key in before and key not in after:
+            lines.append(f"{label} staat nu zo in de handreiking (was afgeleid)")
+    return lines
 
 
 def _predecessor(record: dict, old_by_id: dict) -> tuple[dict | None, str | None]:
@@ -369,18 +393,36 @@ def _status(value: str | None) -> str:
     return STATUS_LABELS.get(value or "", value or "onbekend").lower()
 
 
-def _orgs_change(label: str, old, new, names: Names) -> str:
+def _id(item: Any) -> str:
+    """An organisatie reference as its id: 'bzk', or {organisatie: bzk, afgeleid: …}."""
+    return item.get("organisatie") if isinstance(item, dict) else item
+
+
+def _afgeleid(item: Any) -> bool:
+    return isinstance(item, dict) and bool(item.get("afgeleid"))
+
+
+def _orgs_change(label: str, old, new, names: Names) -> list[str]:
     old, new = old or [], new or []
-    added = [names.of("organisatie", o) for o in new if o not in old]
-    gone = [names.of("organisatie", o) for o in old if o not in new]
+    old_ids, new_ids = [_id(o) for o in old], [_id(o) for o in new]
+    added = [names.of("organisatie", o) for o in new_ids if o not in old_ids]
+    gone = [names.of("organisatie", o) for o in old_ids if o not in new_ids]
     plural = label + ("n" if label.endswith("e") else "en")
+    # The same organisatie, now named by the handreiking or now inferred by the editors.
+    was = {_id(o): _afgeleid(o) for o in old}
+    herkomst = [
+        f"{label} {names.of('organisatie', _id(o))} "
+        + ("is nu afgeleid door de redactie" if _afgeleid(o) else "staat nu zo in de handreiking")
+        for o in new
+        if _id(o) in was and was[_id(o)] != _afgeleid(o)
+    ]
     if added and gone and len(old) == len(new) == 1:
-        return f"{label} was {gone[0]}, nu {added[0]}"
+        return [f"{label} was {gone[0]}, nu {added[0]}"]
     parts = [f"{', '.join(added)} toegevoegd"] if added else []
     parts += [f"{', '.join(gone)} niet meer genoemd"] if gone else []
-    if not parts:  # same organisations in another order
-        return f"volgorde van de {plural} gewijzigd"
-    return f"{plural}: " + "; ".join(parts)
+    if not parts and not herkomst:  # same organisations in another order
+        return [f"volgorde van de {plural} gewijzigd"]
+    return ([f"{plural}: " + "; ".join(parts)] if parts else []) + herkomst
 
 
 def _list_change(f: Field, old, new, names: Names) -> str:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .csv_tables import LIST_SEPARATOR, Table, csv_bytes, tables
-from .dates import Periode
+from .dates import PRECISIES, Periode
 from .kinds import ListOf, Record
 from .model import Handreiking, Mijlpaal
 from .render import Settings
@@ -81,8 +81,8 @@ def _mijlpaal(p: Mijlpaal, settings: Settings) -> dict[str, Any]:
         "datum": p.datum.notatie,
         "woorden": p.datum.words,
         "precisie": p.datum.precisie,
-        "begin": p.datum.begin.isoformat(),
-        "einde": p.datum.einde.isoformat(),
+        "begin": p.datum.begin.isoformat() if p.datum.dated else None,
+        "einde": p.datum.einde.isoformat() if p.datum.dated else None,
         "tekst": p.tekst,
         "soort": p.eigenaar_kind,
         "id": p.eigenaar_id,
@@ -95,16 +95,25 @@ def content_json(h: Handreiking, settings: Settings) -> dict[str, Any]:
     """The whole handreiking as one JSON document, valid against `export_schema()`."""
 
     def records(record: Record, items: Iterable, kind: str | None = None) -> list[dict]:
-        return [
-            _record(record, item, **({"url": page_url(settings, kind, item.id)} if kind else {}))
-            for item in items
-        ]
+        return [_record(record, item, **derived(item, kind)) for item in items]
+
+    def derived(item: Any, kind: str | None) -> dict[str, Any]:
+        """What the site adds to a record: its page, and whether its status is overdue."""
+        extra: dict[str, Any] = {"url": page_url(settings, kind, item.id)} if kind else {}
+        if hasattr(item, "is_overdue"):
+            extra["verlopen"] = item.is_overdue(settings.today)
+        return extra
 
     return {
         "$schema": site_url(settings) + SCHEMA_FILE,
         "titel": h.editie.titel,
         "editie": _record(EDITIE, h.editie),
         "bouwdatum": settings.today.isoformat(),
+        "actualiteit": {
+            "stand": h.editie.peildatum.words,
+            "volgende_editie_uiterlijk": h.editie.volgende_uiterlijk.isoformat(),
+            "mogelijk_verouderd": h.editie.is_verouderd(settings.today),
+        },
         "bron": site_url(settings),
         "licentie": LICENTIE,
         "opgaven": records(OPGAVE, h.opgaven.values(), "opgave"),
@@ -133,6 +142,14 @@ def export_schema(settings: Settings) -> dict[str, Any]:
     }
     for name in ("maatregel", "opgave", "regeling", "organisatie"):
         defs[name]["properties"]["url"] = url
+    for name in ("maatregel", "regeling"):
+        defs[name]["properties"]["verlopen"] = {
+            "type": "boolean",
+            "title": "Verlopen",
+            "description": "Afgeleid op de bouwdatum, staat niet in de YAML: de status belooft "
+            "of biedt de maatregel of regeling nog, maar het tijdspad of de aanvraagperiode is "
+            "voorbij zonder dat iemand het bijwerkte",
+        }
     pagina = copy.deepcopy(PAGINA.definition())
     pagina["properties"].update(
         slug={"type": "string", "title": "Slug", "description": "Bestandsnaam zonder .md"},
@@ -165,12 +182,17 @@ def export_schema(settings: Settings) -> dict[str, Any]:
                 "description": "De datum in woorden, zoals in de "
                 "handreiking: 'eerste kwartaal 2021'",
             },
-            "precisie": {
-                "type": "string",
-                "enum": ["dag", "maand", "kwartaal", "helft", "seizoen", "jaar", "periode"],
+            "precisie": {"type": "string", "enum": list(PRECISIES)},
+            "begin": {
+                **iso,
+                "type": ["string", "null"],
+                "description": "Eerste dag van de periode (leeg: geen datum genoemd)",
             },
-            "begin": {**iso, "description": "Eerste dag van de periode"},
-            "einde": {**iso, "description": "Laatste dag van de periode (tot en met)"},
+            "einde": {
+                **iso,
+                "type": ["string", "null"],
+                "description": "Laatste dag van de periode, tot en met (leeg: geen datum genoemd)",
+            },
             "tekst": {"type": "string"},
             "soort": {
                 "type": "string",
@@ -198,6 +220,7 @@ def export_schema(settings: Settings) -> dict[str, Any]:
             "titel",
             "editie",
             "bouwdatum",
+            "actualiteit",
             "bron",
             "licentie",
             "opgaven",
@@ -214,6 +237,28 @@ def export_schema(settings: Settings) -> dict[str, Any]:
             "titel": {"type": "string"},
             "editie": {"$ref": "#/$defs/editie"},
             "bouwdatum": {**iso, "description": "De dag waarop dit bestand is gemaakt"},
+            "actualiteit": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["stand", "volgende_editie_uiterlijk", "mogelijk_verouderd"],
+                "description": "Hoe actueel de inhoud is op de bouwdatum",
+                "properties": {
+                    "stand": {
+                        "type": "string",
+                        "description": "Tot wanneer de inhoud is bijgewerkt (de peildatum)",
+                    },
+                    "volgende_editie_uiterlijk": {
+                        **iso,
+                        "description": "Wanneer een nieuwe editie uiterlijk werd verwacht: de "
+                        "handreiking wordt minimaal jaarlijks geactualiseerd",
+                    },
+                    "mogelijk_verouderd": {
+                        "type": "boolean",
+                        "description": "De bouwdatum ligt na die datum: de inhoud kan verouderd "
+                        "zijn",
+                    },
+                },
+            },
             "bron": {"type": "string", "format": "uri", "description": "De site"},
             "licentie": {
                 "type": "object",

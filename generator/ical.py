@@ -23,7 +23,6 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from icalendar import Calendar, Event
 
-from .dates import dutch_date
 from .model import STATUS_LABELS, Handreiking, Mijlpaal
 from .render import Settings
 from .urls import OPEN_DATA, page_url, site_url
@@ -54,10 +53,7 @@ def description(p: Mijlpaal, url: str) -> str:
     """What happens, when according to the handreiking, the status and the page."""
     when = f"Datum in de handreiking: {p.datum.words}"
     if p.datum.begin != p.datum.einde:
-        when += (
-            f" (de periode {dutch_date(p.datum.begin)} t/m {dutch_date(p.datum.einde)}; "
-            "in de agenda op de laatste dag)"
-        )
+        when += f" (de periode {p.datum.span_words}; in de agenda op de laatste dag)"
     status = f"Status: {STATUS_LABELS[p.status]}.\n" if p.status else ""
     return f"{p.tekst}\n\n{when}.\n{status}Meer informatie: {url}"
 
@@ -75,14 +71,18 @@ def calendar(h: Handreiking, settings: Settings) -> Calendar:
     cal.add("x-wr-calname", f"Mijlpalen {h.editie.titel}")
     cal.add(
         "x-wr-caldesc",
-        f"Alle mijlpalen uit de tijdspaden van de handreiking, editie "
-        f"{h.editie.jaar}. Bron: {base}",
+        f"Alle mijlpalen uit de tijdspaden van de handreiking, editie {h.editie.jaar} "
+        f"(stand: {h.editie.peildatum.words})"
+        + (", mogelijk verouderd" if h.editie.is_verouderd(settings.today) else "")
+        + f". Bron: {base}",
     )
     cal.add("x-wr-timezone", "Europe/Amsterdam")
     cal.add("refresh-interval", timedelta(days=1), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "P1D")
     seen: dict[str, int] = {}
     for p in h.mijlpalen:
+        if not p.datum.dated:  # 'geen datum genoemd': nothing to put in a calendar
+            continue
         url = page_url(settings, p.eigenaar_kind, p.eigenaar_id)
         event = Event()
         key = uid(p, domain)

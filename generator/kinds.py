@@ -164,6 +164,139 @@ class Ref(Slug):
         return f"id-van-{self.target}"
 
 
+class Toegekend(str):
+    """An organisatie id as a fact of a record, knowing where the fact comes from.
+
+    It *is* the id: it compares, hashes, joins and prints as 'bzk', so every lookup and list
+    that takes an id takes it. Besides, `afgeleid` holds the editors' reason when the
+    handreiking does not name this organisatie here (the fact is inferred), and `genoemd` the
+    paragraph that names it when that is not the record's own.
+    """
+
+    afgeleid: str | None
+    genoemd: str | None
+
+    def __new__(cls, id_: str, afgeleid: str | None = None, genoemd: str | None = None):
+        value = super().__new__(cls, id_)
+        value.afgeleid, value.genoemd = afgeleid, genoemd
+        return value
+
+
+@dataclass
+class Toekenning(Kind):
+    """An organisatie as eindverantwoordelijke: its id (the handreiking names it in this
+    record's paragraph), or a block that says where it comes from:
+
+        - organisatie: jenv
+          afgeleid: De handreiking noemt geen eindverantwoordelijke; JenV werkt het uit.
+        - organisatie: coa
+          genoemd: "5.1"
+    """
+
+    target: str = "organisatie"
+
+    def __post_init__(self):
+        self.ref = Ref(target=self.target)
+        self.block = Record(
+            name="toekenning",
+            fields=(
+                Field("organisatie", self.ref, "Organisatie", "De organisatie", True),
+                Field(
+                    "afgeleid",
+                    Text(single_line=False),
+                    "Afgeleid",
+                    "Waarom de redactie deze organisatie noemt, als de handreiking dat hier "
+                    "niet doet",
+                ),
+                Field(
+                    "genoemd",
+                    Sectie(),
+                    "Genoemd in",
+                    "De paragraaf die de organisatie noemt, als dat een andere is",
+                ),
+            ),
+        )
+        self.description = (
+            f"{self.ref.description}, of een blok met 'organisatie:' en 'afgeleid: <reden>' "
+            "(de handreiking noemt haar hier niet) of 'genoemd: <paragraaf>'"
+        )
+
+    def check(self, node, path, ctx):
+        if not isinstance(node, Mapping):
+            return self.ref.check(node, path, ctx)
+        value = self.block.check(node, path, ctx)
+        if value is INVALID or "organisatie" not in value:
+            return INVALID
+        given = [key for key in ("afgeleid", "genoemd") if key in node.items]
+        if len(given) != 1:
+            ctx.problem(
+                node.location,
+                path,
+                "schrijf bij deze organisatie 'afgeleid: <waarom>' (de handreiking noemt haar "
+                "hier niet) of 'genoemd: <paragraaf>', één van beide; of alleen de id als de "
+                "handreiking haar in deze paragraaf noemt",
+            )
+            return INVALID
+        return value
+
+    def build(self, value):
+        if isinstance(value, str):
+            return Toegekend(value)
+        return Toegekend(value["organisatie"], value.get("afgeleid"), value.get("genoemd"))
+
+    def written(self, value):
+        if not (value.afgeleid or value.genoemd):
+            return str(value)
+        extra = {"afgeleid": value.afgeleid} if value.afgeleid else {"genoemd": value.genoemd}
+        return {"organisatie": str(value), **extra}
+
+    def json_schema(self):
+        block = self.block.definition()
+        block["oneOf"] = [{"required": ["afgeleid"]}, {"required": ["genoemd"]}]
+        return {"anyOf": [self.ref.json_schema(), block]}
+
+    def example(self):
+        return self.ref.example()
+
+
+UNDERIVABLE = ("id", "afgeleid", "vorige_ids")  # fields no editor infers from the text
+
+
+class Redenen(Kind):
+    """Per field of this record that the editors inferred, why: {status: "De tekst …"}.
+
+    `Record.check` makes sure every key is a field of that record.
+    """
+
+    description = (
+        "per veld dat de redactie heeft afgeleid (de handreiking zegt het niet zo), waarom: "
+        "veldnaam: reden"
+    )
+
+    def check(self, node, path, ctx):
+        if not isinstance(node, Mapping):
+            ctx.problem(
+                node.location, path, "verwacht per afgeleid veld een regel 'veldnaam: reden'"
+            )
+            return INVALID
+        reasons: dict[str, Any] = {"_loc": {}}
+        for key, (key_location, child) in node.items.items():
+            reason = Text(single_line=False).check(child, f"{path}.{key}", ctx)
+            reasons["_loc"][key] = key_location
+            if reason is not INVALID:
+                reasons[key] = reason
+        return reasons
+
+    def build(self, value):
+        return {k: v for k, v in value.items() if not k.startswith("_")}
+
+    def json_schema(self):
+        return {"type": "object", "additionalProperties": {"type": "string", "minLength": 1}}
+
+    def example(self):
+        return "{}"
+
+
 class Sectie(Kind):
     description = 'paragraafnummer in de handreiking, bijvoorbeeld "4.2.1"'
 
@@ -273,29 +406,37 @@ class Euro(Number):
         return {"type": "number", "minimum": 0}
 
 
+@dataclass
 class Datum(Kind):
-    description = (
-        "datum met de precisie van de tekst: 2021-04-01, 2021-04, 2021-Q1, 2021-H1, "
-        "2021-zomer, 2021, 'medio 2021', 'begin 2021-Q2' of 2021-03..2021-07"
-    )
+    """A date with the precision of the text (see dates.py); `geen` allows 'geen' (no date)."""
+
+    geen: bool = False
     PATTERN = (
         r"^((begin|medio|eind) )?\d{4}(-(\d{2}(-\d{2})?|Q[1-4]|H[12]|voorjaar|zomer|najaar"
-        r"|winter))?(\.\.\d{4}(-(\d{2}(-\d{2})?|Q[1-4]|H[12]|voorjaar|zomer|najaar"
-        r"|winter))?)?$"
+        r"|winter))?(\.\.((begin|medio|eind) )?\d{4}(-(\d{2}(-\d{2})?|Q[1-4]|H[12]|voorjaar"
+        r"|zomer|najaar|winter))?)?$"
     )
+
+    def __post_init__(self):
+        self.description = (
+            "datum met de precisie van de tekst: 2021-04-01, 2021-04, 2021-Q1, 2021-H1, "
+            "2021-zomer, 2021, 'medio 2021', 'begin 2021-Q2' of 2021-03..2021-07"
+            + (", of 'geen' als de handreiking geen datum noemt" if self.geen else "")
+        )
 
     def check(self, node, path, ctx):
         scalar = self._scalar(node, path, ctx, "een datum")
         if scalar is None:
             return INVALID
         try:
-            return Periode.parse(scalar.value)
+            return Periode.parse(scalar.value, geen=self.geen)
         except DateNotationError as error:
             ctx.problem(node.location, path, str(error))
             return INVALID
 
     def json_schema(self):
-        return {"type": ["string", "integer"], "pattern": self.PATTERN}
+        pattern = self.PATTERN.replace("^(", "^(geen$|(", 1) + ")" if self.geen else self.PATTERN
+        return {"type": ["string", "integer"], "pattern": pattern}
 
     def example(self):
         return "2021-Q1"
@@ -506,6 +647,22 @@ class Record(Kind):
                     path,
                     f"verplicht veld '{f.key}' ({f.label}) ontbreekt in {self.name}",
                 )
+        reasons, declared = value.get("afgeleid"), known.get("afgeleid")
+        if reasons and declared and isinstance(declared.kind, Redenen):
+            for key, at in reasons["_loc"].items():
+                if key not in known or key in UNDERIVABLE:
+                    ctx.problem(
+                        at,
+                        f"{path}.afgeleid",
+                        f"'{key}' is geen veld van een {self.name} dat de redactie kan afleiden"
+                        f"{_hint(key, known)}",
+                    )
+                elif key not in node.items:
+                    ctx.problem(
+                        at,
+                        f"{path}.afgeleid",
+                        f"'{key}' staat bij afgeleid, maar de {self.name} heeft geen '{key}'",
+                    )
         if self.id_kind and isinstance(value.get("id"), str):
             ctx.ids.append((self.id_kind, value["id"], value["_loc"]["id"], path))
         return value
@@ -526,20 +683,26 @@ class Record(Kind):
         return {"$ref": f"#/$defs/{self.name}"}
 
     def definition(self) -> dict:
+        properties = {
+            f.key: {
+                **f.kind.json_schema(),
+                "title": f.label,
+                "description": f.help + (f" ({f.kind.description})" if f.kind.description else ""),
+            }
+            for f in self.fields
+        }
+        for f in self.fields:  # the keys of `afgeleid` are this record's other fields
+            if isinstance(f.kind, Redenen):
+                names = [
+                    g.key for g in self.fields if g.key not in ("id", "afgeleid", "vorige_ids")
+                ]
+                properties[f.key]["propertyNames"] = {"enum": names}
         return {
             "type": "object",
             "title": self.name,
             "additionalProperties": False,
             "required": [f.key for f in self.fields if f.required],
-            "properties": {
-                f.key: {
-                    **f.kind.json_schema(),
-                    "title": f.label,
-                    "description": f.help
-                    + (f" ({f.kind.description})" if f.kind.description else ""),
-                }
-                for f in self.fields
-            },
+            "properties": properties,
         }
 
 

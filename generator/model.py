@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from .dates import Periode
+from .dates import Periode, one_year_after
 from .kinds import (
     Datum,
     Email,
@@ -28,10 +28,13 @@ from .kinds import (
     ListOf,
     Markdown,
     Number,
+    Redenen,
     Ref,
     Sectie,
     Slug,
     Text,
+    Toegekend,
+    Toekenning,
     Url,
     content,
     record,
@@ -81,8 +84,19 @@ STATUS_LABELS = STATUS.labels
 SOORT_ORGANISATIE_LABELS = SOORT_ORGANISATIE.labels
 SOORT_BEDRAG_LABELS = SOORT_BEDRAG.labels
 NOT_YET = ("in-voorbereiding", "voornemen")  # statuses that still promise something
+OPEN = ("beschikbaar", *NOT_YET)  # statuses whose tijdspad must be current
 
 ORG = Ref(target="organisatie")
+EINDVERANTWOORDELIJKE = Toekenning(target="organisatie")
+
+
+def _afgeleid() -> Any:
+    return content(
+        Redenen(),
+        "Afgeleid",
+        "Per veld dat de redactie heeft afgeleid omdat de handreiking het niet zo zegt, een "
+        "korte reden; de site toont dat veld dan als afgeleid",
+    )
 
 
 def _vorige_ids(help: str = "Eerdere ids; oude adressen sturen door") -> Any:
@@ -107,7 +121,10 @@ class Bijlage:
 @dataclass(frozen=True, kw_only=True)
 class Mijlpaal:
     datum: Periode = content(
-        Datum(), "Datum", "Wanneer, met de precisie die de tekst geeft", required=True
+        Datum(geen=True),
+        "Datum",
+        "Wanneer, met de precisie die de tekst geeft; 'geen' als de handreiking geen datum noemt",
+        required=True,
     )
     tekst: str = content(
         Text(single_line=False),
@@ -121,6 +138,12 @@ class Mijlpaal:
         "Zet 'ja' zodra de mijlpaal is gehaald (de site toont dan 'gehaald'); laat de tekst "
         "en de datum staan, of zet de datum waarop het gebeurde",
     )
+    afgeleid: str | None = content(
+        Text(single_line=False),
+        "Afgeleid",
+        "Alleen als de redactie de datum of de tekst afleidt (de handreiking zegt het niet zo): "
+        "waarom",
+    )
     location: Location | None = None
     # Derived: the maatregel or opgave whose tijdspad this is (set by Handreiking).
     eigenaar_kind: str = ""  # 'maatregel' or 'opgave'
@@ -129,17 +152,19 @@ class Mijlpaal:
     status: str | None = None  # the owning maatregel's status (None for an opgave)
 
     def is_overdue(self, today: date) -> bool:
-        """Past its period, not marked as reached, while its maatregel still says it is
-        coming (a mijlpaal of an opgave: while nobody marked it reached)."""
+        """Past its period and not marked as reached or not, while its maatregel is still
+        open (beschikbaar, in voorbereiding, voornemen), or of an opgave."""
         if self.bereikt is not None or not self.datum.is_past(today):
             return False
-        return self.eigenaar_kind == "opgave" or self.status in NOT_YET
+        return self.eigenaar_kind == "opgave" or self.status in OPEN
 
     def moment(self, today: date) -> str:
-        """'gehaald' or 'niet-gehaald' as the editors marked it, else 'voorbij', 'nu' or
-        'gepland' relative to `today`."""
+        """'gehaald' or 'niet-gehaald' as the editors marked it, 'zonder-datum' when the
+        handreiking gives none, else 'voorbij', 'nu' or 'gepland' relative to `today`."""
         if self.bereikt is not None:
             return "gehaald" if self.bereikt else "niet-gehaald"
+        if not self.datum.dated:
+            return "zonder-datum"
         if self.datum.is_past(today):
             return "voorbij"
         return "nu" if self.datum.contains(today) else "gepland"
@@ -200,11 +225,12 @@ class Maatregel:
     )
     beschrijving: str = content(Markdown(), "Beschrijving", "De volledige uitleg", required=True)
     status: str = content(STATUS, "Status", "Hoe ver de maatregel is", required=True)
-    eindverantwoordelijken: tuple[str, ...] = content(
-        ListOf(item=ORG),
+    eindverantwoordelijken: tuple[Toegekend, ...] = content(
+        ListOf(item=EINDVERANTWOORDELIJKE),
         "Eindverantwoordelijken",
         "Organisaties die eindverantwoordelijk zijn; verplicht als de maatregel nog niet "
-        "beschikbaar is",
+        "beschikbaar is. Noemt de handreiking er een niet zo? Schrijf dan een blok met "
+        "'organisatie:' en 'afgeleid:' (waarom)",
     )
     betrokkenen: tuple[str, ...] = content(
         ListOf(item=ORG), "Betrokkenen", "Organisaties die meewerken"
@@ -233,6 +259,7 @@ class Maatregel:
     voetnoten: tuple[str, ...] = content(
         ListOf(item=Markdown()), "Voetnoten", "Voetnoten uit de handreiking"
     )
+    afgeleid: dict[str, str] | None = _afgeleid()
     vorige_ids: tuple[str, ...] = _vorige_ids(
         "Eerdere ids van deze maatregel; hun oude webadressen sturen door naar de nieuwe pagina"
     )
@@ -250,6 +277,15 @@ class Maatregel:
     @property
     def sectie_key(self) -> tuple[int, ...]:
         return tuple(int(part) for part in self.sectie.split("."))
+
+    def eindverantwoordelijke(self, organisatie: str) -> Toegekend | None:
+        """The organisatie as this maatregel's eindverantwoordelijke (with its provenance)."""
+        return next((v for v in self.eindverantwoordelijken if v == organisatie), None)
+
+    def is_overdue(self, today: date) -> bool:
+        """Its status still promises or offers it, but its tijdspad has passed without
+        anyone updating it: shown as 'In voorbereiding · verlopen' wherever the status is."""
+        return self.status in OPEN and any(p.is_overdue(today) for p in self.tijdspad)
 
 
 @record("opgave", id_kind="opgave")
@@ -350,8 +386,8 @@ class Regeling:
     verstrekker: str = content(
         ORG, "Verstrekker", "De organisatie die het geld beschikbaar stelt", required=True
     )
-    eindverantwoordelijken: tuple[str, ...] = content(
-        ListOf(item=ORG),
+    eindverantwoordelijken: tuple[Toegekend, ...] = content(
+        ListOf(item=EINDVERANTWOORDELIJKE),
         "Eindverantwoordelijken",
         "Organisaties die eindverantwoordelijk zijn voor de regeling; laat weg als dat de "
         "verstrekker is",
@@ -377,10 +413,19 @@ class Regeling:
     links: tuple[Link, ...] = content(
         ListOf(item=Link.record), "Links", "Verwijzingen naar meer informatie"
     )
+    afgeleid: dict[str, str] | None = _afgeleid()
     vorige_ids: tuple[str, ...] = _vorige_ids()
     location: Location | None = None
     maatregelen: list[Maatregel] = field(default_factory=list)
     delen: list[Regeling] = field(default_factory=list)
+
+    def is_overdue(self, today: date) -> bool:
+        """Its status still promises or offers it, but its aanvraagperiode is over."""
+        return (
+            self.status in OPEN
+            and self.aanvraagperiode is not None
+            and self.aanvraagperiode.is_past(today)
+        )
 
 
 @record("bron", id_kind="bron")
@@ -437,6 +482,17 @@ class Editie:
         Vaststelling.record, "Vastgesteld", "Wanneer en door wie vastgesteld"
     )
     toelichting: str | None = content(Markdown(), "Toelichting", "Wat deze editie kenmerkt")
+    afgeleid: dict[str, str] | None = _afgeleid()
+
+    @property
+    def volgende_uiterlijk(self) -> date:
+        """When the next edition is due: the handreiking "wordt minimaal jaarlijks
+        geactualiseerd" (hoofdstuk 2), so a year after the end of this one's peildatum."""
+        return one_year_after(self.peildatum.einde)
+
+    def is_verouderd(self, today: date) -> bool:
+        """The next edition was due before `today` and this is still the one shown."""
+        return today > self.volgende_uiterlijk
 
 
 @record("pagina")

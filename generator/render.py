@@ -20,7 +20,7 @@ import jinja2.bccache
 import yaml
 from markupsafe import Markup, escape
 
-from .dates import dutch_date
+from .dates import dutch_date, one_year_after
 from .dutch import euro, number
 from .model import (
     SOORT_BEDRAG_LABELS,
@@ -49,14 +49,6 @@ class Settings:
 
 
 SECURITY_TXT = ".well-known/security.txt"
-
-
-def one_year_after(day: date) -> date:
-    """The same day a year later (28 February for 29 February): security.txt's Expires."""
-    try:
-        return day.replace(year=day.year + 1)
-    except ValueError:
-        return day.replace(year=day.year + 1, day=28)
 
 
 def markdown_text(text: str | None) -> Markup:
@@ -158,6 +150,7 @@ class Renderer:
         self.env.filters.update(
             md=markdown_text, inline=inline_text, euro=euro, number=number, dutch_date=dutch_date
         )
+        self.env.tests["overdue"] = lambda record: record.is_overdue(settings.today)
         self.env.globals.update(
             h=handreiking,
             today=settings.today,
@@ -254,7 +247,16 @@ class Renderer:
         text = self.env.get_template(template).render(
             page_url=url, link=link, mdlink=mdlink, edit=context.pop("edit", None), **context
         )
+        text = self._with_actualiteit(text, link)
         pages[page_file(url)] = text.rstrip("\n") + "\n" + self.abbreviations(text)
+
+    def _with_actualiteit(self, text: str, link) -> str:
+        """The page with its edition and stand at the bottom, and the notice on top when the
+        next edition is overdue (issue 13): after the front matter, before the first heading."""
+        partial = self.env.get_template("_actualiteit.md.j2").module
+        _, front, body = text.split("---\n", 2)
+        top = str(partial.boven(link))
+        return f"---\n{front}---\n{top}{body.rstrip()}\n\n{partial.onder()}\n"
 
     def abbreviations(self, text: str) -> str:
         """The abbreviation definitions for the terms `text` uses (issue 6, see _abbreviations)."""

@@ -98,7 +98,9 @@ def state_of(mijlpaal: Mijlpaal, today: date) -> str:
 
 
 def layout(mijlpalen: list[Mijlpaal], today: date) -> Figure | None:
-    """The whole figure, or None when there is nothing to draw."""
+    """The whole figure, or None when there is nothing to draw. A mijlpaal without a date
+    ('geen datum genoemd') is not drawn: the list under the figure names it."""
+    mijlpalen = [p for p in mijlpalen if p.datum.dated]
     if not mijlpalen:
         return None
     # The axis runs from the quarter of the first mark to the quarter after the last one.

@@ -15,7 +15,7 @@ from typing import Any
 
 from .kinds import HTML, INVALID, Context, inside_code
 from .load import Page, Source, read_page, read_source
-from .model import NOT_YET
+from .model import OPEN
 from .problems import FOUT, WAARSCHUWING, Location, Problem
 from .schema import FILES, PAGINA, check_file
 from .snapshots import RENAMEABLE, Snapshot, read_snapshots
@@ -185,7 +185,7 @@ def _check_maatregelen(maatregelen, peildatum: date, problems) -> None:
                 )
         for list_key in ("eindverantwoordelijken", "betrokkenen", "regelingen", "bronnen"):
             _check_no_repeats(m, list_key, problems)
-        both = set(m.get("eindverantwoordelijken", [])) & set(m.get("betrokkenen", []))
+        both = set(map(_id, m.get("eindverantwoordelijken", []))) & set(m.get("betrokkenen", []))
         for org in sorted(both):
             problems.append(
                 Problem(
@@ -194,7 +194,7 @@ def _check_maatregelen(maatregelen, peildatum: date, problems) -> None:
                     "staat al bij eindverantwoordelijken; noem een organisatie één keer",
                 )
             )
-        if status in NOT_YET:
+        if status in OPEN:
             for index, mijlpaal in _open_mijlpalen_past(m, peildatum):
                 problems.append(
                     Problem(
@@ -237,9 +237,14 @@ def _unreadable(record: dict, key: str) -> bool:
     return key in record["_loc"] and key not in record
 
 
+def _id(value: str | dict) -> str:
+    """The id of a list item: 'bzk', or the organisatie of {organisatie: bzk, afgeleid: …}."""
+    return value["organisatie"] if isinstance(value, dict) else value
+
+
 def _check_no_repeats(record, key, problems) -> None:
     seen = set()
-    for index, value in enumerate(record.get(key, [])):
+    for index, value in enumerate(map(_id, record.get(key, []))):
         if value in seen:
             problems.append(
                 Problem(
@@ -255,11 +260,7 @@ def _check_regelingen(regelingen, peildatum: date, problems) -> None:
     for r in regelingen:
         _check_no_repeats(r, "eindverantwoordelijken", problems)
         periode, status = r.get("aanvraagperiode"), r.get("status")
-        if (
-            periode is not None
-            and status in (*NOT_YET, "beschikbaar")
-            and periode.is_past(peildatum)
-        ):
+        if periode is not None and status in OPEN and periode.is_past(peildatum):
             problems.append(
                 Problem(
                     r["_loc"]["aanvraagperiode"],

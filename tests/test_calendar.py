@@ -70,7 +70,7 @@ def test_a_coarser_mijlpaal_is_one_day_at_the_end_of_its_period(events):
         date(2021, 4, 1),
     )
     assert str(quarter["SUMMARY"]) == "Tussenvormen huisvesting (uiterlijk eerste kwartaal 2021)"
-    assert "de periode 1 januari 2021 t/m 31 maart 2021" in str(quarter["DESCRIPTION"])
+    assert "de periode januari t/m maart 2021" in str(quarter["DESCRIPTION"])
     month = _event(events, "maatregel-tussenvoorzieningen-2021-04@")
     assert (month.decoded("DTSTART"), month.decoded("DTEND")) == (
         date(2021, 4, 30),
@@ -96,3 +96,14 @@ def test_uids_come_from_ids_and_notation(events, model):
         notation = re.sub(r"[^a-z0-9]+", "-", p.datum.notatie.lower()).strip("-")
         assert str(event["UID"]).startswith(f"{p.eigenaar_kind}-{p.eigenaar_id}-{notation}")
         assert str(event["UID"]).endswith(f"@{domain}")
+
+
+def test_eind_2021_is_one_day_at_the_end_of_the_last_quarter(events):
+    """Issue 13: 'eind 2021' is October to December, shown on 31 December, not from 1 January."""
+    eind = _event(events, "maatregel-inzet-bestuurlijke-aanjager-eind-2021@")
+    assert (eind.decoded("DTSTART"), eind.decoded("DTEND")) == (
+        date(2021, 12, 31),
+        date(2022, 1, 1),
+    )
+    assert str(eind["SUMMARY"]).endswith("(uiterlijk eind 2021)")
+    assert "de periode oktober t/m december 2021" in str(eind["DESCRIPTION"])

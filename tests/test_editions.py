@@ -286,8 +286,8 @@ def test_overdue_mijlpalen_are_located_warnings_saying_what_to_update(built_proj
         match = re.fullmatch(
             r"(maatregelen|content/opgaven)\.yaml:(\d+):(\d+): waarschuwing: verlopen: '.+' is "
             r"voorbij \(peildatum 2021-06-15\) maar (de maatregel '[a-z0-9-]+' staat nog op "
-            r"'(in-voorbereiding|voornemen)'; zet 'bereikt: ja' bij de mijlpaal als die gehaald "
-            r"is, of werk de status of het tijdspad bij \(maatregelen\[\d+\]\.tijdspad\[\d+\]\)"
+            r"'(in-voorbereiding|voornemen|beschikbaar)'; zet 'bereikt: ja' bij de mijlpaal "
+            r"als die gehaald is, of werk de status of het tijdspad bij \(maatregelen\[\d+\]\.tijdspad\[\d+\]\)"
             r"|deze mijlpaal van de opgave '[a-z0-9-]+' is niet bijgewerkt; zet 'bereikt: ja' als "
             r"hij gehaald is \('bereikt: nee' als hij niet doorging\), of werk de datum bij "
             r"\(opgaven\[\d+\]\.tijdspad\[\d+\]\))",

@@ -92,7 +92,7 @@ def test_json_is_valid_against_the_published_schema(site_dir, model):
 def test_schema_has_the_fields_of_generator_schema(site_dir):
     schema = json.loads((site_dir / SCHEMA_FILE).read_text(encoding="utf-8"))
     properties = schema["$defs"]["maatregel"]["properties"]
-    assert list(properties) == [f.key for f in MAATREGEL.fields] + ["url"]
+    assert list(properties) == [f.key for f in MAATREGEL.fields] + ["url", "verlopen"]
     assert properties["titel"]["title"] == MAATREGEL.field("titel").label
 
 

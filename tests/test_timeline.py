@@ -37,7 +37,8 @@ def handreiking():
 @pytest.mark.parametrize(
     ("notatie", "status", "state"),
     [
-        ("2021-01-15", "beschikbaar", "voorbij"),
+        ("2021-01-15", "beschikbaar", "verlopen"),  # available, yet its tijdspad not updated
+        ("2021-01-15", "afgerond", "voorbij"),
         ("2021-Q1", "in-voorbereiding", "verlopen"),
         ("2021-Q1", "voornemen", "verlopen"),
         ("2021-Q1", "afgerond", "voorbij"),

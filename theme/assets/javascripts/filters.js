@@ -13,7 +13,9 @@
 
   var MATCH = {
     opgave: function (row, value) { return row.dataset.opgave === value; },
-    status: function (row, value) { return row.dataset.status === value; },
+    status: function (row, value) {
+      return value === "verlopen" ? row.dataset.verlopen === "ja" : row.dataset.status === value;
+    },
     organisatie: function (row, value) {
       return (row.dataset.organisaties || "").split(" ").indexOf(value) >= 0;
     },
