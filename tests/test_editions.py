@@ -287,7 +287,8 @@ def test_overdue_mijlpalen_are_located_warnings_saying_what_to_update(built_proj
             r"(maatregelen|content/opgaven)\.yaml:(\d+):(\d+): waarschuwing: verlopen: '.+' is "
             r"voorbij \(peildatum 2021-06-15\) maar (de maatregel '[a-z0-9-]+' staat nog op "
             r"'(in-voorbereiding|voornemen|beschikbaar)'; zet 'bereikt: ja' bij de mijlpaal "
-            r"als die gehaald is, of werk de status of het tijdspad bij \(maatregelen\[\d+\]\.tijdspad\[\d+\]\)"
+            r"als die gehaald is, of werk de status of het tijdspad bij "
+            r"\(maatregelen\[\d+\]\.tijdspad\[\d+\]\)"
             r"|deze mijlpaal van de opgave '[a-z0-9-]+' is niet bijgewerkt; zet 'bereikt: ja' als "
             r"hij gehaald is \('bereikt: nee' als hij niet doorging\), of werk de datum bij "
             r"\(opgaven\[\d+\]\.tijdspad\[\d+\]\))",
