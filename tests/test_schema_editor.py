@@ -77,7 +77,7 @@ def test_committed_schemas_guide_and_first_lines_are_up_to_date():
         for path, text in generated_files(ROOT).items()
         if not (ROOT / path).exists() or (ROOT / path).read_text(encoding="utf-8") != text
     ]
-    assert stale == [], "stale: run `handreiking schema --write` and commit the result"
+    assert stale == [], "stale: run `make schema` and commit the result"
 
 
 def test_the_schema_command_reports_stale_files_and_rewrites_them(tmp_path):
@@ -96,8 +96,8 @@ def test_the_schema_command_reports_stale_files_and_rewrites_them(tmp_path):
     check = run()
     assert check.returncode == 1
     assert check.stderr.splitlines() == [
-        "schema/opgaven.schema.json:1:1: fout: verouderd; draai `handreiking schema --write`",
-        "content/bronnen.yaml:1:1: fout: verouderd; draai `handreiking schema --write`",
+        "schema/opgaven.schema.json:1:1: fout: verouderd; draai `make schema`",
+        "content/bronnen.yaml:1:1: fout: verouderd; draai `make schema`",
     ]
     assert run("--write").returncode == 0
     assert run().returncode == 0
