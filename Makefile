@@ -19,6 +19,7 @@ help:  ## Dutch: what an editor can type
 	@echo "Opdrachten voor de redactie (de eerste keer installeert make wat nodig is):"
 	@echo "  make check                     controleer de inhoud; elke fout als bestand:regel:kolom"
 	@echo "  make check STRICT=1            idem, en verlopen mijlpalen tellen als fout"
+	@echo "  make check PEILDATUM=2022-06-01  verlopen mijlpalen op een andere dag dan de peildatum"
 	@echo "  make serve                     bekijk de site op http://127.0.0.1:$(PORT); stop met Ctrl-C"
 	@echo "  make serve PORT=8001           idem op een andere poort"
 	@echo "  make serve PDF=1               idem, met de PDF (elke wijziging duurt dan langer)"
@@ -52,7 +53,7 @@ build: $(SITE_STAMP)  ## Check the content and build the site into site/
 	$(BIN)/handreiking build
 
 check: $(SITE_STAMP)  ## Check the content; every problem as file:line:col
-	$(BIN)/handreiking check $(if $(STRICT),--strict)
+	$(BIN)/handreiking check $(if $(STRICT),--strict) $(if $(PEILDATUM),--peildatum $(PEILDATUM))
 
 nieuw: $(SITE_STAMP)  ## Append an empty, explained item: make nieuw SOORT=maatregel
 	$(if $(SOORT),,$(error Geef aan wat u toevoegt, bijvoorbeeld: make nieuw SOORT=maatregel))

@@ -1,8 +1,10 @@
 """A copy of the repository as an editor has it after `git clone`, for running make in it.
 
-Its `.venv` is a link to this worktree's, so `make check` or `make serve` there runs at once
-instead of installing (the Makefile's stamps are newer than the copied requirements). The
-editable install points at this worktree's generator/, the same code as in the copy.
+It holds every file git would give a clone (tracked, or new and not ignored; as they are in
+the worktree now), committed in a fresh repository. Its `.venv` is a link to this worktree's,
+so `make check` or `make serve` there starts at once instead of installing: the Makefile's
+stamps are newer than the copied requirements, and the editable install's generator/ is the
+same code as the copy's.
 """
 
 from __future__ import annotations
@@ -12,45 +14,35 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from conftest import ROOT, copy_project
+from conftest import ROOT
 
-CHECKOUT_FILES = (
-    "Makefile",
-    "pyproject.toml",
-    "README.md",
-    "CONTRIBUTING.md",
-    ".gitignore",
-    ".ci",
-    "scripts",
-)
 STAMPS = (".venv/.site-installed", ".venv/.test-installed")
+GIT = ["git", "-c", "user.name=Redactie", "-c", "user.email=redactie@example.org"]
 
 
 def editor_checkout(target: Path) -> Path:
-    """A git repository with the project, the Makefile and a working .venv, at `target`."""
-    copy_project(target)
-    for name in CHECKOUT_FILES:
-        path = ROOT / name
-        if path.is_dir():
-            shutil.copytree(path, target / name)
-        else:
-            shutil.copy2(path, target / name)
-    for requirements in ROOT.glob("requirements*.txt"):
-        shutil.copy2(requirements, target / requirements.name)
-    stale = [
-        s
-        for s in STAMPS
-        if not _newer(ROOT / s, ROOT / "pyproject.toml", *ROOT.glob("requirements*.txt"))
-    ]
+    """A git repository with what a clone has, and a working .venv, at `target`."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    for name in filter(None, listed.split("\0")):
+        source = ROOT / name
+        if source.is_file():  # a file deleted in the worktree is gone from the clone too
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+    sources = [ROOT / "pyproject.toml", *ROOT.glob("requirements*.txt")]
+    stale = [s for s in STAMPS if not _newer(ROOT / s, sources)]
     assert not stale, f"{stale} older than the requirements: run `make test-deps` first"
-    git = ["git", "-c", "user.name=Redactie", "-c", "user.email=redactie@example.org"]
     for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "editie 2021"]):
-        subprocess.run([*git, *args], cwd=target, check=True, capture_output=True)
+        subprocess.run([*GIT, *args], cwd=target, check=True, capture_output=True)
     (target / ".venv").symlink_to(ROOT / ".venv")
     return target
 
 
-def _newer(stamp: Path, *sources: Path) -> bool:
+def _newer(stamp: Path, sources: list[Path]) -> bool:
     return stamp.exists() and all(stamp.stat().st_mtime >= s.stat().st_mtime for s in sources)
 
 

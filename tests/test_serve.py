@@ -10,74 +10,22 @@ content in the real site configuration and theme, so they do not depend on the l
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 from checkout import editor_checkout, make_env
+from serving import listening, preview_project, start, wait_until_serving
 
-from conftest import ARTIFACTS, ROOT, copy_project
+from conftest import ARTIFACTS, ROOT
 from tools.chromium import free_port
 
-FIXTURE = ROOT / "tests" / "fixtures" / "minimal"
 PAGE = "maatregelen/koppelen/"
 TITLE = "Koppelen vergunninghouders en uitplaatsingsregio’s"
 LIMIT = 90  # seconds; generous, this is not a timing test
-
-
-def _get(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.status, response.read().decode("utf-8")
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode("utf-8", "replace")
-
-
-def _wait_until_serving(url: str, process: subprocess.Popen) -> None:
-    """Poll until the server answers; fail at once when it exited."""
-    deadline = time.monotonic() + LIMIT
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(f"the server exited: {process.communicate()[0]}")
-        try:
-            _get(url)
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError(f"nothing answered at {url}")
-
-
-def _listening(port: int) -> bool:
-    with socket.socket() as probe:
-        return probe.connect_ex(("127.0.0.1", port)) == 0
-
-
-def preview_project(target: Path) -> Path:
-    """The real mkdocs.yml and theme with the minimal fixture's content."""
-    copy_project(target)
-    shutil.rmtree(target / "content")
-    shutil.copytree(FIXTURE / "content", target / "content")
-    shutil.copy2(FIXTURE / "maatregelen.yaml", target / "maatregelen.yaml")
-    return target
-
-
-def start(args: list[str], cwd: Path, env: dict | None = None) -> subprocess.Popen:
-    return subprocess.Popen(
-        args,
-        cwd=cwd,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,  # its own process group, as a terminal gives a command
-        env={**(env or os.environ), "HANDREIKING_DATUM": "2021-06-15"},
-    )
 
 
 def serve_command(root: Path, port: int) -> list[str]:
@@ -106,7 +54,7 @@ def broken_preview(tmp_path_factory):
     port = free_port()
     server = start(serve_command(project, port), ROOT)
     url = f"http://127.0.0.1:{port}/"
-    _wait_until_serving(url, server)
+    wait_until_serving(url, server)
     yield {"url": url, "source": source, "good": good, "at": f"maatregelen.yaml:{number}:{column}"}
     os.killpg(server.pid, signal.SIGTERM)
     server.communicate(timeout=30)
@@ -206,14 +154,14 @@ def test_ctrl_c_and_sigterm_stop_the_whole_server_with_exit_zero(stop, tmp_path)
     temporary.mkdir()
     port = free_port()
     server = start(serve_command(project, port), ROOT, {**os.environ, "TMPDIR": str(temporary)})
-    _wait_until_serving(f"http://127.0.0.1:{port}/", server)
+    wait_until_serving(f"http://127.0.0.1:{port}/", server)
     assert list(temporary.glob("mkdocs_*"))
     os.killpg(server.pid, stop)  # Ctrl-C signals the whole foreground process group
     output = server.communicate(timeout=60)[0]
     assert server.returncode == 0, output
     assert "Traceback" not in output
     assert output.rstrip().endswith("voorbeeldweergave gestopt")
-    assert not _listening(port)
+    assert not listening(port)
     assert not list(temporary.glob("mkdocs_*"))
 
 
@@ -222,7 +170,7 @@ def test_make_serve_on_a_chosen_port_stops_without_a_make_error(stop, tmp_path):
     checkout = editor_checkout(tmp_path / "clone")
     port = free_port()
     make = start(["make", "serve", f"PORT={port}"], checkout, make_env())
-    _wait_until_serving(f"http://127.0.0.1:{port}/", make)
+    wait_until_serving(f"http://127.0.0.1:{port}/", make)
     if stop == "ctrl-c":
         os.killpg(make.pid, signal.SIGINT)  # the terminal signals make and the server
     else:
@@ -231,7 +179,7 @@ def test_make_serve_on_a_chosen_port_stops_without_a_make_error(stop, tmp_path):
     assert "voorbeeldweergave gestopt" in output
     assert "make: ***" not in output and "Error" not in output, output
     assert "Traceback" not in output
-    assert not _listening(port)
+    assert not listening(port)
 
 
 def test_make_serve_on_a_busy_port_is_the_dutch_line_and_no_make_error(tmp_path):
