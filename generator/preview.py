@@ -85,7 +85,9 @@ def serve(root: Path, dev_addr: str, pdf: bool = False) -> int:
     os.environ[PDF_ENV] = "1" if pdf else os.environ.get(PDF_ENV, "0")
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     SiteConfig.read(root).docs_dir.mkdir(parents=True, exist_ok=True)  # MkDocs requires it
-    previous = signal.signal(signal.SIGTERM, _interrupt)
+    # Ctrl-C and SIGTERM both stop the server the same way, also when this process was
+    # started with SIGINT ignored (a script's background job), which Python would respect.
+    previous = {stop: signal.signal(stop, _interrupt) for stop in (signal.SIGINT, signal.SIGTERM)}
     try:
         from click.exceptions import Abort
         from mkdocs.__main__ import cli
@@ -104,13 +106,14 @@ def serve(root: Path, dev_addr: str, pdf: bool = False) -> int:
             print(_busy(host, port), file=sys.stderr)
             return 1
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for stop, handler in previous.items():
+            signal.signal(stop, handler)
     print("voorbeeldweergave gestopt", file=sys.stderr)
     return 0
 
 
 def _interrupt(signum, frame):
-    """SIGTERM takes the same way out as Ctrl-C: MkDocs' shutdown, then exit code 0."""
+    """Ctrl-C and SIGTERM: MkDocs' own shutdown (KeyboardInterrupt), then exit code 0."""
     raise KeyboardInterrupt
 
 
