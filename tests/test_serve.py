@@ -120,7 +120,7 @@ def test_the_preview_has_search_and_says_why_the_pdf_is_missing(broken_preview, 
     tab.goto(url + PAGE)
     expect(tab.locator("h1")).to_contain_text(TITLE, timeout=LIMIT * 1000)
     note = tab.locator(".hr-pdf")
-    expect(note).to_contain_text("niet gemaakt")
+    expect(note).to_contain_text("De PDF van de hele handreiking ontbreekt hier")
     expect(note).to_contain_text("make build")
     assert tab.locator(".hr-pdf a").count() == 0  # no link to a PDF that is not there
 
