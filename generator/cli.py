@@ -287,7 +287,8 @@ def run_check(args) -> int:
             f"inhoud in orde: {len(values['maatregelen'])} maatregelen, "
             f"{len(values['regelingen'])} regelingen, {len(values['organisaties'])} "
             f"organisaties, {len(values['opgaven'])} opgaven; {len(checked.warnings)} "
-            f"waarschuwing(en) op {peildatum} ({source}; --peildatum kiest een andere dag) "
+            f"waarschuwing(en) op {peildatum} ({source}; make check PEILDATUM=... kiest een "
+            "andere dag) "
             f"({time.perf_counter() - started:.2f} s)"
         )
     return code
