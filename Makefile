@@ -1,43 +1,90 @@
-# The one entry point for people and CI. `make serve` and `make test` are all a newcomer needs.
+# The one entry point for people and CI. Editors need `make serve` and `make check`, which
+# install only what the site needs (requirements.txt); `make test` adds the test requirements
+# (requirements-test.txt) and the browser. `make help` lists the editors' commands in Dutch.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+PIP := $(BIN)/python -m pip --disable-pip-version-check
+SITE_STAMP := $(VENV)/.site-installed
+TEST_STAMP := $(VENV)/.test-installed
+PORT ?= 8000
 SIZES ?= 1 10 100 1000
 BENCH_JSON ?= bench-results/bench.json
 export NO_MKDOCS_2_WARNING := 1
+.DEFAULT_GOAL := help
 
-.PHONY: serve build check test test-deps bench lint format clean
+.PHONY: help serve build check nieuw diff publiceer schema test test-deps bench lint format clean
 
-$(STAMP): requirements.txt pyproject.toml
+help:  ## Dutch: what an editor can type
+	@echo "Opdrachten voor de redactie (de eerste keer installeert make wat nodig is):"
+	@echo "  make check                     controleer de inhoud; elke fout als bestand:regel:kolom"
+	@echo "  make check STRICT=1            idem, en verlopen mijlpalen tellen als fout"
+	@echo "  make check PEILDATUM=2022-06-01  verlopen mijlpalen op een andere dag dan de peildatum"
+	@echo "  make serve                     bekijk de site op http://127.0.0.1:$(PORT); stop met Ctrl-C"
+	@echo "  make serve PORT=8001           idem op een andere poort"
+	@echo "  make serve PDF=1               idem, met de PDF (elke wijziging duurt dan langer)"
+	@echo "  make nieuw SOORT=maatregel     voeg een leeg, uitgelegd item toe (ook: regeling, organisatie, bron, opgave)"
+	@echo "  make diff                      wat er veranderde sinds de laatste editie (VORIGE=2021 voor een andere)"
+	@echo "  make publiceer JAAR=2022 VASTGESTELD=2022-03-01 DOOR=\"de LRT\""
+	@echo "                                 leg de inhoud vast als editie 2022"
+	@echo "  make build                     bouw de hele site, met zoeken en PDF, in site/"
+	@echo "Voor ontwikkelaars: make test, make lint, make bench, make schema."
+
+# What the site needs; pip shows each package as it installs (about a minute the first time).
+$(SITE_STAMP): requirements.txt pyproject.toml
+	@echo "Eenmalig: de programma's voor de site komen in $(VENV)/ (ongeveer een minuut)."
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
-	touch $(STAMP)
+	$(PIP) install -r requirements.txt
+	$(PIP) install --quiet --no-deps -e .
+	@touch $@
+	@echo "Geïnstalleerd; dit gebeurt alleen opnieuw als requirements.txt verandert."
 
-serve: $(STAMP)  ## Build the site and serve it at http://127.0.0.1:8000 with live reload
-	$(BIN)/handreiking serve
+$(TEST_STAMP): $(SITE_STAMP) requirements-test.txt
+	$(PIP) install --quiet -r requirements-test.txt
+	@touch $@
 
-build: $(STAMP)  ## Check the content and build the site into site/
+# A busy port is asked first, so that it is one Dutch line and no make error; otherwise the
+# server runs without a shell in between, so Ctrl-C and SIGTERM reach it (it exits 0).
+serve: $(SITE_STAMP)  ## Build the site and serve it with live reload; content errors show in the browser
+	$(eval PORT_PROBLEM := $(shell $(BIN)/python -m generator.preview 127.0.0.1:$(PORT)))
+	$(if $(PORT_PROBLEM),$(info $(PORT_PROBLEM))@:,$(BIN)/handreiking serve --dev-addr 127.0.0.1:$(PORT) $(if $(PDF),--pdf))
+
+build: $(SITE_STAMP)  ## Check the content and build the site into site/
 	$(BIN)/handreiking build
 
-check: $(STAMP)  ## Check the content; every problem as file:line:col
-	$(BIN)/handreiking check
+check: $(SITE_STAMP)  ## Check the content; every problem as file:line:col
+	$(BIN)/handreiking check $(if $(STRICT),--strict) $(if $(PEILDATUM),--peildatum $(PEILDATUM))
 
-test-deps: $(STAMP)  ## Install Chromium, Java, LibreOffice Calc and the Nu Html Checker when missing
+nieuw: $(SITE_STAMP)  ## Append an empty, explained item: make nieuw SOORT=maatregel
+	$(if $(SOORT),,$(error Geef aan wat u toevoegt, bijvoorbeeld: make nieuw SOORT=maatregel))
+	$(BIN)/handreiking nieuw $(SOORT)
+
+diff: $(SITE_STAMP)  ## What changed since the last edition (or VORIGE=2021), as Markdown
+	$(BIN)/handreiking diff $(VORIGE)
+
+# VASTGESTELD and DOOR reach the command through the environment (make exports variables set
+# on its command line), so any name, quotes included, arrives as typed.
+publiceer: $(SITE_STAMP)  ## Freeze the content as edition JAAR: make publiceer JAAR=2022 VASTGESTELD=... DOOR=...
+	$(if $(JAAR),,$(error Geef het jaar van de editie, bijvoorbeeld: make publiceer JAAR=2022 VASTGESTELD=2022-03-01 DOOR="de LRT"))
+	$(BIN)/handreiking editie publiceer $(JAAR) $(if $(VASTGESTELD),--vastgesteld "$$VASTGESTELD") $(if $(DOOR),--door "$$DOOR")
+
+schema: $(SITE_STAMP)  ## Regenerate schema/*.schema.json, the modelines and the guide's field reference
+	$(BIN)/handreiking schema --write
+
+test-deps: $(TEST_STAMP)  ## Install Chromium, Java, LibreOffice Calc and the Nu Html Checker when missing
 	./scripts/install-test-deps.sh
 
 test: test-deps  ## Run every test: unit, golden, build and real browser
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
-bench: $(STAMP)  ## Benchmark check, render and build at several content sizes
+bench: $(TEST_STAMP)  ## Benchmark check, render and build at several content sizes
 	$(BIN)/python -m tools.bench --sizes $(SIZES) --json $(BENCH_JSON)
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(BIN)/ruff check generator tests tools
 	$(BIN)/ruff format --check generator tests tools
 
-format: $(STAMP)
+format: $(TEST_STAMP)
 	$(BIN)/ruff format generator tests tools
 	$(BIN)/ruff check --fix generator tests tools
 

@@ -8,16 +8,15 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import os
-import subprocess
 import sys
 import time
 from datetime import date
 from pathlib import Path
 
 from . import build as site
-from .dates import dutch_date
-from .problems import FOUT, ContentError, Problem
+from .argparse_nl import ArgumentParser
+from .dates import dutch_date, suggestion
+from .problems import FOUT, ContentError, Problem, overdue_note
 from .validate import check_project
 
 
@@ -25,7 +24,19 @@ def _date(value: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{value}' is geen datum als 2021-04-01") from None
+        hint = suggestion(value)
+        meant = f"; bedoelde u {hint}?" if hint and len(hint) == 10 else ""
+        raise argparse.ArgumentTypeError(f"'{value}' is geen datum als 2021-04-01{meant}") from None
+
+
+def _address(value: str) -> str:
+    from .preview import AddressError, parse_address
+
+    try:
+        parse_address(value)
+    except AddressError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return value
 
 
 def _root(value: str) -> Path:
@@ -38,11 +49,14 @@ def _root(value: str) -> Path:
 
 
 def parser() -> argparse.ArgumentParser:
-    main = argparse.ArgumentParser(
+    main = ArgumentParser(
         prog="handreiking",
         description="Integrale Handreiking: inhoud controleren, site bouwen en bekijken.",
+        epilog="Typ 'handreiking OPDRACHT --help' voor de uitleg bij één opdracht.",
     )
-    commands = main.add_subparsers(dest="command", required=True, metavar="opdracht")
+    commands = main.add_subparsers(
+        dest="command", required=True, metavar="opdracht", help="wat u wilt doen"
+    )
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
@@ -50,6 +64,7 @@ def parser() -> argparse.ArgumentParser:
             "--root",
             type=_root,
             default=".",
+            metavar="MAP",
             help="map van de handreiking (standaard: de huidige map)",
         )
         return sub
@@ -59,21 +74,41 @@ def parser() -> argparse.ArgumentParser:
         "--peildatum",
         type=_date,
         default=None,
+        metavar="DATUM",
         help="datum waartegen verlopen mijlpalen worden bepaald (standaard: de peildatum van "
         "de editie in content/editie.yaml)",
     )
     check.add_argument("--strict", action="store_true", help="waarschuwingen tellen als fout")
     build = command("build", "Controleer, genereer de pagina's en bouw de site in site/.")
-    build.add_argument("--datum", type=_date, default=None, help="bouwdatum (standaard: vandaag)")
     build.add_argument(
-        "--tijden", type=Path, default=None, help="schrijf de duur van elke stap als JSON hierheen"
+        "--datum", type=_date, default=None, metavar="DATUM", help="bouwdatum (standaard: vandaag)"
+    )
+    build.add_argument(
+        "--tijden",
+        type=Path,
+        default=None,
+        metavar="BESTAND",
+        help="schrijf de duur van elke stap als JSON hierheen",
     )
     serve = command(
         "serve",
         "Bouw de site en bekijk hem op http://127.0.0.1:8000; "
         "wijzigingen in de YAML verschijnen vanzelf.",
     )
-    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="adres:poort")
+    serve.add_argument(
+        "--dev-addr",
+        type=_address,
+        default="127.0.0.1:8000",
+        metavar="ADRES:POORT",
+        help="waar de voorbeeldweergave te zien is (standaard: 127.0.0.1:8000); "
+        "met make: make serve PORT=8001",
+    )
+    serve.add_argument(
+        "--pdf",
+        action="store_true",
+        help="maak ook de PDF (elke wijziging duurt dan seconden langer); "
+        "met make: make serve PDF=1",
+    )
     _edition_commands(command, commands)
     export = command(
         "export",
@@ -84,9 +119,12 @@ def parser() -> argparse.ArgumentParser:
         "--out",
         type=Path,
         default=Path("open-data"),
+        metavar="MAP",
         help="map waarin de bestanden komen (standaard: open-data in de huidige map)",
     )
-    export.add_argument("--datum", type=_date, default=None, help="bouwdatum (standaard: vandaag)")
+    export.add_argument(
+        "--datum", type=_date, default=None, metavar="DATUM", help="bouwdatum (standaard: vandaag)"
+    )
     export.add_argument(
         "--zonder-pdf",
         action="store_true",
@@ -104,29 +142,54 @@ def _edition_commands(command, commands) -> None:
         "Toon wat er inhoudelijk veranderde, als Markdown (bijvoorbeeld voor "
         "de beschrijving van een pull request).",
     )
-    diff.add_argument("oud", help="een editie (2021), een editiebestand of een map met inhoud")
-    diff.add_argument("nieuw", nargs="?", default=None, help="idem (standaard: de huidige inhoud)")
+    diff.add_argument(
+        "oud",
+        nargs="?",
+        default=None,
+        metavar="OUD",
+        help="een editie (2021), een editiebestand of een map met inhoud "
+        "(standaard: de laatst gepubliceerde editie)",
+    )
+    diff.add_argument(
+        "nieuw",
+        nargs="?",
+        default=None,
+        metavar="NIEUW",
+        help="idem (standaard: de huidige inhoud)",
+    )
     diff.add_argument(
         "--kop",
         default=None,
+        metavar="KOP",
         help="de kop boven de lijst (standaard: 'Wat is er veranderd: <oud> → <nieuw>')",
     )
-    editie = commands.add_parser("editie", help="Edities: de inhoud bevriezen als editie.")
-    sub = editie.add_subparsers(dest="editie_command", required=True, metavar="opdracht")
+    editie = commands.add_parser(
+        "editie",
+        help="Edities: de inhoud bevriezen als editie.",
+        description="Edities: de inhoud bevriezen als editie.",
+    )
+    sub = editie.add_subparsers(
+        dest="editie_command", required=True, metavar="opdracht", help="wat u wilt doen"
+    )
     publiceer = sub.add_parser(
         "publiceer",
         help="Bevries de huidige inhoud als editie <jaar> in content/edities/<jaar>.yaml.",
+        description="Bevries de huidige inhoud als editie <jaar> in content/edities/<jaar>.yaml.",
     )
     publiceer.add_argument(
-        "jaar", type=int, help="het jaar van de editie, zoals in content/editie.yaml"
+        "jaar",
+        type=int,
+        metavar="JAAR",
+        help="het jaar van de editie, zoals in content/editie.yaml",
     )
     publiceer.add_argument(
         "--vastgesteld",
         type=_periode,
         default=None,
+        metavar="DATUM",
         help="datum van vaststelling, zoals 2022-03-01",
     )
-    publiceer.add_argument("--door", default=None, help="wie de editie vaststelde")
+    publiceer.add_argument("--door", default=None, metavar="WIE", help="wie de editie vaststelde")
     publiceer.add_argument(
         "--vervang",
         action="store_true",
@@ -137,7 +200,13 @@ def _edition_commands(command, commands) -> None:
         action="store_true",
         help="niet publiceren zolang er waarschuwingen zijn (zoals verlopen mijlpalen)",
     )
-    publiceer.add_argument("--root", type=_root, default=".", help="map van de handreiking")
+    publiceer.add_argument(
+        "--root",
+        type=_root,
+        default=".",
+        metavar="MAP",
+        help="map van de handreiking (standaard: de huidige map)",
+    )
     schema = command(
         "schema",
         "Controleer of de JSON Schema's in schema/ en het veldenoverzicht "
@@ -145,7 +214,12 @@ def _edition_commands(command, commands) -> None:
     )
     schema.add_argument("--write", action="store_true", help="schrijf de bestanden opnieuw")
     nieuw = command("nieuw", "Voeg een leeg, uitgelegd item toe aan het juiste bestand.")
-    nieuw.add_argument("soort", choices=sorted(KINDS), help="wat u toevoegt")
+    nieuw.add_argument(
+        "soort",
+        choices=sorted(KINDS),
+        metavar="SOORT",
+        help="wat u toevoegt: " + ", ".join(sorted(KINDS)),
+    )
     nieuw.add_argument("--toon", action="store_true", help="alleen tonen, niets toevoegen")
 
 
@@ -192,6 +266,8 @@ def report(problems: list[Problem], strict: bool = False) -> int:
         problems = [dataclasses.replace(p, severity=FOUT) for p in problems]
     for problem in problems:
         print(problem, file=sys.stderr)
+    if note := overdue_note(problems):
+        print(note, file=sys.stderr)
     errors = [p for p in problems if p.severity == FOUT]
     if errors:
         print(f"{len(errors)} fout(en) gevonden; niets gebouwd.", file=sys.stderr)
@@ -211,7 +287,8 @@ def run_check(args) -> int:
             f"inhoud in orde: {len(values['maatregelen'])} maatregelen, "
             f"{len(values['regelingen'])} regelingen, {len(values['organisaties'])} "
             f"organisaties, {len(values['opgaven'])} opgaven; {len(checked.warnings)} "
-            f"waarschuwing(en) op {peildatum} ({source}; --peildatum kiest een andere dag) "
+            f"waarschuwing(en) op {peildatum} ({source}; make check PEILDATUM=... kiest een "
+            "andere dag) "
             f"({time.perf_counter() - started:.2f} s)"
         )
     return code
@@ -230,6 +307,8 @@ def run_build(args) -> int:
     checked = site.build(args.root, today, timings)
     for warning in checked.warnings:
         print(warning, file=sys.stderr)
+    if note := overdue_note(checked.warnings):
+        print(note, file=sys.stderr)
     if args.tijden:
         args.tijden.parent.mkdir(parents=True, exist_ok=True)
         args.tijden.write_text(json.dumps(timings, indent=2) + "\n", encoding="utf-8")
@@ -262,27 +341,9 @@ def run_export(args) -> int:
 
 
 def run_serve(args) -> int:
-    # Issue 5: the preview skips the PDF (seconds per rebuild); HANDREIKING_PDF=1 keeps it.
-    os.environ.setdefault("HANDREIKING_PDF", "0")
-    today = site.build_date()
-    config = site.SiteConfig.read(args.root)
-    _, pages = site.generate(args.root, today)
-    site.write_pages(pages, config.docs_dir)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.call(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "serve",
-            "--config-file",
-            str(args.root / "mkdocs.yml"),
-            "--dev-addr",
-            args.dev_addr,
-        ],
-        cwd=args.root,
-        env=env,
-    )
+    from .preview import serve
+
+    return serve(args.root, args.dev_addr, pdf=args.pdf)
 
 
 if __name__ == "__main__":

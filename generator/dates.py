@@ -140,13 +140,16 @@ class Periode:
 
 
 def _parse_single(text: str) -> Periode:
+    written = text
     kwalificatie = None
     head, _, rest = text.partition(" ")
     if head in KWALIFICATIES and rest:
         kwalificatie, text = head, rest
     match = _POINT.match(text)
     if not match:
-        raise DateNotationError(f"onbekende datumnotatie '{text}'; {NOTATIE_HULP}")
+        if hint := suggestion(written):
+            raise DateNotationError(f"onbekende datumnotatie '{written}'; bedoelde u {hint}?")
+        raise DateNotationError(f"onbekende datumnotatie '{written}'; {NOTATIE_HULP}")
     jaar = int(match["jaar"])
     if not YEARS[0] <= jaar <= YEARS[1]:
         raise DateNotationError(
@@ -246,6 +249,69 @@ def _range_words(a: Periode, b: Periode) -> str:
             head = head.split()[0]  # 'tweede t/m derde kwartaal 2021'
         return f"{head} t/m {b.words}"
     return f"{a.words} t/m {b.words}"
+
+
+MAAND_NUMMERS = {
+    **{naam: nummer for nummer, naam in enumerate(MAANDEN, start=1)},
+    **{naam[:3]: nummer for nummer, naam in enumerate(MAANDEN, start=1)},
+    "mrt": 3,
+    "sept": 9,
+}
+_MAAND = "(" + "|".join(sorted(MAAND_NUMMERS, key=len, reverse=True)) + r")\.?"
+_RANG = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "1e": 1, "2e": 2, "3e": 3, "4e": 4}
+_SEIZOEN = {"lente": "voorjaar", "herfst": "najaar", **{s: s for s in SEIZOENEN}}
+_WRITTEN = (  # the ways people write a date in Dutch -> our notation
+    (r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", lambda d, m, j: f"{j}-{int(m):02}-{int(d):02}"),
+    (rf"(\d{{1,2}}) {_MAAND} (\d{{4}})", lambda d, m, j: f"{j}-{MAAND_NUMMERS[m]:02}-{int(d):02}"),
+    (rf"{_MAAND} (\d{{4}})", lambda m, j: f"{j}-{MAAND_NUMMERS[m]:02}"),
+    (r"(\d{1,2})[-/](\d{4})", lambda m, j: f"{j}-{int(m):02}"),
+    (r"(\d{4})-(\d{1,2})-(\d{1,2})", lambda j, m, d: f"{j}-{int(m):02}-{int(d):02}"),
+    (r"(\d{4})-(\d)", lambda j, m: f"{j}-{int(m):02}"),
+    (r"(eerste|tweede|derde|vierde|[1-4]e) kwartaal (\d{4})", lambda r, j: f"{j}-Q{_RANG[r]}"),
+    (r"q([1-4]) (\d{4})|(?:(\d{4}) ?q([1-4]))", None),
+    (r"(eerste|tweede|[12]e) helft (\d{4})", lambda r, j: f"{j}-H{_RANG[r]}"),
+    (r"(voorjaar|lente|zomer|najaar|herfst|winter) (\d{4})", lambda s, j: f"{j}-{_SEIZOEN[s]}"),
+)
+_RANGE = re.compile(r"^(.+?) (?:t/m|tot en met|tot|-|–) (.+)$")
+
+
+def suggestion(text: str) -> str | None:
+    """Our notation for a date written the Dutch way, when it is one: '28-10-2021' -> '2021-10-28',
+    '1 april 2021' -> '2021-04-01', 'maart t/m juli 2021' -> '2021-03..2021-07'."""
+    written = " ".join(text.lower().split())
+    found = _point_suggestion(written)
+    if found is None and (parts := _RANGE.match(written)):
+        first, last = parts.groups()
+        end = _point_suggestion(last)
+        year = re.search(r"\d{4}$", last)
+        begin = _point_suggestion(first) or (
+            _point_suggestion(f"{first} {year.group(0)}") if year else None
+        )
+        found = f"{begin}..{end}" if begin and end else None
+    if found is None:
+        return None
+    try:
+        Periode.parse(found)
+    except DateNotationError:
+        return None  # '30-02-2021' looks like a date but is none; the general help is better
+    return found
+
+
+def _point_suggestion(written: str) -> str | None:
+    if _POINT.match(written):
+        return written
+    head, _, rest = written.partition(" ")
+    if head in KWALIFICATIES + ("half", "midden") and rest:
+        inner = _point_suggestion(rest)
+        qualifier = "medio" if head in ("half", "midden") else head
+        return f"{qualifier} {inner}" if inner else None
+    for pattern, make in _WRITTEN:
+        if match := re.fullmatch(pattern, written):
+            if make is None:  # Q1 2021, 2021 Q1, 2021Q1
+                quarter = match.group(1) or match.group(4)
+                return f"{match.group(2) or match.group(3)}-Q{quarter}"
+            return make(*match.groups())
+    return None
 
 
 def dutch_date(day: date) -> str:

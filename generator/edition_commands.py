@@ -51,6 +51,22 @@ def resolve(root: Path, argument: str | None) -> tuple[str, dict]:
     )
 
 
+def _latest_edition(root: Path) -> str:
+    """The year of the last published edition: what `diff` compares with by default."""
+    editions = snapshot_paths(root)
+    if not editions:
+        raise ContentError(
+            [
+                Problem(
+                    Location(EDITIES_DIR, 1, 1),
+                    "er is nog geen editie gepubliceerd; geef aan waarmee u vergelijkt, "
+                    "bijvoorbeeld een map met inhoud",
+                )
+            ]
+        )
+    return editions[-1].stem
+
+
 def _working(root: Path) -> dict:
     checked = check_project(root, site.build_date())
     if checked.errors:
@@ -66,7 +82,7 @@ def _snapshot(path: Path, display: str) -> dict:
 
 
 def run_diff(args) -> int:
-    old_label, old = resolve(args.root, args.oud)
+    old_label, old = resolve(args.root, args.oud or _latest_edition(args.root))
     new_label, new = resolve(args.root, args.nieuw)
     changes = vergelijk(old, new)
     heading = args.kop or f"Wat is er veranderd: {old_label} → {new_label}"
@@ -113,9 +129,7 @@ def run_schema(args) -> int:
         print(f"{len(stale)} bestand(en) bijgewerkt" + (f": {', '.join(stale)}" if stale else ""))
         return 0
     for relative in stale:
-        print(
-            f"{relative}:1:1: fout: verouderd; draai `handreiking schema --write`", file=sys.stderr
-        )
+        print(f"{relative}:1:1: fout: verouderd; draai `make schema`", file=sys.stderr)
     return 1 if stale else 0
 
 
@@ -126,6 +140,6 @@ def run_nieuw(args) -> int:
     path, line, _ = append(args.root, args.soort)
     print(
         f"{spec_for(args.soort).path}:{line}: nieuwe {args.soort} toegevoegd; vul de lege "
-        "velden in en draai `handreiking check`"
+        "velden in en draai `make check`"
     )
     return 0

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from .dates import DateNotationError, Periode
 from .load import Mapping, Node, Scalar, Sequence, Source
 from .problems import Location, Problem
+from .siblings import like_siblings
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SECTIE = re.compile(r"^\d+(?:\.\d+)*$")
@@ -464,10 +465,21 @@ class Enum(Kind):
                 node.location,
                 path,
                 f"'{scalar.value}' is geen toegestane waarde; "
-                f"kies uit {', '.join(self.values)}{_hint(scalar.value, self.values)}",
+                f"kies uit {', '.join(self.values)}{self._hint(scalar.value, path, ctx)}",
             )
             return INVALID
         return scalar.value
+
+    def _hint(self, wrong: str, path: str, ctx: Context) -> str:
+        """A typo first ('beschikbar'), then what comparable records use ('kamerbrief')."""
+        if typo := _hint(wrong, self.values, cutoff=0.8):
+            return typo
+        if found := like_siblings(wrong, self.values, path, ctx.source):
+            value, example = found
+            return f" (bedoelde u '{value}'? Dat staat bij vergelijkbare items" + (
+                f", zoals '{example}')" if example else ")"
+            )
+        return _hint(wrong, self.values)
 
     def json_schema(self):
         return {"type": "string", "enum": list(self.values)}
@@ -753,8 +765,8 @@ def _locate_in_scalar(scalar: Scalar, offset: int, source: Source) -> Location:
     return at
 
 
-def _hint(wrong: str, options) -> str:
-    close = difflib.get_close_matches(wrong, list(options), n=1, cutoff=0.6)
+def _hint(wrong: str, options, cutoff: float = 0.6) -> str:
+    close = difflib.get_close_matches(wrong, list(options), n=1, cutoff=cutoff)
     return f" (bedoelde u '{close[0]}'?)" if close else ""
 
 

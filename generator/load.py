@@ -61,7 +61,8 @@ _YAML_PROBLEMS = (
     ),
     (
         "could not find expected ':'",
-        "hier verwacht de regel 'sleutel: waarde'; controleer de dubbele punt en de inspringing",
+        "deze regel is geen 'veld: waarde': ontbreekt de dubbele punt of de spatie erna? "
+        "Hoort de regel bij een tekst erboven, spring hem dan even ver in als die tekst",
     ),
     (
         "expected <block end>",
@@ -103,6 +104,16 @@ _YAML_PROBLEMS = (
         "het bestand bevat een onzichtbaar stuurteken; verwijder het",
     ),
 )
+# PyYAML notices some mistakes only where they start to hurt, lines later: an unclosed quote
+# where the next quote turns up, a missing ':' on the next line, an unclosed '[' at the next
+# key. These are located where the mistake is: the opening quote, bracket or the key's line.
+_QUOTES = {'"': 'het aanhalingsteken (")', "'": "het enkele aanhalingsteken (')"}
+_BRACKETS = {  # an opening token -> (the thing, its pronoun, how it closes)
+    yaml.FlowSequenceStartToken: ("de lijst", "die", "]"),
+    yaml.FlowMappingStartToken: ("het blok", "dat", "}"),
+}
+# A line that reads as YAML structure: a list item or a 'key:'.
+_STRUCTURE = re.compile(r"^( *)(?:-(?: |$)|[^\s#'\"-][^:]*:(?: |$))")
 
 
 _LEADING_TABS = re.compile(r"^[ \t]+", re.MULTILINE)
@@ -202,7 +213,7 @@ def read_source(path: Path, display: str) -> Source:
     try:
         documents = _compose_all(clean)
     except yaml.MarkedYAMLError as error:
-        problems.append(_yaml_problem(error, display))
+        problems.append(_yaml_problem(error, display, clean))
         return Source(display, text, None, problems)
     except yaml.YAMLError as error:  # a reader error without a mark
         problems.append(Problem(Location(display, 1, 1), f"YAML niet te lezen ({error})"))
@@ -217,7 +228,7 @@ def read_source(path: Path, display: str) -> Source:
             )
         )
     with _collector_paused():
-        root = _convert(documents[0], display, problems) if documents else None
+        root = _convert(documents[0], display, problems, clean.split("\n")) if documents else None
     return Source(display, text, root, problems)
 
 
@@ -254,27 +265,103 @@ def _text_problems(text: str, display: str) -> list[Problem]:
     return problems
 
 
-def _yaml_problem(error: yaml.MarkedYAMLError, display: str) -> Problem:
+def _yaml_problem(error: yaml.MarkedYAMLError, display: str, text: str) -> Problem:
+    """PyYAML's error as a located Dutch problem, at the mistake rather than where it surfaced."""
+    problem = f"{error.problem or ''} {error.context or ''}"
     mark = error.problem_mark or error.context_mark
+    opening = error.context_mark
+    message = next((m for fragment, m in _YAML_PROBLEMS if fragment in problem), None)
+    if error.context == "while scanning a quoted scalar" and opening:
+        quote = text[opening.index : opening.index + 1]
+        mark = opening
+        message = f"{_quote(quote)} dat hier opent, wordt nergens gesloten; " + _close(quote)
+    elif error.context == "while scanning a simple key" and opening:
+        mark = opening  # 'titel Tussenvormen' surfaces on the line after it
+    elif mark:
+        previous, bracket = _tokens_before(text, mark.index)
+        quoted = previous if getattr(previous, "style", None) in _QUOTES else None
+        if bracket and bracket.start_mark.line < mark.line:
+            name, pronoun, close = _BRACKETS[type(bracket)]
+            begin = text[bracket.start_mark.index]
+            mark = bracket.start_mark
+            message = (
+                f"{name} {pronoun} hier met '{begin}' begint, wordt niet gesloten; "
+                f"zet '{close}' aan het eind, op deze regel"
+            )
+        elif quoted and quoted.start_mark.line < quoted.end_mark.line:
+            mark = quoted.start_mark
+            message = (
+                f"{_quote(quoted.style)} dat hier opent, wordt pas op regel "
+                f"{quoted.end_mark.line + 1} gesloten; " + _close(quoted.style)
+            )
+        elif quoted and quoted.end_mark.line == mark.line:  # 'titel: "De" nieuwe regeling'
+            message = (
+                "na het afsluitende aanhalingsteken mag niets meer staan; "
+                "zet de hele tekst tussen de aanhalingstekens"
+            )
     location = (
         Location(display, mark.line + 1, mark.column + 1) if mark else Location(display, 1, 1)
     )
-    problem = f"{error.problem or ''} {error.context or ''}"
-    for fragment, message in _YAML_PROBLEMS:
-        if fragment in problem:
-            return Problem(location, f"YAML-fout: {message}")
     return Problem(
         location,
-        "YAML-fout: deze regel is niet te lezen; controleer inspringing, "
-        "dubbele punten en aanhalingstekens",
+        "YAML-fout: "
+        + (
+            message
+            or "deze regel is niet te lezen; controleer inspringing, dubbele punten en "
+            "aanhalingstekens"
+        ),
     )
+
+
+def _quote(quote: str) -> str:
+    return _QUOTES.get(quote, _QUOTES['"'])
+
+
+def _close(quote: str) -> str:
+    return "sluit de tekst op deze regel af met " + (quote or '"')
+
+
+def _tokens_before(text: str, index: int) -> tuple[yaml.Token | None, yaml.Token | None]:
+    """The token right before a parse error at `index`, and the '[' or '{' still open there.
+
+    A quote that is not closed on its own line swallows the lines below it up to the next
+    quote, and an unclosed '[' the lines up to the next ':'; PyYAML then trips over what
+    follows, often many lines further on.
+    """
+    previous, open_brackets = None, []
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.index >= index:
+                break
+            if isinstance(token, yaml.FlowSequenceStartToken | yaml.FlowMappingStartToken):
+                open_brackets.append(token)
+            elif (
+                isinstance(token, yaml.FlowSequenceEndToken | yaml.FlowMappingEndToken)
+                and open_brackets
+            ):
+                open_brackets.pop()
+            if not isinstance(token, yaml.BlockEndToken):
+                previous = token
+    except yaml.YAMLError:
+        pass
+    return previous, (open_brackets[0] if open_brackets else None)
+
+
+def _swallowed(lines: list[str], node: yaml.ScalarNode, column: int) -> int | None:
+    """The first line inside a multi-line quoted value that reads as a field or list item of
+    its own (at or left of `column`): the quote should have been closed before it."""
+    for number in range(node.start_mark.line + 1, min(node.end_mark.line + 1, len(lines))):
+        match = _STRUCTURE.match(lines[number])
+        if match and len(match.group(1)) <= column:
+            return number + 1
+    return None
 
 
 def _location(node: yaml.Node, display: str) -> Location:
     return Location(display, node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _convert(node: yaml.Node, display: str, problems: list[Problem]) -> Node:
+def _convert(node: yaml.Node, display: str, problems: list[Problem], lines: list[str]) -> Node:
     location = _location(node, display)
     if node.tag and node.tag.startswith("!") and not node.tag.startswith("tag:yaml.org"):
         problems.append(Problem(location, f"YAML-label '{node.tag}' is hier niet toegestaan"))
@@ -283,7 +370,10 @@ def _convert(node: yaml.Node, display: str, problems: list[Problem]) -> Node:
             node.value, location, quoted=node.style in ("'", '"'), block=node.style in ("|", ">")
         )
     if isinstance(node, yaml.SequenceNode):
-        return Sequence(location, [_convert(item, display, problems) for item in node.value])
+        for item in node.value:
+            start = lines[item.start_mark.line]
+            _check_quote(item, len(start) - len(start.lstrip(" ")), display, problems, lines)
+        return Sequence(location, [_convert(item, display, problems, lines) for item in node.value])
     mapping = Mapping(location)
     for key_node, value_node in node.value:
         key_location = _location(key_node, display)
@@ -307,8 +397,34 @@ def _convert(node: yaml.Node, display: str, problems: list[Problem]) -> Node:
                 )
             )
             continue
-        mapping.items[key_node.value] = (key_location, _convert(value_node, display, problems))
+        _check_quote(value_node, key_node.start_mark.column, display, problems, lines)
+        mapping.items[key_node.value] = (
+            key_location,
+            _convert(value_node, display, problems, lines),
+        )
     return mapping
+
+
+def _check_quote(
+    node: yaml.Node, column: int, display: str, problems: list[Problem], lines: list[str]
+) -> None:
+    """A quoted value that swallowed the fields below it: valid YAML, but not what was meant."""
+    if not (
+        isinstance(node, yaml.ScalarNode)
+        and node.style in _QUOTES
+        and node.end_mark.line > node.start_mark.line
+    ):
+        return
+    line = _swallowed(lines, node, column)
+    if line:
+        problems.append(
+            Problem(
+                _location(node, display),
+                f"YAML-fout: {_quote(node.style)} dat hier opent, wordt pas op regel "
+                f"{node.end_mark.line + 1} gesloten, zodat regel {line} bij deze tekst hoort; "
+                + _close(node.style),
+            )
+        )
 
 
 @dataclass
@@ -358,13 +474,17 @@ def _read_text(text: str, display: str, line_offset: int) -> Source:
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
-        problem = _yaml_problem(error, display)
+        problem = _yaml_problem(error, display, text)
         moved = Location(display, problem.location.line + line_offset, problem.location.column)
         return Source(display, text, None, [Problem(moved, problem.message)])
     problems: list[Problem] = []
-    root = _convert(node, display, problems) if node is not None else None
+    root = _convert(node, display, problems, text.split("\n")) if node is not None else None
     if root is not None:
         _shift(root, line_offset)
+    problems = [
+        Problem(Location(display, p.location.line + line_offset, p.location.column), p.message)
+        for p in problems
+    ]
     return Source(display, text, root, problems)
 
 

@@ -1,7 +1,9 @@
 """The MkDocs bridge: regenerate the Markdown pages before each build of `mkdocs serve`.
 
-Only connects; all logic lives in `build`. `handreiking build` generates the pages itself and
-sets HANDREIKING_PREGENERATED, so this does nothing there.
+Only connects; all logic lives in `build`, `errorpage` and `search`. `handreiking build`
+generates the pages and the search index itself and sets HANDREIKING_PREGENERATED, so this
+does neither there. In the preview, content errors replace every page by the error page until
+they are fixed, and Pagefind indexes the served site so that search works there too.
 """
 
 from __future__ import annotations
@@ -13,7 +15,10 @@ from pathlib import Path
 from mkdocs.plugins import BasePlugin
 
 from . import build
-from .problems import FOUT
+from .errorpage import PLACEHOLDER, error_page
+from .printed import PDF_FILE
+from .problems import FOUT, Problem
+from .search import SearchIndexError, index_site
 
 log = logging.getLogger("mkdocs.plugins.handreiking")
 
@@ -62,6 +67,9 @@ def _nav_urls(items) -> list[str]:
 
 
 class HandreikingPlugin(BasePlugin):
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []  # the content errors of the current preview build
+
     def on_serve(self, server, config, builder):
         # MkDocs watches docs_dir, but this plugin writes it from content/ and maatregelen.yaml
         # (watched through `watch:` in mkdocs.yml): the pages it writes would start a second,
@@ -75,17 +83,70 @@ class HandreikingPlugin(BasePlugin):
         return env
 
     def on_pre_build(self, config) -> None:
+        self.problems = []
         if os.environ.get(build.PREGENERATED):
             return
         root = Path(config.config_file_path).parent
         try:
             _, pages = build.generate(root, build.build_date())
         except build.ContentError as error:
-            # Keep serving the last good pages; the editor sees every problem in the terminal.
+            # Every page of the preview shows the errors (on_post_page) until they are fixed.
+            self.problems = [p for p in error.problems if p.severity == FOUT]
             for problem in error.problems:
                 (log.error if problem.severity == FOUT else log.warning)("%s", problem)
-            log.error("handreiking: de site toont de laatste versie zonder fouten")
+            log.error(
+                "handreiking: de inhoud bevat fouten; elke pagina in de browser toont ze tot "
+                "ze hersteld zijn"
+            )
+            _placeholders(config)
             return
         written = build.write_pages(pages, Path(config.docs_dir))
         if written:
             log.info("handreiking: %d pagina('s) bijgewerkt", written)
+
+    def on_files(self, files, config):
+        # Issue 15: theme/main.html says why the PDF is missing (the preview skips it).
+        config.extra["hr_pdf"] = files.get_file_from_path(PDF_FILE) is not None
+        return files
+
+    def on_post_page(self, output, page, config):
+        if not self.problems:
+            return output
+        root = Path(config.config_file_path).parent
+        return error_page(self.problems, root, page.title)
+
+    def on_post_template(self, output_content, template_name, config):
+        # The 404 page too: a page that the broken content would have made is not there yet.
+        if self.problems and template_name == "404.html":
+            return error_page(self.problems, Path(config.config_file_path).parent)
+        return output_content
+
+    def on_post_build(self, config) -> None:
+        if os.environ.get(build.PREGENERATED) or self.problems:
+            return  # `handreiking build` indexes the staging site itself
+        try:
+            index_site(Path(config.site_dir))
+        except SearchIndexError as error:
+            log.warning("handreiking: geen zoekindex in de voorbeeldweergave: %s", error.output)
+
+
+def _placeholders(config) -> None:
+    """A page for every nav entry missing from docs_dir (a preview that starts with errors)."""
+    docs = Path(config.docs_dir)
+    for page in _nav_files(config.nav or []):
+        target = docs / page
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(PLACEHOLDER, encoding="utf-8")
+
+
+def _nav_files(items) -> list[str]:
+    """The Markdown files named in mkdocs.yml's nav."""
+    found = []
+    for item in items:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        if isinstance(value, list):
+            found += _nav_files(value)
+        elif isinstance(value, str) and value.endswith(".md"):
+            found.append(value)
+    return found

@@ -40,3 +40,21 @@ class ContentError(Exception):
     def __init__(self, problems: list[Problem]):
         super().__init__(f"{len(problems)} problemen in de inhoud")
         self.problems = sorted(problems, key=lambda p: p.sort_key)
+
+
+OVERDUE = "verlopen: "
+
+
+def overdue_note(problems: list[Problem]) -> str | None:
+    """What to do about the overdue mijlpalen among `problems`, said once after them."""
+    count = sum(p.message.startswith(OVERDUE) for p in problems)  # also under --strict
+    if not count:
+        return None
+    return (
+        f"Over de {count} waarschuwing(en) 'verlopen': de datum van die mijlpaal is voorbij en "
+        "niemand heeft hem bijgewerkt; de site meldt dat erbij. Is de mijlpaal gehaald, zet dan "
+        "'bereikt: ja' erbij; is de maatregel er nu, zet 'status: beschikbaar'; schuift de datum "
+        "op, pas de datum in het tijdspad aan. Weet u het nog niet, dan kunt u ze laten staan "
+        "tot de volgende editie: ze houden de site niet tegen (alleen make check STRICT=1 telt "
+        "ze als fout)."
+    )

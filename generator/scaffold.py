@@ -132,7 +132,7 @@ def append(root: Path, soort: str) -> tuple[Path, int, str]:
 GUIDE = "content/paginas/handleiding-redactie.md"
 BEGIN = (
     "[//]: # (veldenoverzicht: begin. Gegenereerd uit generator/schema.py met "
-    "`handreiking schema --write`; niet met de hand bewerken.)"
+    "`make schema`; niet met de hand bewerken.)"
 )
 END = "[//]: # (veldenoverzicht: eind)"
 

@@ -16,7 +16,7 @@ from typing import Any
 from .kinds import HTML, INVALID, Context, inside_code
 from .load import Page, Source, read_page, read_source
 from .model import OPEN
-from .problems import FOUT, WAARSCHUWING, Location, Problem
+from .problems import FOUT, OVERDUE, WAARSCHUWING, Location, Problem
 from .schema import FILES, PAGINA, check_file
 from .snapshots import RENAMEABLE, Snapshot, read_snapshots
 from .urls import url_of
@@ -199,7 +199,7 @@ def _check_maatregelen(maatregelen, peildatum: date, problems) -> None:
                 problems.append(
                     Problem(
                         mijlpaal["_loc"]["datum"],
-                        f"verlopen: '{mijlpaal['datum'].words}' is voorbij (peildatum "
+                        f"{OVERDUE}'{mijlpaal['datum'].words}' is voorbij (peildatum "
                         f"{peildatum.isoformat()}) maar de maatregel '{m.get('id')}' staat nog op "
                         f"'{status}'; zet 'bereikt: ja' bij de mijlpaal als die gehaald is, of "
                         f"werk de status of het tijdspad bij ({path}.tijdspad[{index}])",
@@ -222,7 +222,7 @@ def _check_opgaven(opgaven, peildatum: date, problems) -> None:
             problems.append(
                 Problem(
                     mijlpaal["_loc"]["datum"],
-                    f"verlopen: '{mijlpaal['datum'].words}' is voorbij (peildatum "
+                    f"{OVERDUE}'{mijlpaal['datum'].words}' is voorbij (peildatum "
                     f"{peildatum.isoformat()}) maar deze mijlpaal van de opgave '{o.get('id')}' "
                     "is niet bijgewerkt; zet 'bereikt: ja' als hij gehaald is ('bereikt: nee' "
                     "als hij niet doorging), of werk de datum bij "

@@ -70,3 +70,84 @@ def test_mkdocs_failure_also_leaves_the_previous_site_untouched(tmp_path):
     assert "de vorige versie in site/ is ongewijzigd" in result.stderr
     assert (project / "site" / "index.html").read_text(encoding="utf-8") == "vorige versie"
     assert not list(project.glob(".site-*"))
+
+
+ARGPARSE_ENGLISH = (
+    "usage:",
+    "show this help",
+    "positional arguments",
+    "options:",
+    "error:",
+    "required",
+    "invalid choice",
+    "unrecognized",
+    "expected one argument",
+)
+
+
+def _commands(parser, path=()):
+    """Every command path of the real parser: (), ('check',), ('editie', 'publiceer'), ..."""
+    import argparse
+
+    yield path, parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield from _commands(sub, (*path, name))
+
+
+def test_every_help_text_is_dutch_and_every_option_is_explained():
+    from generator.cli import parser
+
+    commands = list(_commands(parser()))
+    assert len(commands) > 5
+    for path, sub in commands:
+        result = handreiking(*path, "--help")
+        assert result.returncode == 0, path
+        assert result.stdout.startswith("gebruik: handreiking"), path
+        assert "toon deze uitleg en stop" in result.stdout
+        english = [w for w in ARGPARSE_ENGLISH if w in result.stdout.lower()]
+        assert not english, (path, result.stdout)
+        for action in sub._actions:
+            assert action.help, f"{' '.join(path)} {action.option_strings or action.dest}: no help"
+
+
+def test_usage_errors_are_dutch_one_line_and_name_what_to_do():
+    cases = {
+        ("bestaat-niet",): "handreiking: fout: opdracht: 'bestaat-niet' bestaat niet; kies uit ",
+        ("nieuw",): "handreiking nieuw: fout: dit ontbreekt: SOORT; typ --help voor een voorbeeld",
+        ("check", "--peildatum", "28-10-2021"): (
+            "handreiking check: fout: --peildatum: '28-10-2021' is geen datum als 2021-04-01; "
+            "bedoelde u 2021-10-28?"
+        ),
+        ("serve", "--dev-addr", "8001"): (
+            "handreiking serve: fout: --dev-addr: '8001' is geen adres:poort; schrijf bijvoorbeeld "
+            "127.0.0.1:8001 (met make: make serve PORT=8001)"
+        ),
+        ("check", "--streng"): "handreiking: fout: onbekend: --streng; typ --help voor wat er kan",
+    }
+    for args, expected in cases.items():
+        result = handreiking(*args)
+        assert result.returncode == 2, args
+        usage, message = result.stderr.strip().split("\n")[-2:]
+        assert usage.startswith("gebruik: handreiking") or usage.startswith(" "), args
+        assert message.startswith(expected), (args, result.stderr)
+        assert not [w for w in ARGPARSE_ENGLISH if w in result.stderr.lower()], result.stderr
+
+
+def test_argparse_is_english_again_outside_our_parser():
+    import argparse
+
+    from generator.cli import parser
+
+    parser().format_help()
+    assert "usage: x" in argparse.ArgumentParser(prog="x").format_usage()
+
+
+def test_diff_compares_with_the_last_published_edition_by_default():
+    latest = max(int(p.stem) for p in (ROOT / "content" / "edities").glob("[0-9]*.yaml"))
+    default = handreiking("diff")
+    explicit = handreiking("diff", str(latest))
+    assert default.returncode == 0, default.stderr
+    assert default.stdout == explicit.stdout
+    assert f"Wat is er veranderd: editie {latest} → de huidige inhoud" in default.stdout

@@ -150,3 +150,36 @@ def test_every_precision_is_listed_for_the_open_data():
     ):
         assert Periode.parse(notatie).precisie in PRECISIES
     assert Periode.parse("geen", geen=True).precisie in PRECISIES
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("28-10-2021", "2021-10-28"),
+        ("1/4/2021", "2021-04-01"),
+        ("1 april 2021", "2021-04-01"),
+        ("1 apr. 2021", "2021-04-01"),
+        ("april 2021", "2021-04"),
+        ("Maart 2021", "2021-03"),
+        ("2021-4", "2021-04"),
+        ("eerste kwartaal 2021", "2021-Q1"),
+        ("Q3 2021", "2021-Q3"),
+        ("tweede helft 2021", "2021-H2"),
+        ("herfst 2021", "2021-najaar"),
+        ("medio april 2021", "medio 2021-04"),
+        ("maart t/m juli 2021", "2021-03..2021-07"),
+        ("1 maart - 15 juni 2021", "2021-03-01..2021-06-15"),
+    ],
+)
+def test_a_date_written_the_dutch_way_gets_our_notation_as_a_hint(written, meant):
+    with pytest.raises(DateNotationError) as raised:
+        Periode.parse(written)
+    assert str(raised.value) == f"onbekende datumnotatie '{written}'; bedoelde u {meant}?"
+    assert Periode.parse(meant)  # the hint itself is a valid notation
+
+
+@pytest.mark.parametrize("written", ["30-02-2021", "na de zomer", "21-04-01"])
+def test_no_hint_where_nothing_fits_only_the_general_help(written):
+    with pytest.raises(DateNotationError, match="gebruik bijvoorbeeld 2021-04-01") as raised:
+        Periode.parse(written)
+    assert "bedoelde u" not in str(raised.value)

@@ -279,8 +279,11 @@ def test_the_editor_can_say_a_maatregel_changed_in_substance(project):
 def test_overdue_mijlpalen_are_located_warnings_saying_what_to_update(built_project):
     result = handreiking("check", "--peildatum", "2021-06-15", root=built_project)
     assert result.returncode == 0, result.stderr
-    warnings = result.stderr.splitlines()
+    *warnings, note = result.stderr.splitlines()
     assert warnings, "the real content has overdue mijlpalen at 2021-06-15"
+    # issue 15: once, after them, what they mean and what to do (or not yet)
+    assert note.startswith(f"Over de {len(warnings)} waarschuwing(en) 'verlopen': ")
+    assert "bereikt: ja" in note and "tijdspad" in note and "volgende editie" in note
     kinds = set()
     for warning in warnings:
         match = re.fullmatch(

@@ -42,6 +42,12 @@ NOT_SCHEMA_MATTERS = {
     "twee-documenten": "YAML-syntax: a second document",
     "aanhalingsteken-niet-gesloten": "YAML-syntax: the file cannot be parsed",
     "dubbele-punt-in-tekst": "YAML-syntax: the file cannot be parsed",
+    "aanhalingsteken-te-laat-gesloten": "YAML-syntax: the file cannot be parsed",
+    "enkel-aanhalingsteken-niet-gesloten": "YAML-syntax: the file cannot be parsed",
+    "lijst-niet-gesloten": "YAML-syntax: the file cannot be parsed",
+    "dubbele-punt-ontbreekt": "YAML-syntax: the file cannot be parsed",
+    "tekst-na-aanhalingsteken": "YAML-syntax: the file cannot be parsed",
+    "tekstregel-springt-te-weinig-in": "YAML-syntax: the file cannot be parsed",
     "dubbele-id": "a rule across records: ids must be unique in the file",
     "dubbele-volgorde": "a rule across records: volgorde must be unique",
     "onbekende-organisatie": "a reference: the id must exist in another file",
@@ -71,7 +77,7 @@ def test_committed_schemas_guide_and_first_lines_are_up_to_date():
         for path, text in generated_files(ROOT).items()
         if not (ROOT / path).exists() or (ROOT / path).read_text(encoding="utf-8") != text
     ]
-    assert stale == [], "stale: run `handreiking schema --write` and commit the result"
+    assert stale == [], "stale: run `make schema` and commit the result"
 
 
 def test_the_schema_command_reports_stale_files_and_rewrites_them(tmp_path):
@@ -90,8 +96,8 @@ def test_the_schema_command_reports_stale_files_and_rewrites_them(tmp_path):
     check = run()
     assert check.returncode == 1
     assert check.stderr.splitlines() == [
-        "schema/opgaven.schema.json:1:1: fout: verouderd; draai `handreiking schema --write`",
-        "content/bronnen.yaml:1:1: fout: verouderd; draai `handreiking schema --write`",
+        "schema/opgaven.schema.json:1:1: fout: verouderd; draai `make schema`",
+        "content/bronnen.yaml:1:1: fout: verouderd; draai `make schema`",
     ]
     assert run("--write").returncode == 0
     assert run().returncode == 0

@@ -1,0 +1,52 @@
+"""A copy of the repository as an editor has it after `git clone`, for running make in it.
+
+It holds every file git would give a clone (tracked, or new and not ignored; as they are in
+the worktree now), committed in a fresh repository. Its `.venv` is a link to this worktree's,
+so `make check` or `make serve` there starts at once instead of installing: the Makefile's
+stamps are newer than the copied requirements, and the editable install's generator/ is the
+same code as the copy's.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+from conftest import ROOT
+
+STAMPS = (".venv/.site-installed", ".venv/.test-installed")
+GIT = ["git", "-c", "user.name=Redactie", "-c", "user.email=redactie@example.org"]
+
+
+def editor_checkout(target: Path) -> Path:
+    """A git repository with what a clone has, and a working .venv, at `target`."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    for name in filter(None, listed.split("\0")):
+        source = ROOT / name
+        if source.is_file():  # a file deleted in the worktree is gone from the clone too
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+    sources = [ROOT / "pyproject.toml", *ROOT.glob("requirements*.txt")]
+    stale = [s for s in STAMPS if not _newer(ROOT / s, sources)]
+    assert not stale, f"{stale} older than the requirements: run `make test-deps` first"
+    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "editie 2021"]):
+        subprocess.run([*GIT, *args], cwd=target, check=True, capture_output=True)
+    (target / ".venv").symlink_to(ROOT / ".venv")
+    return target
+
+
+def _newer(stamp: Path, sources: list[Path]) -> bool:
+    return stamp.exists() and all(stamp.stat().st_mtime >= s.stat().st_mtime for s in sources)
+
+
+def make_env(**extra: str) -> dict[str, str]:
+    """The environment for make in a checkout: this one, without make's own variables."""
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")}
+    return {**env, **extra}
