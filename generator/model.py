@@ -333,6 +333,7 @@ class Organisatie:
     contact: Contact | None = content(
         Contact.record, "Contact", "Hoe gemeenten en provincies contact opnemen"
     )
+    afgeleid: dict[str, str] | None = _afgeleid()
     vorige_ids: tuple[str, ...] = _vorige_ids()
     location: Location | None = None
     eindverantwoordelijk_voor: list[Maatregel] = field(default_factory=list)
@@ -444,6 +445,7 @@ class Bron:
         ListOf(item=Bijlage.record), "Bijlagen", "Bijlagen bij het stuk, elk met titel en webadres"
     )
     toelichting: str | None = content(Text(single_line=False), "Toelichting", "Wat erin staat")
+    afgeleid: dict[str, str] | None = _afgeleid()
 
 
 @record("begrip")
@@ -461,6 +463,7 @@ class Begrip:
     uitleg: str | None = content(
         Text(single_line=False), "Uitleg", "Extra uitleg in eenvoudige taal"
     )
+    afgeleid: dict[str, str] | None = _afgeleid()
 
 
 @record("vaststelling")
