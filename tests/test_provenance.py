@@ -27,9 +27,7 @@ def test_the_minimal_fixture_shows_its_inferred_facts_everywhere():
     )
     badge = '<span class="hr-status hr-status--beschikbaar">Beschikbaar</span>'
     assert f'{badge} <span class="hr-afgeleid">(afgeleid)</span>' in row
-    named = overview[overview.index('href="tussenvoorzieningen/"') :].split("</tr>")[
-        0
-    ]
+    named = overview[overview.index('href="tussenvoorzieningen/"') :].split("</tr>")[0]
     assert "hr-afgeleid" not in named  # BZK is named by the handreiking for 4.2.1
     matrix = pages["organisaties.md"]
     inferred = '<span class="hr-sr">eindverantwoordelijk, afgeleid door de redactie</span>'
