@@ -37,6 +37,7 @@ for folder in (ROOT, ROOT / "tests"):  # also when run as a script
 from conftest import handreiking  # noqa: E402
 from generator.dates import Periode  # noqa: E402
 from generator.diff import _short  # noqa: E402
+from generator.model import SOORT_BEDRAG_LABELS  # noqa: E402
 from generator.problems import Location  # noqa: E402
 from generator.render import euro  # noqa: E402
 from generator.validate import check_project  # noqa: E402
@@ -180,7 +181,7 @@ def apply_update(project: Path) -> Plan:
     new_amount = old_amount + 10_000_000
     plan.bedrag_regeling = regeling["id"]
     edits.value("regelingen", regeling["bedrag"]["_loc"]["waarde"], str(new_amount))
-    soort = {"per-jaar": "per jaar"}.get(regeling["bedrag"]["soort"], regeling["bedrag"]["soort"])
+    soort = SOORT_BEDRAG_LABELS[regeling["bedrag"]["soort"]]
     plan.lines.append(
         f"Regeling {_title(regeling)}: bedrag van {euro(old_amount)} {soort} naar "
         f"{euro(new_amount)} {soort}."
@@ -251,13 +252,13 @@ def apply_update(project: Path) -> Plan:
     plan.lines.append(f"Maatregel {_title(linker)}: bronnen: ‘{bron_titel}’ toegevoegd.")
 
     # A mijlpaal that was reached: the editor marks it, and says what happened.
+    def open_mijlpalen(m: dict) -> list[dict]:  # dated and not marked yet
+        return [p for p in m.get("tijdspad", []) if "bereikt" not in p and p["datum"].dated]
+
     reached_in = next(
-        m
-        for m in maatregelen
-        if m not in (ended, owner, renamed, linker)
-        and any("bereikt" not in p for p in m.get("tijdspad", []))
+        m for m in maatregelen if m not in (ended, owner, renamed, linker) and open_mijlpalen(m)
     )
-    mijlpaal = next(p for p in reached_in["tijdspad"] if "bereikt" not in p)
+    mijlpaal = open_mijlpalen(reached_in)[0]
     plan.gehaald_id = reached_in["id"]
     edits.field("maatregelen", mijlpaal, "bereikt: ja")
     plan.lines.append(
