@@ -94,6 +94,42 @@ def test_the_feed_lists_editions_newest_first_with_one_entry_per_change(feed_byt
     )
 
 
+def test_entry_ids_follow_what_changed_not_where_it_stands_in_the_list(tmp_path):
+    """Re-rendering an edition with one more change above an old one keeps the old one's id:
+    a feed reader then shows only the new line as unread (issue 11)."""
+    project = copy_project(tmp_path / "p")
+    checked, files = generate(project, date(2021, 2, 15))
+    publish(project, 2021, checked, files, replace=True)
+    maatregelen = project / "maatregelen.yaml"
+    original = maatregelen.read_text(encoding="utf-8")
+    editie = project / "content/editie.yaml"
+    editie.write_text(
+        editie.read_text(encoding="utf-8").replace("jaar: 2021", "jaar: 2022"), encoding="utf-8"
+    )
+
+    def ids_after(text: str) -> dict[str, str]:
+        maatregelen.write_text(text, encoding="utf-8")
+        checked, files = generate(project, date(2022, 3, 1))
+        publish(project, 2022, checked, files, replace=True)
+        _, files = generate(project, date(2022, 3, 1))
+        feed = ET.fromstring(files["feed.xml"])
+        return {
+            e.findtext(f"{ATOM}title"): e.findtext(f"{ATOM}id")
+            for e in feed.findall(f"{ATOM}entry")
+        }
+
+    one = ids_after(original.replace("status: voornemen", "status: beschikbaar", 1))
+    # 'Inzet woningcorporaties' sorts before the first change; its line comes above it
+    two = ids_after(
+        original.replace("status: voornemen", "status: beschikbaar", 1).replace(
+            "    titel: Inzet woningcorporaties\n", "    titel: Inzet van woningcorporaties\n", 1
+        )
+    )
+    kept = [title for title in one if not title.startswith("Editie")]
+    assert kept and all(one[title] == two[title] for title in kept)
+    assert len(two) == len(one) + 1
+
+
 def test_every_page_links_the_feed(site_dir):
     pages = sorted(site_dir.rglob("index.html"))
     assert len(pages) > 40
