@@ -307,6 +307,8 @@ def test_overdue_mijlpalen_are_located_warnings_saying_what_to_update(built_proj
     strict = handreiking("check", "--peildatum", "2021-06-15", "--strict", root=built_project)
     assert strict.returncode == 1
     assert strict.stderr.splitlines()[-1] == f"{len(warnings)} fout(en) gevonden; niets gebouwd."
+    said = [line for line in strict.stderr.splitlines() if ": fout: verlopen: " in line]
+    assert len(said) == len(warnings)  # --strict says 'fout', as it counts them
     early = handreiking("check", "--peildatum", "2019-01-01", "--strict", root=built_project)
     assert early.returncode == 0 and early.stderr == ""
 
