@@ -254,9 +254,11 @@ class Renderer:
         """The page with its edition and stand at the bottom, and the notice on top when the
         next edition is overdue (issue 13): after the front matter, before the first heading."""
         partial = self.env.get_template("_actualiteit.md.j2").module
-        _, front, body = text.split("---\n", 2)
-        top = str(partial.boven(link))
-        return f"---\n{front}---\n{top}{body.rstrip()}\n\n{partial.onder()}\n"
+        front, body = "", text
+        if text.startswith("---\n"):
+            _, front, body = text.split("---\n", 2)
+            front = f"---\n{front}---\n"
+        return f"{front}{partial.boven(link)}{body.rstrip()}\n\n{partial.onder()}\n"
 
     def abbreviations(self, text: str) -> str:
         """The abbreviation definitions for the terms `text` uses (issue 6, see _abbreviations)."""
