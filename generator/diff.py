@@ -96,7 +96,7 @@ class Wijziging:
 
     @property
     def zin(self) -> str:
-        return f"{self.onderwerp} {self.titel}: {self.wat}.".lstrip()
+        return f"{self.onderwerp} {self.titel}: {self.wat.rstrip('.')}.".lstrip()
 
     @property
     def url(self) -> str | None:
@@ -176,9 +176,8 @@ def markdown(changes: list[Wijziging], titel: str, link=None) -> str:
             subject = _md_escape(w.titel)
             if link and w.url:
                 subject = f"[{subject}]({link(w.url)})"
-            lines.append(
-                f"- {f'{w.onderwerp} ' if w.onderwerp else ''}**{subject}**: {_md_escape(w.wat)}."
-            )
+            subject = f"{w.onderwerp} **{subject}**" if w.onderwerp else f"**{subject}**"
+            lines.append(f"- {subject}: {_md_escape(w.wat.rstrip('.'))}.")
         lines.append("")
     return "\n".join(lines)
 
