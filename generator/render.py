@@ -21,7 +21,7 @@ import yaml
 from markupsafe import Markup, escape
 
 from .dates import dutch_date, one_year_after
-from .dutch import euro, number
+from .dutch import euro, hyphenatable, number
 from .model import (
     SOORT_BEDRAG_LABELS,
     SOORT_ORGANISATIE_LABELS,
@@ -148,7 +148,12 @@ class Renderer:
             **ENVIRONMENT,
         )
         self.env.filters.update(
-            md=markdown_text, inline=inline_text, euro=euro, number=number, dutch_date=dutch_date
+            md=markdown_text,
+            inline=inline_text,
+            euro=euro,
+            number=number,
+            dutch_date=dutch_date,
+            afbreekbaar=hyphenatable,
         )
         self.env.tests["overdue"] = lambda record: record.is_overdue(settings.today)
         self.env.globals.update(
