@@ -80,6 +80,7 @@ SOORT_BRON = Enum(
         "wet": "Wet",
     }
 )
+PAGINA_VOOR = Enum(labels={"lezers": "Lezers", "redactie": "Redactie"})
 STATUS_LABELS = STATUS.labels
 SOORT_ORGANISATIE_LABELS = SOORT_ORGANISATIE.labels
 SOORT_BEDRAG_LABELS = SOORT_BEDRAG.labels
@@ -508,9 +509,19 @@ class Pagina:
     samenvatting: str | None = content(
         Text(single_line=False), "Samenvatting", "Eén zin over de pagina"
     )
+    voor: str | None = content(
+        PAGINA_VOOR,
+        "Voor",
+        "Voor wie de pagina is: lezers (zo ook als u het weglaat; in het menu en het zoeken) "
+        "of redactie (onder 'Voor de redactie' onderaan elke pagina, niet in het zoeken)",
+    )
     slug: str = ""
     body: str = ""
     path: str = ""
+
+    @property
+    def for_editors(self) -> bool:
+        return self.voor == "redactie"
 
 
 @dataclass

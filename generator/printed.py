@@ -89,7 +89,11 @@ def _key(sectie: str) -> tuple[int, ...]:
 def chapters(h: Handreiking) -> list[Chapter]:
     """The document's chapters in order: the leading pages, then one per opgave."""
     first = min((_key(o.hoofdstuk)[0] for o in h.opgaven.values()), default=1_000)
-    result = [Chapter(str(p.volgorde), p.titel, pagina=p) for p in h.paginas if p.volgorde < first]
+    result = [
+        Chapter(str(p.volgorde), p.titel, pagina=p)
+        for p in h.paginas
+        if p.volgorde < first and not p.for_editors
+    ]
     for opgave in sorted(h.opgaven.values(), key=lambda o: _key(o.hoofdstuk)):
         result.append(_opgave_chapter(opgave))
     return result

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import json
 import posixpath
 import re
 from dataclasses import dataclass
@@ -49,6 +50,15 @@ class Settings:
 
 
 SECURITY_TXT = ".well-known/security.txt"
+# The overview each kind of record belongs to, by its title: the page's heading, its tab in the
+# menu (mkdocs.yml nav) and the middle of a record's breadcrumbs (issue 14).
+SECTION_TITLES = {
+    "opgave": "Opgaven",
+    "maatregel": "Maatregelen",
+    "regeling": "Financiering",
+    "organisatie": "Wie is eindverantwoordelijk",
+    "redactie": "Voor de redactie",
+}
 
 
 def markdown_text(text: str | None) -> Markup:
@@ -133,6 +143,25 @@ def _abbreviations(handreiking: Handreiking) -> list[tuple[re.Pattern, str]]:
     ]
 
 
+SEARCH_WORDS = "woorden.json"
+TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def search_words(h: Handreiking) -> str:
+    """The words of the titles and begrippen, for the search page (zoeken.js) to look for a
+    query word inside: "noodopvang" -> "crisisnoodopvang". JSON, sorted, lower case."""
+    texts = [b.term for b in h.begrippen]
+    for records, attribute in (
+        (h.maatregelen, "titel"),
+        (h.regelingen, "titel"),
+        (h.opgaven, "titel"),
+        (h.organisaties, "naam"),
+    ):
+        texts += [getattr(record, attribute) for record in records.values()]
+    found = {word.lower() for text in texts for word in TITLE_WORD.findall(text)}
+    return json.dumps(sorted(found), ensure_ascii=False) + "\n"
+
+
 class Renderer:
     """Renders every page of a Handreiking to Markdown text, keyed by its file path."""
 
@@ -163,6 +192,8 @@ class Renderer:
             soort_organisatie_labels=SOORT_ORGANISATIE_LABELS,
             soort_bedrag_labels=SOORT_BEDRAG_LABELS,
             front_matter=front_matter,
+            sectie_titels=SECTION_TITLES,
+            adres=self.address,
         )
         self.env.globals.update(
             edities=editions, geschiedenis=editions.geschiedenis if editions else {}
@@ -213,6 +244,7 @@ class Renderer:
         self._add(pages, url_of("begrippen"), "begrippen.md.j2")
         self._add(pages, url_of("bronnen"), "bronnen.md.j2")
         self._add(pages, url_of("zoeken"), "zoeken.md.j2")  # issue 3: Pagefind search page
+        pages[url_of("zoeken") + SEARCH_WORDS] = search_words(h)  # issue 14: see zoeken.js
         if self.editions is not None:
             self._add(pages, url_of("wijzigingen"), "wijzigingen.md.j2", changelog=self.editions)
         for pagina in h.paginas:
@@ -223,6 +255,10 @@ class Renderer:
                 p=pagina,
                 edit=self._edit_path(pagina.path, 1),
             )
+        # Issue 14: the pages for editors, linked from every page's footer, not from the menu.
+        self._add(
+            pages, url_of("redactie"), "redactie.md.j2", paginas=[p for p in h.paginas if p.for_editors]
+        )
         # Service pages (issue 3): accessibility statement, privacy, contact, security.txt.
         for kind in ("toegankelijkheid", "privacy", "contact"):
             self._add(pages, url_of(kind), f"{kind}.md.j2", team=self._team())
@@ -234,6 +270,10 @@ class Renderer:
                 canonical=(self.settings.site_url or "/").rstrip("/") + "/" + SECURITY_TXT,
             )
         return dict(sorted(pages.items()))
+
+    def address(self, url: str) -> str:
+        """The published address of a site-relative URL: 'maatregelen/x/' -> 'https://.../x/'."""
+        return (self.settings.site_url or "/").rstrip("/") + "/" + url
 
     def _team(self):
         """The ondersteuningsteam: the contact point for questions, problems and security."""

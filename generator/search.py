@@ -47,6 +47,9 @@ def index_site(site_dir: Path) -> None:
             SEARCH_DIR,
             "--force-language",
             "nl",
+            # Issue 14: the "¶" of every heading's permalink stays out of titles and excerpts.
+            "--exclude-selectors",
+            ".headerlink",
             "--silent",
         ],
         capture_output=True,

@@ -130,7 +130,7 @@ def test_the_matrix_is_a_real_table_with_headers_caption_and_spelled_out_cells(s
     assert '<span class="hr-sr">betrokken</span>' in table
     region = markup[markup.rindex("<div", 0, markup.index('<table class="hr-tabel hr-matrix">')) :]
     assert region.startswith(
-        '<div class="hr-scroll" role="region" aria-labelledby="matrix-tabel" tabindex="0">'
+        '<div class="hr-scroll" role="region" aria-labelledby="matrix-tabel" tabindex="0"'
     )
     text = main_text(markup)
     assert "E voor eindverantwoordelijk en B voor betrokken" in text

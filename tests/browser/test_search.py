@@ -50,8 +50,9 @@ def test_every_live_maatregel_is_found_by_its_own_title(tab, live_site_url, live
 
 def test_filters_narrow_the_search_to_maatregelen(tab, site_url):
     results = pagefind_results(tab, site_url, "opvang")
-    tab.select_option("#hr-zoek-opgave", "Opvang korte termijn")
-    tab.wait_for_function("() => location.search.includes('opgave=Opvang')")
+    tab.select_option("#hr-zoek-opgave", label="Opvang korte termijn")
+    # the slugs the overviews use (issue 14), not the labels
+    tab.wait_for_function("() => location.search.includes('opgave=opvang-korte-termijn')")
     tab.wait_for_function(
         f"() => document.querySelectorAll('#hr-zoeklijst li').length < {len(results)}"
     )

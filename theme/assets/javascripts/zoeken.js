@@ -1,8 +1,17 @@
-/* Search page (zoeken/): Dutch full-text search with Pagefind (issue 3).
+/* Search page (zoeken/): Dutch full-text search with Pagefind (issues 3 and 14).
  *
  * The page holds a plain GET form (q, opgave, status, organisatie), so every search is a URL
- * that can be shared and restores on load; back and forward work. Pagefind's index is fetched
- * only when there is something to search for. The result count is announced politely.
+ * that can be shared and restores on load; back and forward work. The filters use the slugs
+ * the overviews use (?status=in-voorbereiding); a value that matches no option is named in the
+ * status line. Pagefind's index is fetched only when there is something to search for. The
+ * result count is announced politely, and a reader who arrives with a query (from the search
+ * field in the header) lands in the field, with the results right after it.
+ * Each result shows its kind (Maatregel, Regeling, ...) and status.
+ *
+ * Dutch glues words together: "noodopvang" is only in "crisisnoodopvang". A query word that
+ * is not itself a word of the site's titles and begrippen is also looked for inside their
+ * longer words (woorden.json, written by the build); those results are merged by Pagefind's
+ * score, and the status line says which words were added ("ook gezocht op ...").
  * Pagefind stems Dutch; see docs/search-evaluation.md for why it replaced Material's search.
  */
 (function () {
@@ -17,8 +26,10 @@
   var config = JSON.parse(document.getElementById("__config").textContent);
   var root = new URL(config.base.replace(/\/?$/, "/"), location.href);
   var engine = null;
+  var words = null;
   var latest = 0;
   var timer = null;
+  var unknown = [];
 
   function pagefind() {
     if (!engine) {
@@ -31,12 +42,37 @@
     return engine;
   }
 
+  /* The words of the site's titles and begrippen, fetched once, with the first query. */
+  function longWords() {
+    if (!words) {
+      words = fetch(new URL("zoeken/woorden.json", root).href)
+        .then(function (response) { return response.ok ? response.json() : []; })
+        .catch(function () { return []; });
+    }
+    return words;
+  }
+
+  /* "escalatie" -> ["escalatiemogelijkheden"]: the longer words that hold a word which is not
+     a word of the titles itself, leaving out mere other forms (Pagefind's stemmer finds
+     "regelingen" for "regeling"). */
+  function compounds(word, all) {
+    if (word.length < 5 || all.indexOf(word) >= 0) return [];
+    return all.filter(function (long) {
+      return long.length >= word.length + 4 && long.indexOf(word) >= 0;
+    }).sort(function (a, b) { return a.length - b.length || (a < b ? -1 : 1); }).slice(0, 3);
+  }
+
   function readUrl() {
     var params = new URLSearchParams(location.search);
     input.value = params.get("q") || "";
+    unknown = [];
     selects.forEach(function (select) {
-      select.value = params.get(select.name) || "";
-      if (select.selectedIndex < 0) select.value = "";
+      var wanted = params.get(select.name) || "";
+      select.value = wanted;
+      if (select.selectedIndex < 0 || select.value !== wanted) {
+        select.value = "";
+        if (wanted) unknown.push([select.name, wanted]);
+      }
     });
   }
 
@@ -73,21 +109,70 @@
   }
 
   function item(data) {
+    var meta = data.meta || {};
     var li = document.createElement("li");
     var link = document.createElement("a");
     link.href = data.url;
-    link.textContent = (data.meta && data.meta.title) || data.url;
+    link.textContent = meta.title || data.url;
     li.appendChild(link);
+    var kind = document.createElement("span");
+    kind.className = "hr-zoeklijst__soort";
+    kind.textContent = [meta.soort || "Pagina", meta.status].filter(Boolean).join(" · ");
+    li.appendChild(document.createTextNode(" "));
+    li.appendChild(kind);
     li.appendChild(excerpt(data.excerpt || ""));
     return li;
   }
 
-  function describe(count, q) {
+  function describe(count, q, added) {
     var what = q.text ? " voor ‘" + q.text + "’" : "";
     if (Object.keys(q.filters).length) what += " (gefilterd)";
-    if (count === 0) return "Geen resultaten" + what + ".";
-    var text = count + (count === 1 ? " resultaat" : " resultaten") + what;
-    return text + (count > MAX ? "; de eerste " + MAX + " staan hieronder." : ".");
+    var text = count === 0
+      ? "Geen resultaten" + what + "."
+      : count + (count === 1 ? " resultaat" : " resultaten") + what +
+        (count > MAX ? "; de eerste " + MAX + " staan hieronder." : ".");
+    if (added.length) {
+      text += " Ook gezocht op " + added.map(function (w) { return "‘" + w + "’"; }).join(", ") + ".";
+    }
+    unknown.forEach(function (item) {
+      text += " Onbekende " + item[0] + " ‘" + item[1] + "’ in het adres: dat filter is niet gebruikt.";
+    });
+    return text;
+  }
+
+  /* The query's results together with those of the query with a word replaced by a longer
+     word that holds it, in the order of Pagefind's scores (each page once, at its best). */
+  function find(pf, q) {
+    var tried = [];
+    if (q.text) {
+      tried = longWords().then(function (all) {
+        var variants = [];
+        q.text.toLowerCase().split(/\s+/).forEach(function (word) {
+          compounds(word, all).forEach(function (long) {
+            variants.push([long, q.text.toLowerCase().replace(word, long)]);
+          });
+        });
+        return variants;
+      });
+    }
+    return Promise.resolve(tried).then(function (variants) {
+      var searches = [q.text || null].concat(variants.map(function (v) { return v[1]; }));
+      return Promise.all(searches.map(function (text) {
+        return pf.search(text, { filters: q.filters });
+      })).then(function (found) {
+        var best = {};
+        var added = [];
+        found.forEach(function (search, i) {
+          search.results.forEach(function (r) {
+            if (!best[r.id] || best[r.id].score < r.score) best[r.id] = r;
+          });
+          if (i > 0 && search.results.length) added.push(variants[i - 1][0]);
+        });
+        var results = Object.keys(best).map(function (id) { return best[id]; });
+        results.sort(function (a, b) { return b.score - a.score; });
+        return { results: results, added: added };
+      });
+    });
   }
 
   function run() {
@@ -95,17 +180,18 @@
     var id = ++latest;
     if (!q.text && !Object.keys(q.filters).length) {
       list.replaceChildren();
-      status.textContent = "";
+      status.textContent = unknown.length ? describe(0, q, []).replace(/^Geen resultaten\. /, "") : "";
+      form.dataset.hrKlaar = String(id);
       return Promise.resolve();
     }
     return pagefind()
-      .then(function (pf) { return pf.search(q.text || null, { filters: q.filters }); })
-      .then(function (search) {
-        return Promise.all(search.results.slice(0, MAX).map(function (r) { return r.data(); }))
+      .then(function (pf) { return find(pf, q); })
+      .then(function (found) {
+        return Promise.all(found.results.slice(0, MAX).map(function (r) { return r.data(); }))
           .then(function (pages) {
             if (id !== latest) return;
             list.replaceChildren.apply(list, pages.map(item));
-            status.textContent = describe(search.results.length, q);
+            status.textContent = describe(found.results.length, q, found.added);
             form.dataset.hrKlaar = String(id);
           });
       })
@@ -123,13 +209,17 @@
   });
   input.addEventListener("input", function () {
     clearTimeout(timer);
+    unknown = [];
     timer = setTimeout(function () { writeUrl(false); run(); }, 250);
   });
   selects.forEach(function (select) {
-    select.addEventListener("change", function () { writeUrl(true); run(); });
+    select.addEventListener("change", function () { unknown = []; writeUrl(true); run(); });
   });
   window.addEventListener("popstate", function () { readUrl(); run(); });
 
   readUrl();
+  /* Arriving with a query (the header's search field): focus where the reader was typing,
+     so changing the query takes no tabbing; the count is announced when the results are in. */
+  if (input.value) input.focus();
   run();
 })();
