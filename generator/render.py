@@ -31,7 +31,7 @@ from .model import (
 )
 from .timeline import STATE_LABELS as TIJDLIJN_LABELS
 from .timeline import layout as tijdlijn_layout
-from .urls import _relpath, page_file, relative, url_of
+from .urls import _relpath, anchors, page_file, relative, url_of
 
 TEMPLATES = Path(__file__).parent / "templates"
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: same text, ~10x faster
@@ -241,7 +241,13 @@ class Renderer:
             figuur=tijdlijn_layout(h.mijlpalen, self.settings.today),
             state_labels_tijdlijn=TIJDLIJN_LABELS,
         )
-        self._add(pages, url_of("begrippen"), "begrippen.md.j2")
+        self._add(
+            pages,
+            url_of("begrippen"),
+            "begrippen.md.j2",
+            ankers=anchors([b.term for b in h.begrippen]),
+            voorbeeld=next((b.term for b in h.begrippen if b.term.isupper()), None),
+        )
         self._add(pages, url_of("bronnen"), "bronnen.md.j2")
         self._add(pages, url_of("zoeken"), "zoeken.md.j2")  # issue 3: Pagefind search page
         pages[url_of("zoeken") + SEARCH_WORDS] = search_words(h)  # issue 14: see zoeken.js

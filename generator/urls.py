@@ -7,6 +7,8 @@ and none of them imports another for an address.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # only for the annotation: render imports this module
@@ -76,3 +78,21 @@ def site_url(settings: Settings) -> str:
 def page_url(settings: Settings, kind: str, id_: str | None = None) -> str:
     """Absolute URL of a page: page_url(s, 'maatregel', 'x') -> 'https://.../maatregelen/x/'."""
     return site_url(settings) + url_of(kind, id_)
+
+
+def anchors(terms: list[str]) -> dict[str, str]:
+    """The anchor of each term on its page, unique: ['COA', 'CdK’s', 'a.s.'] ->
+    {'COA': 'coa', 'CdK’s': 'cdks', 'a.s.': 'a-s'}; a second term with the same anchor gets
+    '-2' (the begrippen page: /begrippen/#coa)."""
+    result: dict[str, str] = {}
+    taken: set[str] = set()
+    for term in terms:
+        letters = unicodedata.normalize("NFKD", term.lower()).encode("ascii", "ignore").decode()
+        base = re.sub(r"[^a-z0-9]+", "-", letters.replace("'", "")).strip("-") or "begrip"
+        anchor, n = base, 1
+        while anchor in taken:
+            n += 1
+            anchor = f"{base}-{n}"
+        result[term] = anchor
+        taken.add(anchor)
+    return result

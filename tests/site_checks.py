@@ -113,6 +113,81 @@ def page_set_problems(project: Path, today) -> list[str]:
     return problems
 
 
+# --- abbreviations are explained ------------------------------------------------------------
+
+# The pages made from the handreiking's content; the service pages about the website itself
+# (accessibility, privacy, open data, search, the editors' section) are not part of it.
+CONTENT_PAGES = re.compile(
+    r"^(|(opgaven|maatregelen|regelingen|organisaties|handreiking)/.*|"
+    r"begrippen/|bronnen/|tijdlijn/|wijzigingen/|contact/)$"
+)
+ABBREVIATION = re.compile(r"[^\W\d_]+")
+
+
+def is_abbreviation(word: str) -> bool:
+    """COA, CdK, JenV, COVID: two or more capitals, at least half the letters; not a Roman
+    numeral (2021-II) and not a name in camel case (JavaScript)."""
+    capitals = sum(c.isupper() for c in word)
+    return capitals >= 2 and 2 * capitals >= len(word) and not re.fullmatch("[IVXLCDM]+", word)
+
+
+class _ReadText(HTMLParser):
+    """The text of a page's main content, without what is not content (data-pagefind-ignore:
+    breadcrumbs, the PDF link) and without scripts."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+
+    def __init__(self):
+        super().__init__()
+        self.depth = 0  # inside the article, counted in open elements
+        self.skip = 0  # open elements since the outermost ignored one
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.VOID:
+            return
+        attrs = dict(attrs)
+        if self.depth == 0 and attrs.get("id") == "hoofdinhoud":
+            self.depth = 1
+            return
+        if self.depth:
+            self.depth += 1
+            if self.skip or "data-pagefind-ignore" in attrs or tag in ("script", "style"):
+                self.skip += 1
+
+    def handle_endtag(self, tag):
+        if tag in self.VOID or not self.depth:
+            return
+        self.depth -= 1
+        if self.skip:
+            self.skip -= 1
+
+    def handle_data(self, data):
+        if self.depth and not self.skip:
+            self.parts.append(data)
+
+
+def unexplained_abbreviations(project: Path, today) -> list[str]:
+    """Every abbreviation on a content page that the begrippen page does not explain, as
+    'ABBR (on n pages, e.g. /x/)'."""
+    _, h = load(project, today)
+    explained = {w for b in h.begrippen for w in ABBREVIATION.findall(b.term) if is_abbreviation(w)}
+    for_editors = {url_of("pagina", p.slug) for p in h.paginas if p.for_editors}
+    site = project / "site"
+    found: dict[str, list[str]] = {}
+    for url in site_pages(site):
+        if not CONTENT_PAGES.match(url) or url in for_editors:
+            continue
+        reader = _ReadText()
+        reader.feed((site / url / "index.html").read_text(encoding="utf-8"))
+        for word in ABBREVIATION.findall(" ".join(reader.parts)):
+            if is_abbreviation(word) and word not in explained:
+                found.setdefault(word, []).append("/" + url)
+    return [
+        f"{word} (on {len(set(urls))} pages, e.g. {urls[0]})" for word, urls in sorted(found.items())
+    ]
+
+
 # --- links and origins ---------------------------------------------------------------------------
 
 
