@@ -486,6 +486,12 @@ class Editie:
         Vaststelling.record, "Vastgesteld", "Wanneer en door wie vastgesteld"
     )
     toelichting: str | None = content(Markdown(), "Toelichting", "Wat deze editie kenmerkt")
+    uitgevers: tuple[str, ...] = content(
+        ListOf(item=ORG),
+        "Uitgevers",
+        "De organisaties die de handreiking uitgeven (ids uit organisaties.yaml); de colofon "
+        "van de PDF noemt ze",
+    )
     afgeleid: dict[str, str] | None = _afgeleid()
 
     @property
