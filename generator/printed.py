@@ -29,7 +29,14 @@ PRINT_PAGE = "handreiking/volledig"  # url_of('pagina', 'volledig') -> handreiki
 PDF_FILE = "open-data/handreiking.pdf"  # a stable address: always the current edition
 PDF_ENV = "HANDREIKING_PDF"  # '0' skips the PDF (benchmarks, quick previews)
 SECTION_TITLES = {"1": "Opgave", "2": "Ondersteuningsmaatregelen", "3": "Financiering"}
-MARKDOWN_EXTENSIONS = ["abbr", "attr_list", "def_list", "md_in_html", "tables"]
+MARKDOWN_EXTENSIONS = [
+    "abbr",
+    "attr_list",
+    "def_list",
+    "md_in_html",
+    "tables",
+    "generator.lettered",
+]
 ATX = re.compile(r"^(#{1,6})(?=\s)", re.M)
 FENCE = re.compile(r"^(```|~~~)", re.M)
 
@@ -174,7 +181,22 @@ class Document:
                 items += [
                     (3, f"{e.sectie} {e.titel}", e.anchor) for e in section.entries if e.numbered
                 ]
+        annexes = self.annexes()
+        if "begrippen" in annexes:
+            items.append((1, f"Bijlage {annexes['begrippen']}. Begrippen", "bijlage-begrippen"))
+        if "bronnen" in annexes:
+            items.append((1, f"Bijlage {annexes['bronnen']}. Bronnen", "bijlage-bronnen"))
+        items.append((1, "Colofon", "colofon"))
         return items
+
+    def annexes(self) -> dict[str, int]:
+        """The annexes after the chapters, numbered (issue 14): {'begrippen': 1, 'bronnen': 2}."""
+        present = [
+            name
+            for name, records in (("begrippen", self.h.begrippen), ("bronnen", self.h.bronnen))
+            if records
+        ]
+        return {name: n for n, name in enumerate(present, start=1)}
 
     def footnotes(self) -> dict[str, list[tuple[int, str]]]:
         """Footnotes numbered through the document, per maatregel id."""
@@ -191,17 +213,27 @@ class Document:
         return numbered
 
     def body(self, pdf: bool, base: int, link) -> Markup:
-        """The Markdown of chapters 1-8; `base` is the heading level of a chapter."""
-        return Markup(
-            self.renderer.env.get_template("print-body.md.j2").render(
-                chapters=self.chapters,
-                pdf=pdf,
-                base=base,
-                mdlink=link,
-                voetnoten=self.footnotes(),
-                site=self._site(),
-            )
+        """The Markdown of chapters 1-8, the annexes and the colofon; `base` is the heading
+        level of a chapter."""
+        env = self.renderer.env
+        chapters = env.get_template("print-body.md.j2").render(
+            chapters=self.chapters,
+            pdf=pdf,
+            base=base,
+            mdlink=link,
+            voetnoten=self.footnotes(),
+            site=self._site(),
         )
+        annexes = env.get_template("print-bijlagen.md.j2").render(
+            pdf=pdf,
+            base=base,
+            mdlink=link,
+            site=self._site(),
+            bijlagen=self.annexes(),
+            team=self.renderer._team(),
+            gebouwd=dutch_date(self.settings.today),
+        )
+        return Markup(chapters.rstrip("\n") + "\n\n" + annexes)
 
     def _site(self) -> str:
         return (self.settings.site_url or "https://localhost/").rstrip("/") + "/"

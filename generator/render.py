@@ -263,7 +263,10 @@ class Renderer:
             )
         # Issue 14: the pages for editors, linked from every page's footer, not from the menu.
         self._add(
-            pages, url_of("redactie"), "redactie.md.j2", paginas=[p for p in h.paginas if p.for_editors]
+            pages,
+            url_of("redactie"),
+            "redactie.md.j2",
+            paginas=[p for p in h.paginas if p.for_editors],
         )
         # Service pages (issue 3): accessibility statement, privacy, contact, security.txt.
         for kind in ("toegankelijkheid", "privacy", "contact"):

@@ -68,8 +68,12 @@ def test_page_count_and_metadata(pdf_path, pages, model):
 
 
 def test_every_page_says_where_the_authoritative_version_lives(pages):
+    """The cover says it in its text and carries no page number (issue 14); every other page
+    in its footer, with its number."""
     footer = normal(f"integrale-handreiking.nl · gemaakt op {dutch_date(BUILD_DATE)}")
-    for number, page in enumerate(pages, start=1):
+    assert "De actuele versie staat op integrale-handreiking.nl" in pages[0]
+    assert footer not in pages[0] and "Pagina 1 van" not in pages[0]
+    for number, page in enumerate(pages[1:], start=2):
         assert footer in page, number
         assert f"Pagina {number} van {len(pages)}" in page, number
 
@@ -168,3 +172,43 @@ def test_pdf_can_be_skipped(model, monkeypatch):
     assert "handreiking.pdf" not in files["open-data.md"]
     assert "handreiking.pdf" not in files["handreiking/volledig.md"]
     assert "open-data/handreiking.json" in files
+
+
+# --- issue 14: colofon, annexes, one marker per list item -----------------------------------
+
+
+def test_the_colofon_names_the_publishers_of_the_content(pages, model):
+    colofon = pages[-1]
+    assert "Colofon" in colofon and normal(model.editie.titel) in colofon
+    assert model.editie.uitgevers, "the 2021 content names its publishers"
+    for id_ in model.editie.uitgevers:
+        assert normal(model.organisaties[id_].naam) in colofon, id_
+    team = model.organisaties["ondersteuningsteam"]
+    assert team.contact.email in colofon
+
+
+def test_begrippen_and_bronnen_are_annexes_in_the_contents(pages, body, model):
+    toc = pages[1]
+    for entry in ("Bijlage 1. Begrippen", "Bijlage 2. Bronnen", "Colofon"):
+        match = re.search(re.escape(entry) + r" \.+ (\d+)", toc)
+        assert match, entry
+        assert entry in pages[int(match.group(1)) - 1], entry
+    begrippen = body[body.index("Bijlage 1. Begrippen") : body.index("Bijlage 2. Bronnen")]
+    for b in model.begrippen:
+        assert normal(b.term) in begrippen and normal(b.betekenis) in begrippen, b.term
+    bronnen = body[body.index("Bijlage 2. Bronnen") :]
+    for b in model.bronnen.values():
+        assert normal(b.titel) in bronnen, b.id
+
+
+def test_a_lettered_list_has_one_marker_per_item(pdf_path, site_dir):
+    layout = subprocess.run(
+        ["pdftotext", "-layout", "-enc", "UTF-8", str(pdf_path), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert "a. Extra opvangplekken" in normal(layout)  # the handreiking's own lettering
+    assert not re.findall(r"[•◦▪‣∙·]\s*[a-e]\.\s", layout)
+    html = (site_dir / "handreiking" / "aanleiding" / "index.html").read_text(encoding="utf-8")
+    assert '<ol type="a">' in html and not re.search(r"<li>\s*[a-e]\. ", html)

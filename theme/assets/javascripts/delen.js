@@ -1,4 +1,4 @@
-/* "Kopieer link" and "Citeer" on every record page (issue 14).
+/* "Kopieer link" and "Citeer" on every record page, "Samenvatting afdrukken" on an opgave (issue 14).
  *
  * The link and the citation are in the HTML (templates' `delen` macro); this fills in today's
  * date where the citation says "geraadpleegd op [datum]" and makes the two buttons copy to the
@@ -38,6 +38,10 @@
     block.addEventListener("click", function (event) {
       var button = event.target.closest("button");
       if (!button) return;
+      if (button.hasAttribute("data-hr-afdrukken")) {
+        window.print();
+        return;
+      }
       var source = button.dataset.hrKopieerVan;
       var text = source ? document.getElementById(source).textContent : button.dataset.hrKopieer;
       var what = source ? "Citaat" : "Link";
