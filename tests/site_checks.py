@@ -135,7 +135,20 @@ class _ReadText(HTMLParser):
     """The text of a page's main content, without what is not content (data-pagefind-ignore:
     breadcrumbs, the PDF link) and without scripts."""
 
-    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+    VOID = {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "wbr",
+    }
 
     def __init__(self):
         super().__init__()
@@ -184,7 +197,8 @@ def unexplained_abbreviations(project: Path, today) -> list[str]:
             if is_abbreviation(word) and word not in explained:
                 found.setdefault(word, []).append("/" + url)
     return [
-        f"{word} (on {len(set(urls))} pages, e.g. {urls[0]})" for word, urls in sorted(found.items())
+        f"{word} (on {len(set(urls))} pages, e.g. {urls[0]})"
+        for word, urls in sorted(found.items())
     ]
 
 
