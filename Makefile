@@ -10,10 +10,12 @@ TEST_STAMP := $(VENV)/.test-installed
 PORT ?= 8000
 SIZES ?= 1 10 100 1000
 BENCH_JSON ?= bench-results/bench.json
+LIGHTHOUSE_RUNS ?= 3
+LIGHTHOUSE_JSON ?= bench-results/lighthouse.json
 export NO_MKDOCS_2_WARNING := 1
 .DEFAULT_GOAL := help
 
-.PHONY: help serve build check nieuw diff publiceer schema test test-deps bench lint format clean
+.PHONY: help serve build check nieuw diff publiceer schema test test-deps bench lighthouse lint format clean
 
 help:  ## Dutch: what an editor can type
 	@echo "Opdrachten voor de redactie (de eerste keer installeert make wat nodig is):"
@@ -77,8 +79,12 @@ test-deps: $(TEST_STAMP)  ## Install Chromium, Java, LibreOffice Calc and the Nu
 test: test-deps  ## Run every test: unit, golden, build and real browser
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
-bench: $(TEST_STAMP)  ## Benchmark check, render and build at several content sizes
+bench: $(TEST_STAMP)  ## Benchmark check, render and build at several content sizes; Lighthouse on six pages
 	$(BIN)/python -m tools.bench --sizes $(SIZES) --json $(BENCH_JSON)
+	$(BIN)/python -m tools.lighthouse --runs $(LIGHTHOUSE_RUNS) --json $(LIGHTHOUSE_JSON)
+
+lighthouse: $(TEST_STAMP)  ## Only the Lighthouse part of the benchmark (tools/lighthouse.py)
+	$(BIN)/python -m tools.lighthouse --runs $(LIGHTHOUSE_RUNS) --json $(LIGHTHOUSE_JSON)
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check generator tests tools

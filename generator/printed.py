@@ -35,7 +35,7 @@ MARKDOWN_EXTENSIONS = [
     "def_list",
     "md_in_html",
     "tables",
-    "generator.lettered",
+    "generator.markdown_ext",
 ]
 ATX = re.compile(r"^(#{1,6})(?=\s)", re.M)
 FENCE = re.compile(r"^(```|~~~)", re.M)
