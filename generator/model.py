@@ -67,7 +67,7 @@ SOORT_BEDRAG = Enum(
         "cumulatief": "cumulatief",
         "eenmalig": "eenmalig",
         "deel-van": "deel van",
-        "totaal": "totaal",
+        "totaal": "in totaal",
     }
 )
 SOORT_BRON = Enum(
