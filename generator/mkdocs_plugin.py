@@ -16,6 +16,7 @@ from mkdocs.plugins import BasePlugin
 
 from . import build
 from .errorpage import PLACEHOLDER, error_page
+from .headers import content_security_policy
 from .printed import PDF_FILE
 from .problems import FOUT, Problem
 from .search import SearchIndexError, index_site
@@ -70,6 +71,11 @@ class HandreikingPlugin(BasePlugin):
     def __init__(self) -> None:
         self.problems: list[Problem] = []  # the content errors of the current preview build
 
+    def on_config(self, config):
+        # Issue 12: theme/base.html writes the Content-Security-Policy into every page.
+        config.extra["hr_csp"] = content_security_policy(meta=True)
+        return config
+
     def on_serve(self, server, config, builder):
         # MkDocs watches docs_dir, but this plugin writes it from content/ and maatregelen.yaml
         # (watched through `watch:` in mkdocs.yml): the pages it writes would start a second,
@@ -88,7 +94,9 @@ class HandreikingPlugin(BasePlugin):
             return
         root = Path(config.config_file_path).parent
         try:
-            _, pages = build.generate(root, build.build_date())
+            with build.build_lock(root):
+                _, pages = build.generate(root, build.build_date())
+                written = build.write_pages(pages, Path(config.docs_dir))
         except build.ContentError as error:
             # Every page of the preview shows the errors (on_post_page) until they are fixed.
             self.problems = [p for p in error.problems if p.severity == FOUT]
@@ -100,7 +108,9 @@ class HandreikingPlugin(BasePlugin):
             )
             _placeholders(config)
             return
-        written = build.write_pages(pages, Path(config.docs_dir))
+        except (build.BuildBusy, build.WriteError, OSError) as error:
+            log.error("handreiking: %s; de site toont de laatste versie", error)
+            return
         if written:
             log.info("handreiking: %d pagina('s) bijgewerkt", written)
 
