@@ -16,10 +16,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-import yaml
-
 from . import nginx
-from .deployment import Deployment
+from .deployment import Deployment, read_config
 from .editions import history, published_urls, redirect_pages, redirects, url_problems
 from .export import site_files
 from .feed import FEED_FILE, atom_feed
@@ -111,7 +109,7 @@ class SiteConfig:
 
     @classmethod
     def read(cls, root: Path) -> SiteConfig:
-        config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+        config = read_config(root)
         return cls(
             root / config.get("docs_dir", "docs"),
             root / config.get("site_dir", "site"),

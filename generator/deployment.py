@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import yaml
+
 from .problems import Location, Problem
 
 CONFIG = "mkdocs.yml"
@@ -105,6 +107,25 @@ class Deployment:
         return problems
 
 
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml as plain data: a tag for MkDocs ('!ENV', '!!python/name:') reads as None."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def read_config(root: Path) -> dict:
+    """mkdocs.yml of the project as plain data (an empty dict when it is not a mapping)."""
+    data = yaml.load((root / CONFIG).read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    return data if isinstance(data, dict) else {}
+
+
+def locate(root: Path, key: str) -> Location:
+    """Where `key:` (or a nav entry) is written in mkdocs.yml."""
+    return _locate((root / CONFIG).read_text(encoding="utf-8"), key)
+
+
 def _placeholder_url(value: str) -> bool:
     if value in SHIPPED or value.rstrip("/") + "/" in SHIPPED:
         return True
@@ -124,7 +145,7 @@ def _host(address: str) -> str:
 
 def _locate(text: str, key: str) -> Location:
     """Where `key:` is written in mkdocs.yml (the top of the file when it is not)."""
-    match = re.search(rf"^(\s*){re.escape(key)}\s*:", text, re.M)
+    match = re.search(rf"^(\s*(?:- )?(?:[^:\n]+: )?){re.escape(key)}\s*(?::|$)", text, re.M)
     if not match:
         return Location(CONFIG, 1, 1)
     line = text[: match.start()].count("\n") + 1

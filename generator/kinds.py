@@ -103,7 +103,7 @@ class Text(Kind):
         if not value:
             ctx.problem(node.location, path, "tekst mag niet leeg zijn")
             return INVALID
-        if _has_html(scalar, path, ctx):
+        if self._has_html(scalar, path, ctx):
             return INVALID
         if self.script_urls_are_text and _has_script_url(scalar, path, ctx):
             return INVALID
@@ -124,10 +124,25 @@ class Text(Kind):
     def json_schema(self):
         return {"type": "string", "minLength": 1, "not": {"pattern": HTML.pattern}}
 
+    def _has_html(self, scalar: Scalar, path: str, ctx: Context) -> bool:
+        return _has_html(scalar, path, ctx)
+
 
 class Markdown(Text):
     description = "Markdown-tekst (kopjes, lijstjes, **vet**, [links](https://...)); geen HTML"
     script_urls_are_text = False
+
+    def _has_html(self, scalar: Scalar, path: str, ctx: Context) -> bool:
+        """HTML outside code, as the renderer reads the Markdown (code may show a tag)."""
+        found = markup.html_outside_code(scalar.value)
+        for tag in found:
+            ctx.problem(
+                _locate_target(scalar, tag, ctx.source),
+                path,
+                f"HTML is niet toegestaan in de tekst (gevonden: '{tag[:30]}'); "
+                "gebruik Markdown, of zet een letterlijk '<' tussen `backticks`",
+            )
+        return bool(found)
 
     def __init__(self):
         super().__init__(single_line=False)
@@ -163,6 +178,14 @@ class Slug(Kind):
                 path,
                 f"het id is {len(scalar.value)} tekens lang; een id mag hoogstens {MAX_ID} tekens "
                 "zijn (het wordt deel van een webadres)",
+            )
+            return INVALID
+        if scalar.value != scalar.value.strip() or CONTROL.search(scalar.value):
+            ctx.problem(
+                node.location,
+                path,
+                f"het id '{_shown(scalar.value)}' begint of eindigt met een spatie, tab of "
+                "regeleinde; haal die weg (een id is deel van een webadres)",
             )
             return INVALID
         if not SLUG.fullmatch(scalar.value):

@@ -419,3 +419,23 @@ def internal_links(text: str) -> tuple[str, ...]:
         for name, value in attrs
         if name == "href" and is_internal(value)
     )
+
+
+_HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>?")
+
+
+def html_outside_code(text: str) -> tuple[str, ...]:
+    """The HTML tags an editor wrote outside code (which rendering shows as text).
+
+    In `code`, an indented block or a fenced block a tag is an example and fine. A tag that
+    is only there after decoding an entity ('&lt;b&gt;') is not one the editor typed.
+    """
+    tokens, _ = _parse(text, ())
+    found = []
+    code = 0
+    for kind, value, _ in tokens:
+        if kind in ("start", "end") and value in ("code", "pre"):
+            code += 1 if kind == "start" else -1
+        elif kind == "text" and not code:
+            found += [m.group(0) for m in _HTML_TAG.finditer(value) if m.group(0) in text]
+    return tuple(dict.fromkeys(found))

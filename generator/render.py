@@ -137,6 +137,20 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
         return None  # compile every time, as without a cache
 
 
+# A term that can be written into `*[term]: ...` and match as a word: letters, digits and
+# a few joining marks, nothing Markdown reads ('](' would make a link of the definition).
+ABBREVIATION_TERM = re.compile(r"^[^\W_][\w.'’&-]*$")
+
+
+def _tooltip_terms(handreiking: Handreiking):
+    """The begrippen that become abbreviation tooltips: one word with two or more capitals."""
+    return [
+        b
+        for b in handreiking.begrippen
+        if ABBREVIATION_TERM.match(b.term) and sum(c.isupper() for c in b.term) >= 2
+    ]
+
+
 def _abbreviations(handreiking: Handreiking) -> list[tuple[re.Pattern, str]]:
     """Each abbreviation's search pattern and its Markdown definition (`*[COA]: ...`).
 
@@ -152,18 +166,13 @@ def _abbreviations(handreiking: Handreiking) -> list[tuple[re.Pattern, str]]:
             re.compile(re.escape(b.term) + r"(?![^\W_])"),
             f"*[{b.term}]: {' '.join(b.betekenis.split())}",
         )
-        for b in handreiking.begrippen
-        if " " not in b.term and sum(c.isupper() for c in b.term) >= 2
+        for b in _tooltip_terms(handreiking)
     ]
 
 
 def _glossary(handreiking: Handreiking) -> tuple[tuple[str, str], ...]:
     """The abbreviation tooltips for editors' Markdown, as `_abbreviations` chooses them."""
-    return tuple(
-        (b.term, " ".join(b.betekenis.split()))
-        for b in handreiking.begrippen
-        if " " not in b.term and sum(c.isupper() for c in b.term) >= 2
-    )
+    return tuple((b.term, " ".join(b.betekenis.split())) for b in _tooltip_terms(handreiking))
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,7 @@ def reserved_ids(kind: str) -> frozenset[str]:
     prose pages, every fixed page in their folder ('volledig', the whole handreiking)."""
     folder = FOLDERS[kind] + "/"
     fixed = {page[len(folder) :].rstrip("/") for page in FIXED_PAGES if page.startswith(folder)}
+    fixed.discard("")
     return frozenset({"index", *fixed})
 
 

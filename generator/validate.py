@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from . import markup
-from .kinds import HTML, INVALID, MAX_ID, SCRIPT_URL, SLUG, Context, inside_code
+from .deployment import CONFIG, locate, read_config
+from .kinds import INVALID, MAX_ID, SCRIPT_URL, SLUG, Context
 from .load import Page, read_page, read_source
 from .model import OPEN
 from .problems import FOUT, OVERDUE, WAARSCHUWING, Location, Problem
@@ -84,6 +85,7 @@ def check_project(root: Path, peildatum: date | None = None) -> Checked:
     for spec_ctx in contexts:
         links.extend(spec_ctx.links)
     pages = _check_pages(root, problems, links)
+    _check_nav(root, pages, problems)
     known = _check_ids(ids, problems)
     _check_refs(refs, known, problems)
     _check_links(links, known, values, pages, problems)
@@ -130,6 +132,59 @@ def _check_pages(root: Path, problems: list[Problem], links: list) -> list[dict[
     return pages
 
 
+def _check_nav(root: Path, pages: list[dict[str, Any]], problems: list[Problem]) -> None:
+    """A prose page is in the menu (nav in mkdocs.yml), and the menu names no page that is gone.
+
+    `mkdocs build --strict` fails on both, with an English message and no file to point at.
+    """
+    config = read_config(root) if (root / CONFIG).is_file() else {}
+    nav = config.get("nav")
+    if not nav:
+        return
+    listed = set(_nav_files(nav))
+    ignored = [p.strip() for p in str(config.get("not_in_nav") or "").splitlines() if p.strip()]
+    folder = FOLDERS["pagina"]
+    for page in pages:
+        path = f"{folder}/{page['slug']}.md"
+        if path not in listed and not any(_matches(pattern, path) for pattern in ignored):
+            problems.append(
+                Problem(
+                    Location(page["path"], 1, 1),
+                    f"deze pagina staat niet in het menu: zet '{path}' onder 'nav:' in "
+                    "mkdocs.yml (bij 'Over de handreiking')",
+                )
+            )
+    present = {p.stem for p in (root / PAGES_DIR).glob("*.md")}
+    for path in sorted(listed):
+        slug = path.removeprefix(folder + "/").removesuffix(".md")
+        if not path.startswith(folder + "/") or f"{folder}/{slug}/" in FIXED_PAGES:
+            continue
+        if slug not in present:
+            problems.append(
+                Problem(
+                    locate(root, path),
+                    f"het menu (nav) noemt '{path}', maar {PAGES_DIR}/{slug}.md bestaat niet; "
+                    "haal de regel weg of zet de pagina terug",
+                )
+            )
+
+
+def _nav_files(nav) -> list[str]:
+    if isinstance(nav, str):
+        return [nav] if nav.endswith(".md") else []
+    if isinstance(nav, dict):
+        return [f for value in nav.values() for f in _nav_files(value)]
+    if isinstance(nav, list):
+        return [f for item in nav for f in _nav_files(item)]
+    return []
+
+
+def _matches(pattern: str, path: str) -> bool:
+    """A not_in_nav line ('/opgaven/', '/zoeken.md') against a docs path."""
+    anchored = "/" + path
+    return anchored.startswith(pattern) if pattern.endswith("/") else anchored == pattern
+
+
 def _bad_page_name(slug: str, display: str, problems: list[Problem]) -> bool:
     """A page's file name is its address: an id, and not one of a page the site makes."""
     at = Location(display, 1, 1)
@@ -156,27 +211,6 @@ def _bad_page_name(slug: str, display: str, problems: list[Problem]) -> bool:
 
 def _check_body(page: Page, problems: list[Problem], links: list) -> str:
     lines = page.body.split("\n")
-    for number, line in enumerate(lines, start=page.body_line):
-        for match in HTML.finditer(line):
-            if not inside_code(line, match.start()):
-                problems.append(
-                    Problem(
-                        Location(page.path, number, match.start() + 1),
-                        f"HTML is niet toegestaan (gevonden: '{match.group(0)[:30]}');"
-                        " gebruik Markdown",
-                    )
-                )
-        for text in {line, html.unescape(line)}:
-            match = SCRIPT_URL.search(text)
-            if match:
-                problems.append(
-                    Problem(
-                        Location(page.path, number, max(line.find(match.group(0)), 0) + 1),
-                        f"'{match.group(0)}' is niet toegestaan in de tekst: zo'n adres kan in "
-                        "een browser code uitvoeren; gebruik een webadres dat begint met https://",
-                    )
-                )
-                break
 
     def where(target: str) -> Location:
         for number, line in enumerate(lines, start=page.body_line):
@@ -185,8 +219,23 @@ def _check_body(page: Page, problems: list[Problem], links: list) -> str:
                 return Location(page.path, number, column + 1)
         return Location(page.path, page.body_line, 1)
 
-    for problem in markup.link_problems(page.body):
+    for tag in markup.html_outside_code(page.body):
+        message = f"HTML is niet toegestaan (gevonden: '{tag[:30]}'); gebruik Markdown"
+        problems.append(Problem(where(tag), message))
+    link_problems = markup.link_problems(page.body)
+    for problem in link_problems:
         problems.append(Problem(where(problem.target), problem.message))
+    for text in () if link_problems else {page.body, html.unescape(page.body)}:
+        match = SCRIPT_URL.search(text)
+        if match:
+            problems.append(
+                Problem(
+                    where(match.group(0)),
+                    f"'{match.group(0)}' is niet toegestaan in de tekst: zo'n adres kan in "
+                    "een browser code uitvoeren; gebruik een webadres dat begint met https://",
+                )
+            )
+            break
     for target in markup.internal_links(page.body):
         links.append((FOLDERS["pagina"], target, where(target), ""))
     return page.body
@@ -226,14 +275,14 @@ def _check_ids(ids, problems) -> dict[str, dict[str, Location]]:
     known: dict[str, dict[str, Location]] = defaultdict(dict)
     for kind, value, location, path in ids:
         if value in _reserved(kind):
-            problems.append(
-                Problem(
-                    location,
-                    f"{path}.id: '{value}' kan geen id zijn: het webadres "
-                    f"/{FOLDERS.get(kind, kind)}/{value}/ is al van een pagina die de site zelf "
-                    "maakt; kies een ander id",
-                )
+            taken = (
+                f"het webadres /{FOLDERS[kind]}/{value}/ is al van een pagina die de site "
+                "zelf maakt"
+                if kind in FOLDERS
+                else f"de pagina /bronnen/ gebruikt '#{value}' al zelf"
             )
+            message = f"{path}.id: '{value}' kan geen id zijn: {taken}; kies een ander id"
+            problems.append(Problem(location, message))
             continue
         if value in known[kind]:
             first = known[kind][value]
