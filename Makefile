@@ -79,6 +79,7 @@ test: test-deps  ## Run every test: unit, golden, build and real browser
 
 bench: $(TEST_STAMP)  ## Benchmark check, render and build at several content sizes
 	$(BIN)/python -m tools.bench --sizes $(SIZES) --json $(BENCH_JSON)
+	$(BIN)/python -m tools.bad_input --json $(dir $(BENCH_JSON))bad-input.json
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check generator tests tools

@@ -6,6 +6,7 @@ never raises for bad content. `Record` is the kind of a block of named fields.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import difflib
 import functools
@@ -135,9 +136,10 @@ class Markdown(Text):
     def _has_html(self, scalar: Scalar, path: str, ctx: Context) -> bool:
         """HTML outside code, as the renderer reads the Markdown (code may show a tag)."""
         found = markup.html_outside_code(scalar.value)
+        finder = _Finder(scalar, ctx.source)
         for tag in found:
             ctx.problem(
-                _locate_target(scalar, tag, ctx.source),
+                finder.locate(tag),
                 path,
                 f"HTML is niet toegestaan in de tekst (gevonden: '{tag[:30]}'); "
                 "gebruik Markdown, of zet een letterlijk '<' tussen `backticks`",
@@ -153,15 +155,17 @@ class Markdown(Text):
             return value
         # The links as the renderer will see them (markup.py): a reference definition in a
         # list or a quote is found as surely as an inline link.
+        finder = _Finder(node, ctx.source)
         for problem in markup.link_problems(value):
-            ctx.problem(_locate_target(node, problem.target, ctx.source), path, problem.message)
+            ctx.problem(finder.locate(problem.target), path, problem.message)
             value = INVALID
         if value is not INVALID and _has_script_url(node, path, ctx):
             value = INVALID
         if value is not INVALID:
             folder = content_folder(ctx.source.path)
+            finder = _Finder(node, ctx.source)
             for target in markup.internal_links(value):
-                ctx.links.append((folder, target, _locate_target(node, target, ctx.source), path))
+                ctx.links.append((folder, target, finder.locate(target), path))
         return value
 
 
@@ -832,14 +836,6 @@ def _has_script_url(scalar: Scalar, path: str, ctx: Context) -> bool:
     return False
 
 
-def _locate_target(node: Scalar, target: str, source: Source) -> Location:
-    """Where a link target stands in the scalar (the start of the value when not found)."""
-    offset = node.value.find(target)
-    if offset < 0:
-        offset = node.value.find(target[:12]) if target else -1
-    return _locate_in_scalar(node, max(offset, 0), source)
-
-
 def _has_html(scalar: Scalar, path: str, ctx: Context) -> bool:
     found = False
     for match in HTML.finditer(scalar.value):
@@ -861,22 +857,51 @@ def inside_code(text: str, offset: int) -> bool:
 
 
 def _locate_in_scalar(scalar: Scalar, offset: int, source: Source) -> Location:
-    """Where in the file a character of a scalar's value stands (exact for block scalars)."""
+    """Where in the file a character of a scalar's value stands (exact for block scalars).
+
+    Linear in the number of problems: the value's line starts are found once per scalar.
+    """
     at = scalar.location
     if not scalar.block:
         return at
-    value_lines = scalar.value[:offset].split("\n")
-    wanted_line = value_lines[-1]
-    needle = scalar.value[offset:].split("\n")[0]
+    starts = scalar.__dict__.get("_line_starts")
+    if starts is None:
+        starts = [0] + [match.end() for match in re.finditer("\n", scalar.value)]
+        scalar.__dict__["_line_starts"] = starts
+    index = bisect.bisect_right(starts, offset) - 1
+    end = scalar.value.find("\n", offset)
+    wanted_line = scalar.value[starts[index] : offset]
+    needle = scalar.value[offset : end if end >= 0 else len(scalar.value)]
     file_lines = source.lines
-    line_number = at.line + len(value_lines)  # first content line follows the '|' line
-    while line_number <= len(file_lines):
+    line_number = at.line + index + 1  # first content line follows the '|' line
+    last = min(len(file_lines), line_number + 1000)
+    while line_number <= last:
         candidate = file_lines[line_number - 1]
         column = candidate.find(wanted_line + needle) if wanted_line or needle else -1
         if column >= 0:
             return Location(at.file, line_number, column + len(wanted_line) + 1)
-        line_number += 1  # blank lines inside the block shift the count
+        line_number += 1  # a folded ('>') block joins lines; blank lines shift the count
     return at
+
+
+class _Finder:
+    """Finds targets in a scalar's value in reading order, so many problems stay linear."""
+
+    def __init__(self, scalar: Scalar, source: Source):
+        self.scalar = scalar
+        self.source = source
+        self.cursor = 0
+
+    def locate(self, target: str) -> Location:
+        value = self.scalar.value
+        offset = value.find(target, self.cursor) if target else -1
+        if offset < 0:
+            offset = value.find(target) if target else -1
+        if offset < 0:
+            offset = value.find(target[:12]) if target else -1
+        if offset >= 0:
+            self.cursor = offset + len(target)
+        return _locate_in_scalar(self.scalar, max(offset, 0), self.source)
 
 
 def _hint(wrong: str, options, cutoff: float = 0.6) -> str:

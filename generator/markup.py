@@ -430,6 +430,9 @@ def html_outside_code(text: str) -> tuple[str, ...]:
     In `code`, an indented block or a fenced block a tag is an example and fine. A tag that
     is only there after decoding an entity ('&lt;b&gt;') is not one the editor typed.
     """
+    written = set(_HTML_TAG.findall(text))
+    if not written:
+        return ()
     tokens, _ = _parse(text, ())
     found = []
     code = 0
@@ -437,5 +440,5 @@ def html_outside_code(text: str) -> tuple[str, ...]:
         if kind in ("start", "end") and value in ("code", "pre"):
             code += 1 if kind == "start" else -1
         elif kind == "text" and not code:
-            found += [m.group(0) for m in _HTML_TAG.finditer(value) if m.group(0) in text]
+            found += [tag for tag in _HTML_TAG.findall(value) if tag in written]
     return tuple(dict.fromkeys(found))

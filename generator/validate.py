@@ -6,8 +6,10 @@ across them, and returns everything it found at once. Nothing here raises for ba
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import html
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -210,14 +212,21 @@ def _bad_page_name(slug: str, display: str, problems: list[Problem]) -> bool:
 
 
 def _check_body(page: Page, problems: list[Problem], links: list) -> str:
-    lines = page.body.split("\n")
+    body = page.body
+    starts = [0] + [match.end() for match in re.finditer("\n", body)]
+    cursor = 0
 
     def where(target: str) -> Location:
-        for number, line in enumerate(lines, start=page.body_line):
-            column = line.find(target) if target else -1
-            if column >= 0:
-                return Location(page.path, number, column + 1)
-        return Location(page.path, page.body_line, 1)
+        """Where `target` stands in the body, searched in reading order (stays linear)."""
+        nonlocal cursor
+        offset = body.find(target, cursor) if target else -1
+        if offset < 0:
+            offset = body.find(target) if target else -1
+        if offset < 0:
+            return Location(page.path, page.body_line, 1)
+        cursor = offset + len(target)
+        index = bisect.bisect_right(starts, offset) - 1
+        return Location(page.path, page.body_line + index, offset - starts[index] + 1)
 
     for tag in markup.html_outside_code(page.body):
         message = f"HTML is niet toegestaan (gevonden: '{tag[:30]}'); gebruik Markdown"
