@@ -22,7 +22,7 @@ from .dates import DateNotationError, Periode
 from .load import Mapping, Node, Scalar, Sequence, Source
 from .problems import Location, Problem
 from .siblings import like_siblings
-from .site_paths import content_folder
+from .urls import content_folder
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SECTIE = re.compile(r"^[0-9]{1,3}(?:\.[0-9]{1,3}){0,5}$")

@@ -23,9 +23,8 @@ from .load import Page, read_page, read_source
 from .model import OPEN
 from .problems import FOUT, OVERDUE, WAARSCHUWING, Location, Problem
 from .schema import FILES, PAGINA, check_file
-from .site_paths import FILE_PREFIXES, FIXED_PAGES, FOLDERS, reserved_ids
 from .snapshots import RENAMEABLE, Snapshot, read_snapshots
-from .urls import url_of
+from .urls import FILE_PREFIXES, FIXED_PAGES, FOLDERS, reserved_ids, url_of
 
 PAGES_DIR = "content/paginas"
 

@@ -26,7 +26,7 @@ from conftest import handreiking, start_serve
 from generator.build import generate
 from generator.render import page_file
 from generator.schema import FILES
-from generator.site_paths import FIXED_PAGES, FOLDERS, reserved_ids
+from generator.urls import FIXED_PAGES, FOLDERS, reserved_ids
 from generator.validate import RENAMEABLE
 from tools.chromium import free_port
 
@@ -80,7 +80,7 @@ def test_hostile_case(case: Case, tmp_path):
 
 
 def test_fixed_pages_are_the_pages_the_build_makes(tmp_path, monkeypatch):
-    """site_paths.FIXED_PAGES (reserved ids, content links) matches what the build writes."""
+    """urls.FIXED_PAGES (reserved ids, content links) matches what the build writes."""
     monkeypatch.setenv("HANDREIKING_PDF", "0")
     project = corpus_project(tmp_path / "p")
     checked, files = generate(project, date(2021, 6, 15))
