@@ -107,6 +107,10 @@ class SiteConfig:
     site_author: str | None = None
     deployment: Deployment = Deployment()
 
+    @property
+    def content_security_policy(self) -> str:
+        return self.deployment.content_security_policy or ""
+
     @classmethod
     def read(cls, root: Path) -> SiteConfig:
         config = read_config(root)
@@ -155,7 +159,7 @@ def generate(root: Path, today: date) -> tuple[Checked, dict[str, str | bytes]]:
     editions, problems = history(root, checked)
     files: dict[str, str | bytes] = dict(render_pages(handreiking, settings, editions))
     # Editions (issue 4): redirects for vorige_ids, the Atom feed, and no lost addresses.
-    files.update(redirect_pages(checked, config.site_url))
+    files.update(redirect_pages(checked, config.site_url, config.content_security_policy))
     files[FEED_FILE] = atom_feed(
         editions,
         config.site_url or "https://localhost/",
@@ -295,6 +299,7 @@ def write_nginx_config(root: Path, checked: Checked, config: SiteConfig) -> Path
     text = nginx.config(
         [(old, new) for old, new, _ in redirects(checked)],
         deployment,
+        config.content_security_policy,
         root=deployment.server_root or str(config.site_dir.resolve()),
     )
     target = root / nginx.CONF_FILE

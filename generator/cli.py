@@ -375,6 +375,7 @@ def run_nginx(args) -> int:
         text = nginx_config(
             [(old, new) for old, new, _ in redirects(checked)],
             settings.deployment,
+            settings.content_security_policy,
             root=args.webroot or settings.deployment.server_root or str(settings.site_dir),
             listen=args.listen,
             command="nginx",

@@ -41,6 +41,7 @@ class Deployment:
 
     site_url: str | None = None
     repo_url: str | None = None
+    content_security_policy: str | None = None  # extra.content_security_policy (headers.py)
     security_contact: str | None = None  # 'mailto:...' or 'https://...' (security.txt)
     server_root: str | None = None  # where site/ is on the web server
     tls_certificate: str | None = None
@@ -49,7 +50,9 @@ class Deployment:
     @classmethod
     def from_config(cls, config: dict) -> Deployment:
         """From mkdocs.yml read as plain YAML."""
-        block = (config.get("extra") or {}).get("deployment") or {}
+        extra = config.get("extra") or {}
+        extra = extra if isinstance(extra, dict) else {}
+        block = extra.get("deployment") or {}
         if not isinstance(block, dict):
             block = {}
 
@@ -59,6 +62,9 @@ class Deployment:
         return cls(
             site_url=text(config.get("site_url")),
             repo_url=text(config.get("repo_url")),
+            content_security_policy=text(
+                (config.get("extra") or {}).get("content_security_policy")
+            ),
             security_contact=text(block.get("security_contact")),
             server_root=text(block.get("server_root")),
             tls_certificate=text(block.get("tls_certificate")),
@@ -87,6 +93,17 @@ class Deployment:
         if self.site_url and urlsplit(self.site_url).path not in ("", "/"):
             refuse(
                 "site_url", "de nginx-configuratie verwacht de site op de hoofdmap (https://host/)"
+            )
+        policy = self.content_security_policy or ""
+        if (
+            "default-src 'self'" not in policy
+            or "unsafe-inline" in policy
+            or ("unsafe-eval" in policy.replace("wasm-unsafe-eval", ""))
+        ):
+            refuse(
+                "content_security_policy",
+                "ontbreekt of is niet streng genoeg (default-src 'self', geen 'unsafe-inline' "
+                "of 'unsafe-eval'); zie generator/headers.py",
             )
         contact = self.security_contact
         if not contact:

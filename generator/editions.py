@@ -350,7 +350,7 @@ def redirects(checked: Checked) -> list[tuple[str, str, str]]:
     return sorted(found)
 
 
-def redirect_pages(checked: Checked, site_url: str | None) -> dict[str, str]:
+def redirect_pages(checked: Checked, site_url: str | None, policy: str = "") -> dict[str, str]:
     """A small HTML page at every old address in `vorige_ids`, pointing to the new one.
 
     The nginx configuration answers these addresses with a real 301 (nginx.py); the page is
@@ -360,22 +360,27 @@ def redirect_pages(checked: Checked, site_url: str | None) -> dict[str, str]:
     for old_url, new_url, titel in redirects(checked):
         target = relative(old_url, new_url)
         canonical = site_url.rstrip("/") + "/" + new_url if site_url else target
-        pages[old_url + "index.html"] = redirect_html(titel, target, canonical)
+        pages[old_url + "index.html"] = redirect_html(titel, target, canonical, policy)
     return dict(sorted(pages.items()))
 
 
-def redirect_html(titel: str, target: str, canonical: str) -> str:
+def redirect_html(titel: str, target: str, canonical: str, policy: str = "") -> str:
     from markupsafe import escape
 
     from .headers import content_security_policy
 
     titel, target, canonical = escape(titel), escape(target), escape(canonical)
+    csp = (
+        f'<meta http-equiv="Content-Security-Policy" '
+        f'content="{escape(content_security_policy(policy, meta=True))}">\n'
+        if policy
+        else ""
+    )
     return f"""<!doctype html>
 <html lang="nl">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{content_security_policy(meta=True)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
+{csp}<meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>Verhuisd: {titel}</title>
 <link rel="canonical" href="{canonical}">

@@ -1,9 +1,10 @@
-"""The HTTP security headers of the site, and its Content-Security-Policy, in one place.
+"""The HTTP security headers of the site and its Content-Security-Policy.
 
-The policy goes into every page as a <meta> tag (theme/base.html, through the plugin) and,
-with what only a header can carry (frame-ancestors), into the nginx configuration (nginx.py).
-Measured in Chromium (tests/browser/test_csp.py): no page type reports a violation, and
-search, the filters and the tijdlijn work. What each source is for:
+The policy is written once, in mkdocs.yml (`extra.content_security_policy`), so the theme puts
+it into every page as a <meta> tag with or without our plugin (theme/base.html), and the
+nginx configuration (nginx.py) sends it as a header, with what only a header can carry
+(frame-ancestors). Measured in Chromium (tests/test_nginx.py): no page type reports a
+violation, and search, the filters and the tijdlijn work. What each source is for:
 
 - script-src 'self': Material's bundle and our scripts are files; Material's two inline
   scripts are files too (theme/partials/javascripts/). 'wasm-unsafe-eval' lets Pagefind
@@ -15,34 +16,22 @@ search, the filters and the tijdlijn work. What each source is for:
 
 from __future__ import annotations
 
-POLICY = (
-    ("default-src", "'self'"),
-    ("script-src", "'self' 'wasm-unsafe-eval'"),
-    ("style-src", "'self'"),
-    ("img-src", "'self' data:"),
-    ("font-src", "'self'"),
-    ("connect-src", "'self'"),
-    ("worker-src", "'self'"),
-    ("manifest-src", "'self'"),
-    ("object-src", "'none'"),
-    ("frame-src", "'none'"),
-    ("base-uri", "'self'"),
-    ("form-action", "'self'"),
-)
 # Ignored in a <meta> tag (CSP level 3), so only in the header.
-HEADER_ONLY = (("frame-ancestors", "'none'"),)
+HEADER_ONLY = "frame-ancestors 'none'"
 
 
-def content_security_policy(meta: bool = False) -> str:
+def content_security_policy(policy: str, meta: bool = False) -> str:
     """The policy as one line; `meta=True` leaves out what a <meta> tag cannot carry."""
-    directives = POLICY if meta else POLICY + HEADER_ONLY
-    return "; ".join(f"{name} {value}" for name, value in directives)
+    directives = [d.strip() for d in " ".join(policy.split()).split(";") if d.strip()]
+    if not meta:
+        directives.append(HEADER_ONLY)
+    return "; ".join(directives)
 
 
-def security_headers() -> dict[str, str]:
+def security_headers(policy: str) -> dict[str, str]:
     """Every header a page (and every other file) is sent with, as nginx sends them."""
     return {
-        "Content-Security-Policy": content_security_policy(),
+        "Content-Security-Policy": content_security_policy(policy),
         "Strict-Transport-Security": "max-age=31536000; includeSubDomains",
         "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "no-referrer",

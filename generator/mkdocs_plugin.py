@@ -16,7 +16,6 @@ from mkdocs.plugins import BasePlugin
 
 from . import build
 from .errorpage import PLACEHOLDER, error_page
-from .headers import content_security_policy
 from .printed import PDF_FILE
 from .problems import FOUT, Problem
 from .search import SearchIndexError, index_site
@@ -70,11 +69,6 @@ def _nav_urls(items) -> list[str]:
 class HandreikingPlugin(BasePlugin):
     def __init__(self) -> None:
         self.problems: list[Problem] = []  # the content errors of the current preview build
-
-    def on_config(self, config):
-        # Issue 12: theme/base.html writes the Content-Security-Policy into every page.
-        config.extra["hr_csp"] = content_security_policy(meta=True)
-        return config
 
     def on_serve(self, server, config, builder):
         # MkDocs watches docs_dir, but this plugin writes it from content/ and maatregelen.yaml

@@ -133,6 +133,7 @@ class Tls:
 def config(
     redirects: list[tuple[str, str]],
     deployment: Deployment,
+    policy: str,
     *,
     root: str,
     listen: str | None = None,
@@ -140,7 +141,8 @@ def config(
 ) -> str:
     """The configuration text. `redirects` are (old, new) site paths such as
     ('maatregelen/oud/', 'maatregelen/nieuw/'); `listen` (e.g. '127.0.0.1:8080') serves plain
-    http on that address, without the TLS server of the deployment."""
+    http on that address, without the TLS server of the deployment. `policy` is the
+    Content-Security-Policy of mkdocs.yml."""
     server_name = deployment.server_name
     tls = None
     if listen is None and deployment.tls_certificate and deployment.tls_certificate_key:
@@ -163,15 +165,15 @@ def config(
         server_name=server_name,
         root=root.rstrip("/") or "/",
         gzip_types=GZIP_TYPES,
-        headers=sorted(_headers().items()),
+        headers=sorted(_headers(policy).items()),
         short_cache=SHORT_CACHE,
         long_cache=LONG_CACHE,
         redirects=[("/" + old, "/" + new) for old, new in sorted(redirects) if _safe(old, new)],
     )
 
 
-def _headers() -> dict[str, str]:
-    headers = security_headers()
+def _headers(policy: str) -> dict[str, str]:
+    headers = security_headers(policy)
     assert not any('"' in value for value in headers.values())  # each goes between "..."
     return headers
 

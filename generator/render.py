@@ -59,10 +59,14 @@ def inline_text(text: str | None) -> Markup:
     """Plain text placed in Markdown: one line, HTML-escaped, Markdown punctuation made literal.
 
     `{` and `}` too: `{: onclick=... }` after a title would otherwise be an attribute list.
+    Quotes stay quotes: this is text, never an attribute (a heading's `&#34;` showed as such
+    in the page's contents list).
     """
     if text is None:
         return Markup("")
-    return Markup(MARKDOWN_SPECIALS.sub(r"\\\1", str(escape(" ".join(str(text).split())))))
+    one_line = " ".join(str(text).split())
+    escaped = one_line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return Markup(MARKDOWN_SPECIALS.sub(r"\\\1", escaped))
 
 
 def content_markdown(blocks: tuple[markup.Block, ...], klasse: str = "") -> Markup:

@@ -10,7 +10,9 @@ returns what breaks the promise, one line per finding, as 'path: what':
 - no frames, objects, embeds or <base>; scripts only from the site's own files (or JSON data);
 - ids unique on a page, and the theme's ids ('__config', '__search', ...) only where the
   theme puts them;
-- every page carries the Content-Security-Policy meta tag before its first script or style;
+- every page carries a strict Content-Security-Policy meta tag (default-src 'self', scripts
+  only from the site or hashes, no 'unsafe-inline' or 'unsafe-eval', no plugins), before its
+  first script or style, and the same one on every page;
 - CSV cells that a spreadsheet would read as a formula are neutralised; the .ics has only
   CRLF line ends.
 
@@ -28,8 +30,6 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
-
-from generator.headers import content_security_policy
 
 URL_ATTRIBUTES = {
     "href",
@@ -107,8 +107,37 @@ def url_problem(value: str, origin: str, loads: bool) -> str | None:
     return None
 
 
+WEAK_SOURCES = {"'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'", "*"}
+REMOTE_SOURCE = re.compile(r"^(https?:|blob:|\*\.|[a-z0-9.-]+\.[a-z]{2,})")
+
+
+def policy_problems(policy: str) -> list[str]:
+    """Why a Content-Security-Policy is not strict enough for the site's promise."""
+    directives = {}
+    for part in policy.split(";"):
+        name, *sources = part.split() or [""]
+        directives[name.lower()] = sources
+    found = []
+    if directives.get("default-src") not in (["'self'"], ["'none'"]):
+        found.append("default-src is not 'self'")
+    for name, sources in directives.items():
+        for source in sources:
+            weak = source in WEAK_SOURCES or bool(REMOTE_SOURCE.match(source))
+            if weak or (source == "data:" and name != "img-src"):
+                found.append(f"{name} allows {source}")
+    script = directives.get("script-src", directives.get("default-src", []))
+    own = ("'self'", "'wasm-unsafe-eval'")
+    if any(source not in own and not source.startswith("'sha") for source in script):
+        found.append("script-src allows more than the site's files, hashes and WebAssembly")
+    if directives.get("object-src") != ["'none'"]:
+        found.append("object-src is not 'none'")
+    if directives.get("base-uri") not in (["'self'"], ["'none'"]):
+        found.append("base-uri is not limited")
+    return found
+
+
 class _Page(html.parser.HTMLParser):
-    def __init__(self, origin: str, meta_policy: str):
+    def __init__(self, origin: str, meta_policy: str | None):
         super().__init__(convert_charrefs=True)
         self.origin = origin
         self.meta_policy = meta_policy
@@ -158,8 +187,10 @@ class _Page(html.parser.HTMLParser):
             if problem:
                 self.found.append(f"{problem} in a meta refresh")
         if tag == "meta" and values.get("http-equiv", "").lower() == "content-security-policy":
-            if values.get("content") != self.meta_policy:
-                self.found.append(f"another Content-Security-Policy: {values.get('content')}")
+            policy = values.get("content", "")
+            self.found += [f"Content-Security-Policy: {p}" for p in policy_problems(policy)]
+            if self.meta_policy is not None and policy != self.meta_policy:
+                self.found.append(f"another Content-Security-Policy: {policy}")
             self.csp_seen = True
         if tag == "script":
             kind = values.get("type", "text/javascript").lower()
@@ -184,8 +215,9 @@ def _urls(name: str, value: str) -> list[str]:
     return [value]
 
 
-def audit_html(text: str, origin: str, page: bool = True) -> list[str]:
-    parser = _Page(origin, content_security_policy(meta=True))
+def audit_html(text: str, origin: str, page: bool = True, policy: str | None = None) -> list[str]:
+    """`policy`: the meta policy every page must carry (None: any strict one)."""
+    parser = _Page(origin, policy)
     parser.feed(text)
     parser.close()
     found = list(parser.found)
@@ -284,8 +316,9 @@ def audit_csv(data: bytes, origin: str) -> list[str]:
     return found
 
 
-def audit(site: Path, origin: str) -> list[str]:
-    """Every way the built `site` breaks the promise; `origin` is its site_url."""
+def audit(site: Path, origin: str, policy: str | None = None) -> list[str]:
+    """Every way the built `site` breaks the promise; `origin` is its site_url, `policy` the
+    meta Content-Security-Policy every page must carry (None: any strict one)."""
     origin = origin.rstrip("/") + "/"
     findings = []
     checked = 0
@@ -301,7 +334,7 @@ def audit(site: Path, origin: str) -> list[str]:
             if re.search(r"(?i)(java|vb)script\s*:", html.unescape(text)):
                 findings.append(f"{relative}: 'javascript:' in the file")
         if suffix in (".html", ".htm"):
-            found = audit_html(data.decode("utf-8"), origin)
+            found = audit_html(data.decode("utf-8"), origin, policy=policy)
         elif suffix in (".xml", ".svg"):
             found = audit_xml(data.decode("utf-8"), origin)
         elif suffix == ".json":

@@ -23,11 +23,12 @@ from hostile_corpus import Case, apply, cases, corpus_project
 from site_audit import audit
 
 from conftest import handreiking, start_serve
-from generator.build import generate
+from generator.build import SiteConfig, generate
+from generator.headers import content_security_policy
 from generator.render import page_file
 from generator.schema import FILES
+from generator.snapshots import RENAMEABLE
 from generator.urls import FIXED_PAGES, FOLDERS, reserved_ids
-from generator.validate import RENAMEABLE
 from tools.chromium import free_port
 
 CASES = cases()
@@ -65,7 +66,8 @@ def test_hostile_case(case: Case, tmp_path):
         assert result.returncode == 0, result.stderr
         built = cli("build", "--root", str(project), "--datum", "2021-06-15")
         assert built.returncode == 0, built.stderr[-3000:]
-        assert audit(project / "site", ORIGIN) == []
+        policy = content_security_policy(SiteConfig.read(project).content_security_policy, True)
+        assert audit(project / "site", ORIGIN, policy) == []
         return
     assert result.returncode == 1
     errors = [line for line in result.stderr.splitlines() if ": fout: " in line]
@@ -87,7 +89,7 @@ def test_fixed_pages_are_the_pages_the_build_makes(tmp_path, monkeypatch):
     pages = {path for path in files if path.endswith(".md")}
     own = {
         page_file(f"{FOLDERS[kind]}/{record['id']}/")
-        for key, kind in RENAMEABLE.items()
+        for key, kind in RENAMEABLE
         for record in checked.values[key]
     } | {page_file(f"{FOLDERS['pagina']}/{page['slug']}/") for page in checked.pages}
     assert pages - own == {page_file(url) for url in FIXED_PAGES}

@@ -3,25 +3,46 @@
 from __future__ import annotations
 
 import pytest
-from site_audit import audit, audit_csv, audit_html, audit_ics, audit_json, audit_xml
+from site_audit import (
+    audit,
+    audit_csv,
+    audit_html,
+    audit_ics,
+    audit_json,
+    audit_xml,
+    policy_problems,
+)
 
+from conftest import ROOT
 from generator.build import SiteConfig
 from generator.headers import content_security_policy
 
 ORIGIN = "https://example.org/"
-CSP = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(meta=True)}">'
+POLICY = content_security_policy(SiteConfig.read(ROOT).content_security_policy, meta=True)
+CSP = f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">'
 
 
 def test_the_real_site_keeps_the_promise(built_project, site_dir):
     """Holds for any valid content: nothing in the built site runs script or loads elsewhere."""
-    origin = SiteConfig.read(built_project).site_url
-    assert audit(site_dir, origin) == []
+    config = SiteConfig.read(built_project)
+    policy = content_security_policy(config.content_security_policy, meta=True)
+    assert audit(site_dir, config.site_url, policy) == []
 
 
 def test_every_page_of_the_real_site_is_audited(site_dir):
     pages = list(site_dir.rglob("*.html"))
     assert len(pages) >= 20
     assert all(CSP in page.read_text(encoding="utf-8") for page in pages)
+
+
+def test_the_policy_shipped_is_strict_and_a_weak_one_is_found():
+    assert policy_problems(POLICY) == []
+    weak = POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline' https://cdn.x")
+    assert policy_problems(weak) == [
+        "script-src allows 'unsafe-inline'",
+        "script-src allows https://cdn.x",
+        "script-src allows more than the site's files, hashes and WebAssembly",
+    ]
 
 
 @pytest.mark.parametrize(
