@@ -43,3 +43,13 @@ def security_headers(policy: str) -> dict[str, str]:
         "Cross-Origin-Opener-Policy": "same-origin",
         "Cross-Origin-Resource-Policy": "same-origin",
     }
+
+
+def preview_policy(policy: str) -> str:
+    """The policy for `handreiking serve`: MkDocs injects its live-reload script inline, with a
+    new number in it on every page and reload, so no hash can allow it; only the preview (on
+    127.0.0.1, for the editor) allows inline scripts. The published site never does."""
+    directives = [d.strip() for d in " ".join(policy.split()).split(";") if d.strip()]
+    return "; ".join(
+        f"{d} 'unsafe-inline'" if d.split()[0] == "script-src" else d for d in directives
+    )

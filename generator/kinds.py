@@ -371,11 +371,13 @@ class Sectie(Kind):
         if scalar is None:
             return INVALID
         if not SECTIE.fullmatch(scalar.value):
+            too_long = re.fullmatch(r"[0-9]+(\.[0-9]+)*", scalar.value)
             ctx.problem(
                 node.location,
                 path,
                 f"'{_shown(scalar.value)}' is geen paragraafnummer; schrijf bijvoorbeeld "
-                '"4.2.1" (hoogstens drie cijfers per deel)',
+                '"4.2.1"'
+                + (" (hoogstens zes delen van hoogstens drie cijfers)" if too_long else ""),
             )
             return INVALID
         return scalar.value
@@ -815,9 +817,9 @@ def url_problem(value: str) -> str | None:
 
 
 def _shown(value: str) -> str:
-    """A value quoted in a message: one line, at most 60 characters."""
+    """A value quoted in a message: one line, at most 100 characters."""
     one_line = " ".join(CONTROL.sub(" ", value).split())
-    return one_line if len(one_line) <= 60 else one_line[:57] + "..."
+    return one_line if len(one_line) <= 100 else one_line[:97] + "..."
 
 
 def _has_script_url(scalar: Scalar, path: str, ctx: Context) -> bool:

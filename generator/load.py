@@ -598,7 +598,7 @@ def _check_quote(
 ) -> None:
     """A quoted value that swallowed the fields below it: valid YAML, but not what was meant."""
     if not (
-        isinstance(node, yaml.ScalarNode)
+        isinstance(node, yaml.ScalarNode | yaml.ScalarEvent)  # `compose` checks events
         and node.style in _QUOTES
         and node.end_mark.line > node.start_mark.line
     ):

@@ -16,6 +16,7 @@ from mkdocs.plugins import BasePlugin
 
 from . import build
 from .errorpage import PLACEHOLDER, error_page
+from .headers import preview_policy
 from .printed import PDF_FILE
 from .problems import FOUT, Problem
 from .search import SearchIndexError, index_site
@@ -69,6 +70,17 @@ def _nav_urls(items) -> list[str]:
 class HandreikingPlugin(BasePlugin):
     def __init__(self) -> None:
         self.problems: list[Problem] = []  # the content errors of the current preview build
+        self.serving = False
+
+    def on_startup(self, *, command, dirty):
+        self.serving = command == "serve"
+
+    def on_config(self, config):
+        # The preview's pages get MkDocs' inline live-reload script (headers.preview_policy).
+        policy = config.extra.get("content_security_policy")
+        if self.serving and policy:
+            config.extra["content_security_policy"] = preview_policy(policy)
+        return config
 
     def on_serve(self, server, config, builder):
         # MkDocs watches docs_dir, but this plugin writes it from content/ and maatregelen.yaml
