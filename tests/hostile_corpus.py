@@ -13,6 +13,9 @@ A case is one file. Its first comment lines (in a Markdown page: inside the fron
     # verwacht: 13:19: message       every error check reports, in order, as line:col in the
                                      doel (or path:line:col for another file)
     # verwacht-aantal: 72            optional: this many errors, the listed ones first
+    # pdf: ja                        optional, for a case that builds: with the PDF too (the
+                                     others skip it, seconds each; what content does to the
+                                     PDF a few cases show)
 
 The project is the minimal fixture (tests/fixtures/minimal) with the real theme and the real
 mkdocs.yml, its nav reduced to the fixture's pages: a site that builds like the real one.
@@ -40,6 +43,7 @@ class Case:
     expected: list[str] = field(default_factory=list)  # full 'file:line:col: fout: ...' lines
     count: int | None = None
     maak: str | None = None
+    pdf: bool = False
 
     @property
     def builds(self) -> bool:
@@ -79,6 +83,7 @@ def read_case(path: Path) -> Case:
         expected,
         int(count.group(1)) if count else None,
         maak.group(1) if maak else None,
+        re.search(r"^# pdf: ja\s*$", text, re.M) is not None,
     )
 
 

@@ -36,9 +36,11 @@ ORIGIN = "https://example.org/"  # the fixture's site_url
 LOCATED = re.compile(r"^[^:]+:\d+:\d+: (fout|waarschuwing): \S")
 
 
-def cli(*args: str) -> subprocess.CompletedProcess:
+def cli(*args: str, pdf: bool = True) -> subprocess.CompletedProcess:
     """The real CLI; a hang fails the test instead of the suite."""
-    return handreiking(*args, timeout=240)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("HANDREIKING_PDF", "1" if pdf else "0")
+        return handreiking(*args, timeout=240)
 
 
 def test_the_corpus_covers_every_content_file_and_both_outcomes():
@@ -51,6 +53,7 @@ def test_the_corpus_covers_every_content_file_and_both_outcomes():
         assert case.expected, f"{case.name}: no '# verwacht:' line"
     assert sum(case.builds for case in CASES) >= 10
     assert sum(not case.builds for case in CASES) >= 30
+    assert sum(case.pdf for case in CASES if case.builds) >= 3
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
@@ -64,7 +67,7 @@ def test_hostile_case(case: Case, tmp_path):
     assert "Traceback" not in output and result.returncode in (0, 1), output[-3000:]
     if case.builds:
         assert result.returncode == 0, result.stderr
-        built = cli("build", "--root", str(project), "--datum", "2021-06-15")
+        built = cli("build", "--root", str(project), "--datum", "2021-06-15", pdf=case.pdf)
         assert built.returncode == 0, built.stderr[-3000:]
         policy = content_security_policy(SiteConfig.read(project).content_security_policy, True)
         assert audit(project / "site", ORIGIN, policy) == []

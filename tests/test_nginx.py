@@ -70,7 +70,9 @@ def served():
             text.replace(f"  - id: {NEW}\n", f"  - id: {NEW}\n    vorige_ids: [{OLD}]\n", 1),
             encoding="utf-8",
         )
-        built = handreiking("build", "--root", str(project), "--datum", "2021-06-15")
+        with pytest.MonkeyPatch.context() as patch:  # the PDF is not what this test is about
+            patch.setenv("HANDREIKING_PDF", "0")
+            built = handreiking("build", "--root", str(project), "--datum", "2021-06-15")
         assert built.returncode == 0, built.stderr
         site = project / "site"
         port = free_port()
