@@ -51,8 +51,8 @@ serve: $(SITE_STAMP)  ## Build the site and serve it with live reload; content e
 	$(eval PORT_PROBLEM := $(shell $(BIN)/python -m generator.preview 127.0.0.1:$(PORT)))
 	$(if $(PORT_PROBLEM),$(info $(PORT_PROBLEM))@:,$(BIN)/handreiking serve --dev-addr 127.0.0.1:$(PORT) $(if $(PDF),--pdf))
 
-build: $(SITE_STAMP)  ## Check the content and build the site into site/
-	$(BIN)/handreiking build
+build: $(SITE_STAMP)  ## Check the content and build the site into site/ (PRODUCTIE=1: for publishing)
+	$(BIN)/handreiking build $(if $(PRODUCTIE),--productie)
 
 check: $(SITE_STAMP)  ## Check the content; every problem as file:line:col
 	$(BIN)/handreiking check $(if $(STRICT),--strict) $(if $(PEILDATUM),--peildatum $(PEILDATUM))
@@ -81,6 +81,7 @@ test: test-deps  ## Run every test: unit, golden, build and real browser
 
 bench: $(TEST_STAMP)  ## Benchmark check, render and build at several content sizes; Lighthouse on six pages
 	$(BIN)/python -m tools.bench --sizes $(SIZES) --json $(BENCH_JSON)
+	$(BIN)/python -m tools.bad_input --json $(dir $(BENCH_JSON))bad-input.json
 	$(BIN)/python -m tools.lighthouse --runs $(LIGHTHOUSE_RUNS) --json $(LIGHTHOUSE_JSON)
 
 lighthouse: $(TEST_STAMP)  ## Only the Lighthouse part of the benchmark (tools/lighthouse.py)
@@ -95,4 +96,4 @@ format: $(TEST_STAMP)
 	$(BIN)/ruff check --fix generator tests tools
 
 clean:
-	rm -rf build site .site-* node_modules test-artifacts
+	rm -rf build site site.old .site-* .handreiking.lock node_modules test-artifacts

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import fcntl
 import os
 import shutil
+import stat
 import subprocess
 import sys
 import tempfile
@@ -12,11 +16,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-import yaml
-
-from .editions import history, published_urls, redirect_pages, url_problems
+from . import nginx
+from .deployment import Deployment, read_config
+from .editions import history, published_urls, redirect_pages, redirects, url_problems
 from .export import site_files
 from .feed import FEED_FILE, atom_feed
+from .load import dutch_os_error
 from .model import Handreiking
 from .problems import ContentError
 from .render import Settings, render_pages
@@ -25,6 +30,8 @@ from .sitemap import split_sitemap
 from .validate import Checked, check_project
 
 PREGENERATED = "HANDREIKING_PREGENERATED"
+LOCK_FILE = ".handreiking.lock"  # in the project folder; git-ignored
+STAGING_PREFIX = ".site-"  # a site being built, next to site/; git-ignored
 
 
 class BuildError(Exception):
@@ -33,6 +40,60 @@ class BuildError(Exception):
     def __init__(self, output: str):
         super().__init__("MkDocs kon de site niet bouwen")
         self.output = output
+
+
+class WriteError(Exception):
+    """The site could not be written (disk full, no permission): one line for the editor."""
+
+
+class BuildBusy(Exception):
+    """Another build (or serve) of this project is writing its pages right now."""
+
+
+@contextlib.contextmanager
+def build_lock(root: Path):
+    """Hold the project's build lock; raise BuildBusy at once when someone else holds it.
+
+    Yields the lock's file descriptor: a child process that inherits it (MkDocs) keeps the
+    lock until it ends too, so a build killed with kill -9 blocks the next one only as long
+    as its orphaned MkDocs still writes.
+    """
+    try:
+        descriptor = os.open(root / LOCK_FILE, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    except OSError as error:
+        raise WriteError(f"{root / LOCK_FILE}: {dutch_os_error(error)}") from error
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as error:
+            if error.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                raise WriteError(f"{root / LOCK_FILE}: {dutch_os_error(error)}") from error
+            raise BuildBusy(
+                "er wordt in deze map al een site gebouwd (handreiking build of serve); "
+                "wacht tot die klaar is en probeer het dan opnieuw"
+            ) from None
+        yield descriptor
+    finally:
+        os.close(descriptor)
+
+
+@contextlib.contextmanager
+def _writing(what: Path):
+    """Turn an OSError while writing into WriteError, in Dutch, naming the path."""
+    try:
+        yield
+    except OSError as error:
+        where = error.filename or what
+        raise WriteError(f"schrijven mislukt: {where}: {dutch_os_error(error)}") from error
+
+
+# What MkDocs prints when it cannot write; shown to the editor as one line instead.
+_MKDOCS_OS_ERRORS = {
+    "No space left on device": errno.ENOSPC,
+    "Disk quota exceeded": errno.EDQUOT,
+    "Permission denied": errno.EACCES,
+    "Read-only file system": errno.EROFS,
+}
 
 
 @dataclass(frozen=True)
@@ -44,16 +105,22 @@ class SiteConfig:
     repo_url: str | None
     site_url: str | None
     site_author: str | None = None
+    deployment: Deployment = Deployment()
+
+    @property
+    def content_security_policy(self) -> str:
+        return self.deployment.content_security_policy or ""
 
     @classmethod
     def read(cls, root: Path) -> SiteConfig:
-        config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+        config = read_config(root)
         return cls(
             root / config.get("docs_dir", "docs"),
             root / config.get("site_dir", "site"),
             config.get("repo_url"),
             config.get("site_url"),
             config.get("site_author"),
+            Deployment.from_config(config),
         )
 
     def settings(self, today: date) -> Settings:
@@ -63,6 +130,7 @@ class SiteConfig:
             repo_url=self.repo_url,
             site_url=self.site_url,
             site_author=self.site_author,
+            security_contact=self.deployment.security_contact,
         )
 
 
@@ -91,7 +159,7 @@ def generate(root: Path, today: date) -> tuple[Checked, dict[str, str | bytes]]:
     editions, problems = history(root, checked)
     files: dict[str, str | bytes] = dict(render_pages(handreiking, settings, editions))
     # Editions (issue 4): redirects for vorige_ids, the Atom feed, and no lost addresses.
-    files.update(redirect_pages(checked, config.site_url))
+    files.update(redirect_pages(checked, config.site_url, config.content_security_policy))
     files[FEED_FILE] = atom_feed(
         editions,
         config.site_url or "https://localhost/",
@@ -129,7 +197,7 @@ def write_pages(pages: dict[str, str | bytes], docs_dir: Path) -> int:
     return written
 
 
-def run_mkdocs(root: Path, site_dir: Path, today: date) -> None:
+def run_mkdocs(root: Path, site_dir: Path, today: date, pass_fds: tuple[int, ...] = ()) -> None:
     """`mkdocs build --strict` into `site_dir`; raise BuildError with its output on failure.
 
     MkDocs dates the sitemap by SOURCE_DATE_EPOCH, else by the clock: given the build date,
@@ -159,16 +227,26 @@ def run_mkdocs(root: Path, site_dir: Path, today: date) -> None:
         capture_output=True,
         text=True,
         check=False,
+        pass_fds=pass_fds,
     )
     if result.returncode != 0:
-        raise BuildError(result.stdout + result.stderr)
+        output = result.stdout + result.stderr
+        for phrase, number in _MKDOCS_OS_ERRORS.items():
+            if phrase in output:
+                raise WriteError(
+                    f"schrijven mislukt: {site_dir}: {dutch_os_error(OSError(number, phrase))}"
+                )
+        raise BuildError(output)
 
 
-def build(root: Path, today: date, timings: dict[str, float] | None = None) -> Checked:
+def build(
+    root: Path, today: date, timings: dict[str, float] | None = None, production: bool = False
+) -> Checked:
     """The whole build; the previous site stays as it was unless everything succeeded.
 
     `timings`, when given, gets the seconds of each step: generate (load, check, render the
     pages and the open data), write, mkdocs, search (Pagefind), sitemap and swap.
+    `production` refuses the placeholder deployment settings (deployment.py) first.
     """
     timings = {} if timings is None else timings
     clock = time.perf_counter()
@@ -180,29 +258,83 @@ def build(root: Path, today: date, timings: dict[str, float] | None = None) -> C
         clock = now
 
     config = SiteConfig.read(root)
-    checked, pages = generate(root, today)
-    lap("generate")
-    write_pages(pages, config.docs_dir)
-    lap("write")
     site = config.site_dir
-    site.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
-    try:
-        run_mkdocs(root, staging, today)
-        lap("mkdocs")
-        try:  # issue 3: the Pagefind search index belongs to the site it indexes
-            index_site(staging)
-        except SearchIndexError as error:
-            raise BuildError(error.output) from error
-        lap("search")
-        if config.site_url:  # the index needs absolute addresses
-            split_sitemap(staging, config.site_url)
-        lap("sitemap")
-        swap_in(staging, site)
-        lap("swap")
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    if production and (problems := config.deployment.production_problems(root)):
+        raise ContentError(problems)
+    with build_lock(root) as lock:
+        checked, pages = generate(root, today)
+        lap("generate")
+        remove_leftovers(site)
+        with _writing(config.docs_dir):
+            write_pages(pages, config.docs_dir)
+        lap("write")
+        with _writing(site.parent):
+            site.parent.mkdir(parents=True, exist_ok=True)
+            staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=site.parent))
+        try:
+            run_mkdocs(root, staging, today, pass_fds=(lock,))
+            lap("mkdocs")
+            try:  # issue 3: the Pagefind search index belongs to the site it indexes
+                index_site(staging)
+            except SearchIndexError as error:
+                raise BuildError(error.output) from error
+            lap("search")
+            with _writing(staging):
+                if config.site_url:  # the index needs absolute addresses
+                    split_sitemap(staging, config.site_url)
+                lap("sitemap")
+                make_readable(staging)
+                server = write_nginx_config(root, checked, config)
+                swap_in(staging, site)
+                server.replace(root / nginx.CONF_FILE)  # goes with the site it serves
+            lap("swap")
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
     return checked
+
+
+def write_nginx_config(root: Path, checked: Checked, config: SiteConfig) -> Path:
+    """The web server's configuration (nginx.py) in a temporary file next to its place."""
+    deployment = config.deployment
+    text = nginx.config(
+        [(old, new) for old, new, _ in redirects(checked)],
+        deployment,
+        config.content_security_policy,
+        root=deployment.server_root or str(config.site_dir.resolve()),
+    )
+    target = root / nginx.CONF_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(target.name + ".tmp")
+    temporary.write_text(text, encoding="utf-8")
+    return temporary
+
+
+def remove_leftovers(site: Path) -> None:
+    """Remove what a killed build left next to site/ (called with the build lock held)."""
+    for leftover in sorted(site.parent.glob(STAGING_PREFIX + "*")):
+        if leftover.is_dir() and not leftover.is_symlink():
+            shutil.rmtree(leftover, ignore_errors=True)
+    shutil.rmtree(site.with_name(site.name + ".old"), ignore_errors=True)
+
+
+def make_readable(folder: Path) -> None:
+    """Everything in `folder` readable by everyone: a web server's own user serves it.
+
+    tempfile.mkdtemp makes a folder only its owner can open (0700), so nginx's worker gave
+    403 on every page; a builder's umask of 077 does the same to every file (issue 12).
+    """
+    readable_dir = stat.S_IRGRP | stat.S_IXGRP | stat.S_IROTH | stat.S_IXOTH
+    readable_file = stat.S_IRGRP | stat.S_IROTH
+    folder.chmod(folder.stat().st_mode | readable_dir)
+    for directory, folders, files in os.walk(folder):
+        for name in folders:
+            path = os.path.join(directory, name)
+            os.chmod(path, os.lstat(path).st_mode | readable_dir)
+        for name in files:
+            path = os.path.join(directory, name)
+            mode = os.lstat(path).st_mode
+            if stat.S_ISREG(mode) and mode & readable_file != readable_file:
+                os.chmod(path, mode | readable_file)
 
 
 def swap_in(new: Path, site: Path) -> None:
@@ -211,5 +343,10 @@ def swap_in(new: Path, site: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
     if site.exists():
         site.rename(old)
-    new.rename(site)
+    try:
+        new.rename(site)
+    except OSError:
+        if old.exists() and not site.exists():
+            old.rename(site)  # the previous site stays
+        raise
     shutil.rmtree(old, ignore_errors=True)

@@ -16,6 +16,7 @@ from pathlib import Path
 from . import build as site
 from .argparse_nl import ArgumentParser
 from .dates import dutch_date, suggestion
+from .load import dutch_os_error
 from .problems import FOUT, ContentError, Problem, overdue_note
 from .validate import check_project
 
@@ -90,6 +91,12 @@ def parser() -> argparse.ArgumentParser:
         metavar="BESTAND",
         help="schrijf de duur van elke stap als JSON hierheen",
     )
+    build.add_argument(
+        "--productie",
+        action="store_true",
+        help="bouw voor publicatie: weiger de voorbeeldwaarden in mkdocs.yml (webadres, "
+        "repository, beveiligingscontact, paden op de server); zie README",
+    )
     serve = command(
         "serve",
         "Bouw de site en bekijk hem op http://127.0.0.1:8000; "
@@ -110,6 +117,16 @@ def parser() -> argparse.ArgumentParser:
         "met make: make serve PDF=1",
     )
     _edition_commands(command, commands)
+    server = command(
+        "nginx",
+        "Schrijf de nginx-configuratie van de site (zoals build die in "
+        "build/nginx/handreiking.conf zet), voor een ander adres of een andere map.",
+    )
+    server.add_argument("--listen", default=None, help="adres:poort voor gewoon http, zonder TLS")
+    server.add_argument(
+        "--webroot", default=None, help="de map met de site op de server (standaard: site/)"
+    )
+    server.add_argument("--uit", type=Path, default=None, help="bestand (standaard: scherm)")
     export = command(
         "export",
         "Schrijf de open data (JSON, JSON Schema, CSV, agenda en PDF) "
@@ -246,6 +263,7 @@ def main(argv: list[str] | None = None) -> int:
             "schema": ed.run_schema,
             "nieuw": ed.run_nieuw,
             "export": run_export,
+            "nginx": run_nginx,
         }[args.command](args)
     except ContentError as error:
         return report(error.problems)
@@ -255,6 +273,13 @@ def main(argv: list[str] | None = None) -> int:
             "fout: de site is niet gebouwd; de vorige versie in site/ is ongewijzigd",
             file=sys.stderr,
         )
+        return 1
+    except (site.WriteError, site.BuildBusy) as error:  # issue 12: one line, site/ unchanged
+        print(f"fout: {error}; de vorige versie in site/ is ongewijzigd", file=sys.stderr)
+        return 1
+    except OSError as error:
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"fout: {where}{dutch_os_error(error)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -304,7 +329,7 @@ BUILD_STEPS = {
 def run_build(args) -> int:
     today = args.datum or site.build_date()
     timings: dict[str, float] = {}
-    checked = site.build(args.root, today, timings)
+    checked = site.build(args.root, today, timings, production=args.productie)
     for warning in checked.warnings:
         print(warning, file=sys.stderr)
     if note := overdue_note(checked.warnings):
@@ -337,6 +362,31 @@ def run_export(args) -> int:
         f"{len(written)} bestanden geschreven in {args.out} (zoals /{OPEN_DATA}/ op de site, "
         f"bouwdatum {today})"
     )
+    return 0
+
+
+def run_nginx(args) -> int:
+    from .editions import redirects
+    from .nginx import config as nginx_config
+
+    checked, _ = site.load(args.root, site.build_date())
+    settings = site.SiteConfig.read(args.root)
+    try:
+        text = nginx_config(
+            [(old, new) for old, new, _ in redirects(checked)],
+            settings.deployment,
+            settings.content_security_policy,
+            root=args.webroot or settings.deployment.server_root or str(settings.site_dir),
+            listen=args.listen,
+            command="nginx",
+        )
+    except ValueError as error:
+        print(f"fout: {error}", file=sys.stderr)
+        return 2
+    if args.uit:
+        args.uit.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
     return 0
 
 

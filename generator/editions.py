@@ -339,29 +339,48 @@ def url_problems(snapshots: list[Snapshot], urls: set[str]) -> list[Problem]:
     return problems
 
 
-def redirect_pages(checked: Checked, site_url: str | None) -> dict[str, str]:
-    """A small HTML page at every old address in `vorige_ids`, pointing to the new one."""
-    pages = {}
+def redirects(checked: Checked) -> list[tuple[str, str, str]]:
+    """(old address, new address, title) for every id in `vorige_ids`, as site paths."""
+    found = []
     for key, kind in RENAMEABLE:
         for record in checked.values.get(key) or []:
             for old in record.get("vorige_ids") or []:
-                old_url, new_url = url_of(kind, old), url_of(kind, record["id"])
                 titel = record.get("titel") or record.get("naam") or record["id"]
-                target = relative(old_url, new_url)
-                canonical = site_url.rstrip("/") + "/" + new_url if site_url else target
-                pages[old_url + "index.html"] = redirect_html(titel, target, canonical)
+                found.append((url_of(kind, old), url_of(kind, record["id"]), titel))
+    return sorted(found)
+
+
+def redirect_pages(checked: Checked, site_url: str | None, policy: str = "") -> dict[str, str]:
+    """A small HTML page at every old address in `vorige_ids`, pointing to the new one.
+
+    The nginx configuration answers these addresses with a real 301 (nginx.py); the page is
+    for hosts without it.
+    """
+    pages = {}
+    for old_url, new_url, titel in redirects(checked):
+        target = relative(old_url, new_url)
+        canonical = site_url.rstrip("/") + "/" + new_url if site_url else target
+        pages[old_url + "index.html"] = redirect_html(titel, target, canonical, policy)
     return dict(sorted(pages.items()))
 
 
-def redirect_html(titel: str, target: str, canonical: str) -> str:
+def redirect_html(titel: str, target: str, canonical: str, policy: str = "") -> str:
     from markupsafe import escape
 
+    from .headers import content_security_policy
+
     titel, target, canonical = escape(titel), escape(target), escape(canonical)
+    csp = (
+        f'<meta http-equiv="Content-Security-Policy" '
+        f'content="{escape(content_security_policy(policy, meta=True))}">\n'
+        if policy
+        else ""
+    )
     return f"""<!doctype html>
 <html lang="nl">
 <head>
 <meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
+{csp}<meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>Verhuisd: {titel}</title>
 <link rel="canonical" href="{canonical}">

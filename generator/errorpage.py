@@ -14,6 +14,7 @@ from pathlib import Path
 
 import jinja2
 
+from .load import read_bytes
 from .problems import FOUT, Problem
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -60,7 +61,7 @@ def error_page(problems: list[Problem], root: Path, page_title: str | None = Non
 def _shown(problem: Problem, root: Path, texts: dict[str, list[str] | None]) -> Shown:
     location = problem.location
     if location.file not in texts:
-        texts[location.file] = _lines(root / location.file)
+        texts[location.file] = _lines(root / location.file, root)
     lines = texts[location.file] or []
     first = max(1, location.line - CONTEXT_LINES)
     last = min(len(lines), location.line + CONTEXT_LINES)
@@ -71,11 +72,13 @@ def _shown(problem: Problem, root: Path, texts: dict[str, list[str] | None]) -> 
     return Shown(str(location), location.file, location.line, problem.message, excerpt)
 
 
-def _lines(path: Path) -> list[str] | None:
-    try:
-        return path.read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
+def _lines(path: Path, root: Path) -> list[str] | None:
+    """The file's lines, read as check reads it: a pipe, a link out of the project or a file
+    over the size limit shows no excerpt (issue 12: a pipe made the preview hang here)."""
+    data = read_bytes(path, str(path), root)
+    if isinstance(data, Problem):
         return None
+    return data.decode("utf-8", errors="replace").splitlines()
 
 
 PLACEHOLDER = (

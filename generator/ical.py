@@ -45,8 +45,8 @@ def day(p: Mijlpaal) -> date:
 def summary(p: Mijlpaal) -> str:
     """The event title: the owner's title and, for a period, 'uiterlijk' and its words."""
     if p.datum.precisie == "dag":
-        return p.eigenaar_titel
-    return f"{p.eigenaar_titel} (uiterlijk {p.datum.words})"
+        return one_line(p.eigenaar_titel)
+    return one_line(f"{p.eigenaar_titel} (uiterlijk {p.datum.words})")
 
 
 def description(p: Mijlpaal, url: str) -> str:
@@ -55,7 +55,17 @@ def description(p: Mijlpaal, url: str) -> str:
     if p.datum.begin != p.datum.einde:
         when += f" (de periode {p.datum.span_words}; in de agenda op de laatste dag)"
     status = f"Status: {STATUS_LABELS[p.status]}.\n" if p.status else ""
-    return f"{p.tekst}\n\n{when}.\n{status}Meer informatie: {url}"
+    return _text(f"{p.tekst}\n\n{when}.\n{status}Meer informatie: {url}")
+
+
+def one_line(text: str) -> str:
+    """A title on one line: a CR or LF in it would end the property in some calendars."""
+    return " ".join(text.split())
+
+
+def _text(text: str) -> str:
+    """A text with its line breaks as LF only (icalendar escapes LF; a lone CR it passes)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def calendar(h: Handreiking, settings: Settings) -> Calendar:

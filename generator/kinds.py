@@ -6,26 +6,43 @@ never raises for bad content. `Record` is the kind of a block of named fields.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import difflib
 import functools
+import html
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 from urllib.parse import urlsplit
 
+from . import markup
 from .dates import DateNotationError, Periode
 from .load import Mapping, Node, Scalar, Sequence, Source
 from .problems import Location, Problem
 from .siblings import like_siblings
+from .urls import content_folder
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-SECTIE = re.compile(r"^\d+(?:\.\d+)*$")
+SECTIE = re.compile(r"^[0-9]{1,3}(?:\.[0-9]{1,3}){0,5}$")
 EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
-MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|^\s*\[[^\]]+\]:\s*<?([^\s>]+)", re.M)
 HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>?")
 INVALID = object()  # returned by a kind when the value could not be read
+# Limits (docs/content-format.md, "Grenzen"): an id is part of a file name and a URL; Python
+# cannot turn more than 4,300 digits into a number, and a float holds 15 digits exactly.
+MAX_ID = 80
+MAX_INTEGER_DIGITS = 9
+MAX_NUMBER_DIGITS = 15
+MAX_URL = 2000
+# Characters no text needs: control characters (a lone CR ended up in the .ics, issue 12).
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+# A script address written as text: never useful in the handreiking, and a reader who copies
+# it into the address bar runs it ('data:' alone, as in "open data: ...", is fine).
+SCRIPT_URL = re.compile(r"(?i)(?<![a-z0-9+.-])(?:(?:java|vb|live)script\s*:|data:(?=\S))")
+# What a URL may hold (RFC 3986), and any letter outside ASCII; no '[', ']' (IPv6 hosts).
+URL_CHARACTERS = re.compile(r"^[A-Za-z0-9\-._~:/?#@!$&'()*+,;=%\u00a0-\U0010ffff]+$")
+HOST = re.compile(r"^(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+[^\W\d_]{2,63}\.?(?::[0-9]{1,5})?$")
 
 
 @dataclass
@@ -36,6 +53,7 @@ class Context:
     problems: list[Problem]
     ids: list[tuple[str, str, Location, str]] = field(default_factory=list)  # kind, id, at, path
     refs: list[tuple[str, str, Location, str]] = field(default_factory=list)
+    links: list[tuple[str, str, Location, str]] = field(default_factory=list)  # folder, target
 
     def problem(self, location: Location, path: str, message: str) -> None:
         prefix = f"{path}: " if path else ""
@@ -73,6 +91,8 @@ class Kind:
 
 
 class Text(Kind):
+    script_urls_are_text = True  # Markdown reports them as links first
+
     def __init__(self, single_line: bool = True):
         self.single_line = single_line
 
@@ -84,7 +104,18 @@ class Text(Kind):
         if not value:
             ctx.problem(node.location, path, "tekst mag niet leeg zijn")
             return INVALID
-        if _has_html(scalar, path, ctx):
+        if self._has_html(scalar, path, ctx):
+            return INVALID
+        if self.script_urls_are_text and _has_script_url(scalar, path, ctx):
+            return INVALID
+        control = CONTROL.search(value)
+        if control:
+            ctx.problem(
+                _locate_in_scalar(scalar, scalar.value.find(control.group(0)), ctx.source),
+                path,
+                f"de tekst bevat een onzichtbaar stuurteken (U+{ord(control.group(0)):04X}); "
+                "verwijder het",
+            )
             return INVALID
         if self.single_line and "\n" in value:
             ctx.problem(node.location, path, "verwacht één regel tekst, zonder regelovergang")
@@ -94,9 +125,26 @@ class Text(Kind):
     def json_schema(self):
         return {"type": "string", "minLength": 1, "not": {"pattern": HTML.pattern}}
 
+    def _has_html(self, scalar: Scalar, path: str, ctx: Context) -> bool:
+        return _has_html(scalar, path, ctx)
+
 
 class Markdown(Text):
     description = "Markdown-tekst (kopjes, lijstjes, **vet**, [links](https://...)); geen HTML"
+    script_urls_are_text = False
+
+    def _has_html(self, scalar: Scalar, path: str, ctx: Context) -> bool:
+        """HTML outside code, as the renderer reads the Markdown (code may show a tag)."""
+        found = markup.html_outside_code(scalar.value)
+        finder = _Finder(scalar, ctx.source)
+        for tag in found:
+            ctx.problem(
+                finder.locate(tag),
+                path,
+                f"HTML is niet toegestaan in de tekst (gevonden: '{tag[:30]}'); "
+                "gebruik Markdown, of zet een letterlijk '<' tussen `backticks`",
+            )
+        return bool(found)
 
     def __init__(self):
         super().__init__(single_line=False)
@@ -105,18 +153,19 @@ class Markdown(Text):
         value = super().check(node, path, ctx)
         if value is INVALID:
             return value
-        for match in MARKDOWN_LINK.finditer(node.value):
-            group = 1 if match.group(1) else 2
-            target = match.group(group)
-            scheme = _scheme(target)
-            if scheme and scheme not in ("https", "mailto"):
-                ctx.problem(
-                    _locate_in_scalar(node, match.start(group), ctx.source),
-                    path,
-                    f"link naar '{target[:40]}' is niet toegestaan; gebruik een "
-                    "webadres dat begint met https:// (of mailto:)",
-                )
-                value = INVALID
+        # The links as the renderer will see them (markup.py): a reference definition in a
+        # list or a quote is found as surely as an inline link.
+        finder = _Finder(node, ctx.source)
+        for problem in markup.link_problems(value):
+            ctx.problem(finder.locate(problem.target), path, problem.message)
+            value = INVALID
+        if value is not INVALID and _has_script_url(node, path, ctx):
+            value = INVALID
+        if value is not INVALID:
+            folder = content_folder(ctx.source.path)
+            finder = _Finder(node, ctx.source)
+            for target in markup.internal_links(value):
+                ctx.links.append((folder, target, finder.locate(target), path))
         return value
 
 
@@ -127,12 +176,28 @@ class Slug(Kind):
         scalar = self._scalar(node, path, ctx, "een id")
         if scalar is None:
             return INVALID
-        if not SLUG.match(scalar.value):
-            suggestion = re.sub(r"[^a-z0-9]+", "-", scalar.value.lower()).strip("-")
+        if len(scalar.value) > MAX_ID:
             ctx.problem(
                 node.location,
                 path,
-                f"'{scalar.value}' is geen geldig id: gebruik "
+                f"het id is {len(scalar.value)} tekens lang; een id mag hoogstens {MAX_ID} tekens "
+                "zijn (het wordt deel van een webadres)",
+            )
+            return INVALID
+        if scalar.value != scalar.value.strip() or CONTROL.search(scalar.value):
+            ctx.problem(
+                node.location,
+                path,
+                f"het id '{_shown(scalar.value)}' begint of eindigt met een spatie, tab of "
+                "regeleinde; haal die weg (een id is deel van een webadres)",
+            )
+            return INVALID
+        if not SLUG.fullmatch(scalar.value):
+            suggestion = re.sub(r"[^a-z0-9]+", "-", scalar.value.lower()).strip("-")[:MAX_ID]
+            ctx.problem(
+                node.location,
+                path,
+                f"'{_shown(scalar.value)}' is geen geldig id: gebruik "
                 f"alleen kleine letters, cijfers en koppeltekens (bijvoorbeeld "
                 f"'{suggestion or 'mijn-id'}')",
             )
@@ -140,7 +205,7 @@ class Slug(Kind):
         return scalar.value
 
     def json_schema(self):
-        return {"type": "string", "pattern": SLUG.pattern}
+        return {"type": "string", "pattern": SLUG.pattern, "maxLength": MAX_ID}
 
     def example(self):
         return "nieuw-id"
@@ -305,11 +370,14 @@ class Sectie(Kind):
         scalar = self._scalar(node, path, ctx, "een paragraafnummer")
         if scalar is None:
             return INVALID
-        if not SECTIE.match(scalar.value):
+        if not SECTIE.fullmatch(scalar.value):
+            too_long = re.fullmatch(r"[0-9]+(\.[0-9]+)*", scalar.value)
             ctx.problem(
                 node.location,
                 path,
-                f"'{scalar.value}' is geen paragraafnummer; schrijf bijvoorbeeld \"4.2.1\"",
+                f"'{_shown(scalar.value)}' is geen paragraafnummer; schrijf bijvoorbeeld "
+                '"4.2.1"'
+                + (" (hoogstens zes delen van hoogstens drie cijfers)" if too_long else ""),
             )
             return INVALID
         return scalar.value
@@ -328,15 +396,22 @@ class Integer(Kind):
         scalar = self._scalar(node, path, ctx, "een geheel getal")
         if scalar is None:
             return INVALID
-        if not re.fullmatch(r"-?\d+", scalar.value):
+        if not re.fullmatch(r"-?[0-9]+", scalar.value):
+            found = _shown(scalar.value)
+            ctx.problem(node.location, path, f"verwacht een geheel getal, maar vond '{found}'")
+            return INVALID
+        if len(scalar.value.lstrip("-")) > MAX_INTEGER_DIGITS:
             ctx.problem(
-                node.location, path, f"verwacht een geheel getal, maar vond '{scalar.value}'"
+                node.location,
+                path,
+                f"het getal heeft {len(scalar.value.lstrip('-'))} cijfers; "
+                f"hoogstens {MAX_INTEGER_DIGITS} zijn toegestaan",
             )
             return INVALID
         return int(scalar.value)
 
     def json_schema(self):
-        return {"type": "integer"}
+        return {"type": "integer", "minimum": -999_999_999, "maximum": 999_999_999}
 
     def example(self):
         return "1"
@@ -365,17 +440,23 @@ class Number(Kind):
                 f"'{text}': schrijf decimalen met een punt ({text.replace(',', '.')})",
             )
             return INVALID
-        try:
-            number = Decimal(text)
-        except InvalidOperation:
-            number = None
-        if number is None or not number.is_finite() or not re.fullmatch(r"-?\d+(\.\d+)?", text):
+        if not re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", text):
             ctx.problem(
                 node.location,
                 path,
-                f"verwacht een getal, maar vond '{text}'; schrijf alleen cijfers, zoals 50000000",
+                f"verwacht een getal, maar vond '{_shown(text)}'; "
+                "schrijf alleen cijfers, zoals 50000000",
             )
             return INVALID
+        digits = len(re.sub(r"[^0-9]", "", text.lstrip("-0.")))
+        if digits > MAX_NUMBER_DIGITS:
+            ctx.problem(
+                node.location,
+                path,
+                f"het getal heeft {digits} cijfers; hoogstens {MAX_NUMBER_DIGITS} zijn toegestaan",
+            )
+            return INVALID
+        number = Decimal(text)
         return int(number) if number == number.to_integral_value() else float(number)
 
     def json_schema(self):
@@ -525,8 +606,8 @@ class Email(Kind):
         if scalar is None:
             return INVALID
         value = scalar.value.strip().removeprefix("mailto:")
-        if not EMAIL.match(value):
-            ctx.problem(node.location, path, f"'{scalar.value}' is geen geldig e-mailadres")
+        if len(value) > 254 or not EMAIL.fullmatch(value):
+            ctx.problem(node.location, path, f"'{_shown(scalar.value)}' is geen geldig e-mailadres")
             return INVALID
         return value
 
@@ -545,24 +626,9 @@ class Url(Kind):
         if scalar is None:
             return INVALID
         value = scalar.value.strip()
-        try:
-            parts = urlsplit(value)
-            scheme, host = parts.scheme, parts.netloc
-        except ValueError:  # e.g. an unbalanced '[' in the host
-            scheme, host = "?", ""
-        if scheme == "http":
-            ctx.problem(
-                node.location,
-                path,
-                f"'{value}': gebruik een beveiligd adres (https:// in plaats van http://)",
-            )
-            return INVALID
-        if scheme != "https" or "." not in host or " " in value:
-            ctx.problem(
-                node.location,
-                path,
-                f"'{value}' is geen geldig webadres; schrijf het volledig, beginnend met https://",
-            )
+        problem = url_problem(value)
+        if problem:
+            ctx.problem(node.location, path, problem)
             return INVALID
         return value
 
@@ -718,12 +784,58 @@ class Record(Kind):
         }
 
 
-def _scheme(target: str) -> str:
-    """The scheme of a link target ('javascript', 'https', '' for relative); '?' if unparsable."""
+def url_problem(value: str) -> str | None:
+    """Why `value` is not a full https:// address a page can link to (Dutch), or None."""
+    shown = _shown(value)
+    if len(value) > MAX_URL:
+        return f"het webadres is {len(value)} tekens lang; hoogstens {MAX_URL} zijn toegestaan"
+    bad = re.search(r"[^A-Za-z0-9\-._~:/?#@!$&'()*+,;=%\u00a0-\U0010ffff]", value)
+    if bad and not bad.group(0).isspace():
+        character = bad.group(0)
+        shown_character = f"U+{ord(character):04X}" if CONTROL.match(character) else character
+        return (
+            f"'{shown}' is geen geldig webadres: het teken '{shown_character}' hoort er niet in "
+            "(schrijf het als %-code, of kopieer het adres opnieuw uit de adresbalk)"
+        )
     try:
-        return urlsplit(target).scheme.lower()
-    except ValueError:
-        return "?"
+        parts = urlsplit(value)
+        scheme, host = parts.scheme, parts.netloc
+    except ValueError:  # e.g. an unbalanced '[' in the host
+        scheme, host = "?", ""
+    if scheme == "http":
+        return f"'{shown}': gebruik een beveiligd adres (https:// in plaats van http://)"
+    if (
+        scheme != "https"
+        or bad
+        or not value.startswith("https://")
+        or "@" in host
+        or not HOST.match(host)
+        or re.search(r"%(?![0-9A-Fa-f]{2})", value)
+    ):
+        return f"'{shown}' is geen geldig webadres; schrijf het volledig, beginnend met https://"
+    return None
+
+
+def _shown(value: str) -> str:
+    """A value quoted in a message: one line, at most 100 characters."""
+    one_line = " ".join(CONTROL.sub(" ", value).split())
+    return one_line if len(one_line) <= 100 else one_line[:97] + "..."
+
+
+def _has_script_url(scalar: Scalar, path: str, ctx: Context) -> bool:
+    for text in {scalar.value, html.unescape(scalar.value)}:
+        match = SCRIPT_URL.search(text)
+        if match:
+            found = match.group(0)
+            offset = scalar.value.find(found)
+            ctx.problem(
+                _locate_in_scalar(scalar, max(offset, 0), ctx.source),
+                path,
+                f"'{found}' is niet toegestaan in de tekst: zo'n adres kan in een browser "
+                "code uitvoeren; gebruik een webadres dat begint met https://",
+            )
+            return True
+    return False
 
 
 def _has_html(scalar: Scalar, path: str, ctx: Context) -> bool:
@@ -747,22 +859,51 @@ def inside_code(text: str, offset: int) -> bool:
 
 
 def _locate_in_scalar(scalar: Scalar, offset: int, source: Source) -> Location:
-    """Where in the file a character of a scalar's value stands (exact for block scalars)."""
+    """Where in the file a character of a scalar's value stands (exact for block scalars).
+
+    Linear in the number of problems: the value's line starts are found once per scalar.
+    """
     at = scalar.location
     if not scalar.block:
         return at
-    value_lines = scalar.value[:offset].split("\n")
-    wanted_line = value_lines[-1]
-    needle = scalar.value[offset:].split("\n")[0]
-    file_lines = source.text.splitlines()
-    line_number = at.line + len(value_lines)  # first content line follows the '|' line
-    while line_number <= len(file_lines):
+    starts = scalar.__dict__.get("_line_starts")
+    if starts is None:
+        starts = [0] + [match.end() for match in re.finditer("\n", scalar.value)]
+        scalar.__dict__["_line_starts"] = starts
+    index = bisect.bisect_right(starts, offset) - 1
+    end = scalar.value.find("\n", offset)
+    wanted_line = scalar.value[starts[index] : offset]
+    needle = scalar.value[offset : end if end >= 0 else len(scalar.value)]
+    file_lines = source.lines
+    line_number = at.line + index + 1  # first content line follows the '|' line
+    last = min(len(file_lines), line_number + 1000)
+    while line_number <= last:
         candidate = file_lines[line_number - 1]
         column = candidate.find(wanted_line + needle) if wanted_line or needle else -1
         if column >= 0:
             return Location(at.file, line_number, column + len(wanted_line) + 1)
-        line_number += 1  # blank lines inside the block shift the count
+        line_number += 1  # a folded ('>') block joins lines; blank lines shift the count
     return at
+
+
+class _Finder:
+    """Finds targets in a scalar's value in reading order, so many problems stay linear."""
+
+    def __init__(self, scalar: Scalar, source: Source):
+        self.scalar = scalar
+        self.source = source
+        self.cursor = 0
+
+    def locate(self, target: str) -> Location:
+        value = self.scalar.value
+        offset = value.find(target, self.cursor) if target else -1
+        if offset < 0:
+            offset = value.find(target) if target else -1
+        if offset < 0:
+            offset = value.find(target[:12]) if target else -1
+        if offset >= 0:
+            self.cursor = offset + len(target)
+        return _locate_in_scalar(self.scalar, max(offset, 0), self.source)
 
 
 def _hint(wrong: str, options, cutoff: float = 0.6) -> str:

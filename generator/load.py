@@ -9,8 +9,12 @@ still checked.
 from __future__ import annotations
 
 import contextlib
+import errno
+import functools
 import gc
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,6 +54,11 @@ class Source:
     text: str
     root: Node | None
     problems: list[Problem]
+
+    @functools.cached_property
+    def lines(self) -> list[str]:
+        """The text's lines, split once (locating many problems in one file stays linear)."""
+        return self.text.splitlines()
 
 
 _YAML_PROBLEMS = (
@@ -119,40 +128,9 @@ _STRUCTURE = re.compile(r"^( *)(?:-(?: |$)|[^\s#'\"-][^:]*:(?: |$))")
 _LEADING_TABS = re.compile(r"^[ \t]+", re.MULTILINE)
 # libyaml's parser is ~10x faster than PyYAML's pure-Python one (check of 2,000 maatregelen:
 # 12 s -> 1 s, see docs/performance.md). Its error texts differ, so a file that does not parse
-# is parsed again by the pure-Python loader: editors always get the same messages.
+# is parsed again by the pure-Python loader: editors always get the same messages. Only the
+# parser is used: every scalar stays text (no YAML 1.1 guesses), and `compose` builds the nodes.
 _C_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _TextLoader(_C_LOADER):
-    """libyaml's loader without implicit tag resolution: every scalar is text to us.
-
-    Resolving 'yes' to a bool and '2021' to an int is work thrown away here (the schema reads
-    every scalar as text); skipping it saves a sixth of `check` at 2,000 maatregelen. An
-    explicit tag ('!x') is not resolved either way, so it still gets reported.
-    """
-
-    _TAGS = {
-        yaml.MappingNode: _C_LOADER.DEFAULT_MAPPING_TAG,
-        yaml.SequenceNode: _C_LOADER.DEFAULT_SEQUENCE_TAG,
-        yaml.ScalarNode: _C_LOADER.DEFAULT_SCALAR_TAG,
-    }
-
-    def resolve(self, kind, value, implicit):  # noqa: ARG002 - PyYAML's signature
-        return self._TAGS[kind]
-
-    def descend_resolver(self, current_node, current_index):
-        pass
-
-    def ascend_resolver(self):
-        pass
-
-
-def _compose_all(text: str) -> list[yaml.Node]:
-    with _collector_paused():
-        try:
-            return list(yaml.compose_all(text, Loader=_TextLoader))
-        except yaml.YAMLError:
-            return list(yaml.compose_all(text, Loader=yaml.SafeLoader))
 
 
 @contextlib.contextmanager
@@ -176,18 +154,16 @@ def _collector_paused():
             gc.enable()
 
 
-def read_source(path: Path, display: str) -> Source:
-    """Read one YAML file into nodes, collecting every problem that stops it being read."""
+def read_source(path: Path, display: str, root: Path | None = None) -> Source:
+    """Read one YAML file into nodes, collecting every problem that stops it being read.
+
+    `root`, when given, is the project folder: a file that is a symbolic link to a place
+    outside it is not read.
+    """
     problems: list[Problem] = []
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        return Source(
-            display,
-            "",
-            None,
-            [Problem(Location(display, 1, 1), f"bestand niet te lezen ({error.strerror})")],
-        )
+    raw = read_bytes(path, display, root)
+    if isinstance(raw, Problem):
+        return Source(display, "", None, [raw])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -204,6 +180,7 @@ def read_source(path: Path, display: str) -> Source:
             ],
         )
     problems.extend(_text_problems(text, display))
+    text = _without_control_characters(text, display, problems)
     if not text.strip(" \t\r\n\ufeff") or _only_comments(text):
         problems.append(Problem(Location(display, 1, 1), "het bestand is leeg"))
         return Source(display, text, None, problems)
@@ -211,25 +188,280 @@ def read_source(path: Path, display: str) -> Source:
     if "\t" in clean:  # reported above; read on as if they were spaces
         clean = _LEADING_TABS.sub(lambda m: m.group(0).replace("\t", " "), clean)
     try:
-        documents = _compose_all(clean)
+        documents = compose(clean, display, problems)
     except yaml.MarkedYAMLError as error:
         problems.append(_yaml_problem(error, display, clean))
         return Source(display, text, None, problems)
-    except yaml.YAMLError as error:  # a reader error without a mark
-        problems.append(Problem(Location(display, 1, 1), f"YAML niet te lezen ({error})"))
+    except yaml.YAMLError:  # a reader error without a mark
+        problems.append(
+            Problem(Location(display, 1, 1), "YAML niet te lezen; is dit wel een tekstbestand?")
+        )
         return Source(display, text, None, problems)
     if len(documents) > 1:
-        second = documents[1].start_mark
+        second_start, second = documents[1]
+        at = second.location if second is not None else second_start
         problems.append(
             Problem(
-                Location(display, second.line + 1, 1),
+                Location(display, at.line, 1),
                 "het bestand bevat meer dan één YAML-document ('---'); "
                 "houd één document per bestand",
             )
         )
+    return Source(display, text, documents[0][1] if documents else None, problems)
+
+
+# Limits checked before and while parsing, so that no file can exhaust memory, time or the
+# stack (docs/content-format.md, "Grenzen"). Real content nests 6 levels deep; 1,000 levels
+# made PyYAML's composer raise RecursionError and 100,000 crashed libyaml's (issue 12).
+MAX_BYTES = 64 * 1024 * 1024
+MAX_DEPTH = 32
+CORE_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")
+)
+# What the YAML reader accepts (its "printable" set); anything else is an invisible character.
+_CONTROL = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def read_bytes(path: Path, display: str, root: Path | None = None) -> bytes | Problem:
+    """A content file's bytes, or the one problem that stops it being read.
+
+    Never blocks on a named pipe or device, never follows a symbolic link out of `root`,
+    and reads no more than MAX_BYTES.
+    """
+    at = Location(display, 1, 1)
+    if root is not None and not _inside(path, root):
+        return Problem(
+            at,
+            "dit is een snelkoppeling (symbolische link) naar een bestand buiten de map van "
+            "de handreiking; zet het bestand zelf hier neer",
+        )
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as error:
+        return Problem(at, f"bestand niet te lezen ({dutch_os_error(error)})")
+    try:
+        info = os.fstat(descriptor)
+        if stat.S_ISDIR(info.st_mode):
+            return Problem(at, "dit is een map, geen bestand")
+        if not stat.S_ISREG(info.st_mode):
+            return Problem(
+                at, "dit is geen gewoon bestand (maar bijvoorbeeld een pipe of een apparaat)"
+            )
+        if info.st_size > MAX_BYTES:
+            return Problem(at, _too_big(info.st_size))
+        with os.fdopen(descriptor, "rb", closefd=False) as stream:
+            data = stream.read(MAX_BYTES + 1)
+    except OSError as error:
+        return Problem(at, f"bestand niet te lezen ({dutch_os_error(error)})")
+    finally:
+        os.close(descriptor)
+    if len(data) > MAX_BYTES:
+        return Problem(at, _too_big(len(data)))
+    return data
+
+
+def _too_big(size: int) -> str:
+    return (
+        f"het bestand is te groot ({size / 1_000_000:.0f} MB); een inhoudsbestand mag "
+        f"hoogstens {MAX_BYTES // (1024 * 1024)} MB zijn"
+    )
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+    except (ValueError, OSError, RuntimeError):  # elsewhere, or a loop of links
+        return False
+    return True
+
+
+OS_ERRORS = {
+    errno.ENOSPC: "de schijf is vol",
+    errno.EDQUOT: "de schijfruimte (quota) is op",
+    errno.EACCES: "geen toestemming",
+    errno.EPERM: "geen toestemming",
+    errno.EROFS: "de schijf is alleen-lezen",
+    errno.ENOENT: "bestand of map bestaat niet",
+    errno.ENAMETOOLONG: "de naam is te lang",
+    errno.EISDIR: "dit is een map",
+    errno.ENOTDIR: "een deel van het pad is geen map",
+    errno.ELOOP: "te veel snelkoppelingen achter elkaar",
+    errno.EIO: "lees- of schrijffout van de schijf",
+    errno.EMFILE: "te veel open bestanden",
+}
+
+
+def dutch_os_error(error: OSError) -> str:
+    """An OSError in Dutch words, without a Python repr: 'de schijf is vol'."""
+    return OS_ERRORS.get(error.errno, error.strerror or "onbekende fout van het systeem")
+
+
+def _without_control_characters(text: str, display: str, problems: list[Problem]) -> str:
+    """Report every invisible control character (one per line) and read on without them."""
+    if not _CONTROL.search(text):
+        return text
+    for number, line in enumerate(text.split("\n"), start=1):
+        match = _CONTROL.search(line)
+        if match is None or match.group(0) == "\r":
+            continue
+        code = ord(match.group(0))
+        what = (
+            "een NUL-teken (code 0)"
+            if code == 0
+            else f"een onzichtbaar stuurteken (code U+{code:04X})"
+        )
+        problems.append(
+            Problem(
+                Location(display, number, match.start() + 1),
+                f"het bestand bevat {what}; verwijder het (is dit wel een tekstbestand?)",
+            )
+        )
+    return _CONTROL.sub("\ufffd", text)
+
+
+def compose(text: str, display: str, problems: list[Problem]) -> list[tuple[Location, Node | None]]:
+    """The located nodes of every YAML document in `text`, with where each one starts.
+
+    Built from the parser's events in a loop, not by PyYAML's recursive composer, so nesting
+    costs no stack; deeper than MAX_DEPTH stops reading. Aliases (`*naam`) are refused
+    (a few lines of them expand to gigabytes), and so are tags outside YAML's core schema.
+    A document with such a problem has no node (None). Raises yaml.MarkedYAMLError for text
+    that is not YAML, with the pure-Python parser's wording (libyaml's differs).
+    """
+    found: list[Problem] = []
     with _collector_paused():
-        root = _convert(documents[0], display, problems, clean.split("\n")) if documents else None
-    return Source(display, text, root, problems)
+        try:
+            composer = _Composer(display, found, text.split("\n"))
+            documents = composer.run(yaml.parse(text, Loader=_C_LOADER))
+        except yaml.YAMLError:
+            found = []
+            composer = _Composer(display, found, text.split("\n"))
+            documents = composer.run(yaml.parse(text, Loader=yaml.SafeLoader))
+    problems.extend(found)
+    return documents
+
+
+_NO_KEY = object()
+
+
+class _Composer:
+    """Turns a stream of parser events into located nodes; see `compose`."""
+
+    def __init__(self, display: str, problems: list[Problem], lines: list[str]):
+        self.display = display
+        self.problems = problems
+        self.lines = lines  # for a quoted value that swallowed the lines below it
+        self.stack: list[list] = []  # [container, key waiting for its value]
+        self.root: Node | None = None
+        self.broken = False
+
+    def run(self, events) -> list[tuple[Location, Node | None]]:
+        documents = []
+        start = Location(self.display, 1, 1)
+        for event in events:
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                self._tag(event)
+                self._attach(
+                    Scalar(
+                        event.value,
+                        self._at(event),
+                        quoted=event.style in ("'", '"'),
+                        block=event.style in ("|", ">"),
+                    ),
+                    event,
+                )
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                self._tag(event)
+                if len(self.stack) >= MAX_DEPTH:
+                    self.problems.append(
+                        Problem(
+                            self._at(event),
+                            f"de gegevens zijn hier dieper genest dan {MAX_DEPTH} niveaus; "
+                            "controleer de haakjes en de inspringing",
+                        )
+                    )
+                    documents.append((start, None))
+                    return documents  # reading on could take all memory or time
+                container = (Mapping if kind is yaml.MappingStartEvent else Sequence)(
+                    self._at(event)
+                )
+                self.stack.append([container, _NO_KEY])
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                self._attach(self.stack.pop()[0])
+            elif kind is yaml.AliasEvent:
+                self.problems.append(
+                    Problem(
+                        self._at(event),
+                        f"een verwijzing met '*{event.anchor}' is niet toegestaan; "
+                        "schrijf de waarde voluit",
+                    )
+                )
+                self.broken = True
+                self._attach(None)
+            elif kind is yaml.DocumentStartEvent:
+                start = Location(self.display, event.start_mark.line + 1, 1)
+                self.root, self.broken = None, False
+            elif kind is yaml.DocumentEndEvent:
+                documents.append((start, None if self.broken else self.root))
+        return documents
+
+    def _at(self, event) -> Location:
+        return Location(self.display, event.start_mark.line + 1, event.start_mark.column + 1)
+
+    def _tag(self, event) -> None:
+        tag = event.tag
+        if tag is None or tag in CORE_TAGS:
+            return
+        shown = "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:") else tag
+        self.problems.append(
+            Problem(self._at(event), f"YAML-label '{shown}' is hier niet toegestaan")
+        )
+
+    def _attach(self, node: Node | None, event=None) -> None:
+        """Put `node` into the open container; `event` is a scalar's, for the quote check."""
+        if not self.stack:
+            self.root = node
+            return
+        frame = self.stack[-1]
+        parent = frame[0]
+        if type(parent) is Sequence:
+            if node is not None:
+                parent.items.append(node)
+                if event is not None and event.style in _QUOTES:
+                    start = self.lines[event.start_mark.line]
+                    column = len(start) - len(start.lstrip(" "))
+                    _check_quote(event, column, self.display, self.problems, self.lines)
+            return
+        if frame[1] is _NO_KEY:
+            frame[1] = node
+            return
+        key, frame[1] = frame[1], _NO_KEY
+        if event is not None and event.style in _QUOTES and type(key) is Scalar:
+            _check_quote(event, key.location.column - 1, self.display, self.problems, self.lines)
+        if key is None or node is None:
+            return  # an alias, reported already
+        if type(key) is not Scalar:
+            self.problems.append(Problem(key.location, "een veldnaam moet gewone tekst zijn"))
+            return
+        items = parent.items
+        if key.value == "<<":
+            self.problems.append(
+                Problem(
+                    key.location, "samenvoegen met '<<' is niet toegestaan; schrijf de velden uit"
+                )
+            )
+        elif key.value in items:
+            first = items[key.value][0]
+            self.problems.append(
+                Problem(
+                    key.location,
+                    f"veld '{key.value}' staat twee keer in "
+                    f"dit blok (eerder op regel {first.line}); houd er één",
+                )
+            )
+        else:
+            items[key.value] = (key.location, node)
 
 
 def _only_comments(text: str) -> bool:
@@ -361,56 +593,12 @@ def _location(node: yaml.Node, display: str) -> Location:
     return Location(display, node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _convert(node: yaml.Node, display: str, problems: list[Problem], lines: list[str]) -> Node:
-    location = _location(node, display)
-    if node.tag and node.tag.startswith("!") and not node.tag.startswith("tag:yaml.org"):
-        problems.append(Problem(location, f"YAML-label '{node.tag}' is hier niet toegestaan"))
-    if isinstance(node, yaml.ScalarNode):
-        return Scalar(
-            node.value, location, quoted=node.style in ("'", '"'), block=node.style in ("|", ">")
-        )
-    if isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            start = lines[item.start_mark.line]
-            _check_quote(item, len(start) - len(start.lstrip(" ")), display, problems, lines)
-        return Sequence(location, [_convert(item, display, problems, lines) for item in node.value])
-    mapping = Mapping(location)
-    for key_node, value_node in node.value:
-        key_location = _location(key_node, display)
-        if not isinstance(key_node, yaml.ScalarNode):
-            problems.append(Problem(key_location, "een veldnaam moet gewone tekst zijn"))
-            continue
-        if key_node.value == "<<":
-            problems.append(
-                Problem(
-                    key_location, "samenvoegen met '<<' is niet toegestaan; schrijf de velden uit"
-                )
-            )
-            continue
-        if key_node.value in mapping.items:
-            first = mapping.items[key_node.value][0]
-            problems.append(
-                Problem(
-                    key_location,
-                    f"veld '{key_node.value}' staat twee keer in "
-                    f"dit blok (eerder op regel {first.line}); houd er één",
-                )
-            )
-            continue
-        _check_quote(value_node, key_node.start_mark.column, display, problems, lines)
-        mapping.items[key_node.value] = (
-            key_location,
-            _convert(value_node, display, problems, lines),
-        )
-    return mapping
-
-
 def _check_quote(
     node: yaml.Node, column: int, display: str, problems: list[Problem], lines: list[str]
 ) -> None:
     """A quoted value that swallowed the fields below it: valid YAML, but not what was meant."""
     if not (
-        isinstance(node, yaml.ScalarNode)
+        isinstance(node, yaml.ScalarNode | yaml.ScalarEvent)  # `compose` checks events
         and node.style in _QUOTES
         and node.end_mark.line > node.start_mark.line
     ):
@@ -437,25 +625,32 @@ class Page:
     body_line: int  # line number of the body's first line
 
 
-def read_page(path: Path, display: str) -> Page:
-    """Read a Markdown page with a '---' front matter block."""
+def read_page(path: Path, display: str, root: Path | None = None) -> Page:
+    """Read a Markdown page with a '---' front matter block (limits as in `read_source`)."""
+    raw = read_bytes(path, display, root)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        if isinstance(raw, Problem):
+            raise ValueError(raw)
+        text = raw.decode("utf-8")
+    except (ValueError, UnicodeDecodeError) as error:
+        problem = error.args[0] if isinstance(error.args[0], Problem) else None
         front = Source(
             display,
             "",
             None,
-            [Problem(Location(display, 1, 1), "pagina niet te lezen als UTF-8-tekst")],
+            [problem or Problem(Location(display, 1, 1), "pagina niet te lezen als UTF-8-tekst")],
         )
         return Page(display, front, "", 1)
+    problems: list[Problem] = []
+    text = _without_control_characters(text, display, problems)
     lines = text.replace("\r\n", "\n").split("\n")
     if lines[0].strip() != "---" or "---" not in [line.strip() for line in lines[1:]]:
         front = Source(
             display,
             text,
             None,
-            [
+            problems
+            + [
                 Problem(
                     Location(display, 1, 1),
                     "de pagina moet beginnen met een kopblok tussen '---'-regels met "
@@ -467,25 +662,34 @@ def read_page(path: Path, display: str) -> Page:
     end = 1 + [line.strip() for line in lines[1:]].index("---")
     header = "\n".join(lines[1:end])
     front = _read_text(header, display, line_offset=1)
+    front.problems[:0] = problems
     return Page(display, front, "\n".join(lines[end + 1 :]), end + 2)
 
 
 def _read_text(text: str, display: str, line_offset: int) -> Source:
+    problems: list[Problem] = []
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        documents = compose(text, display, problems)
     except yaml.MarkedYAMLError as error:
         problem = _yaml_problem(error, display, text)
         moved = Location(display, problem.location.line + line_offset, problem.location.column)
         return Source(display, text, None, [Problem(moved, problem.message)])
-    problems: list[Problem] = []
-    root = _convert(node, display, problems, text.split("\n")) if node is not None else None
+    except yaml.YAMLError:
+        return Source(
+            display, text, None, [Problem(Location(display, 1, 1), "kopblok niet te lezen")]
+        )
+    root = documents[0][1] if documents else None
     if root is not None:
         _shift(root, line_offset)
-    problems = [
-        Problem(Location(display, p.location.line + line_offset, p.location.column), p.message)
+    moved = [
+        Problem(
+            Location(display, p.location.line + line_offset, p.location.column),
+            p.message,
+            p.severity,
+        )
         for p in problems
     ]
-    return Source(display, text, root, problems)
+    return Source(display, text, root, moved)
 
 
 def _shift(node: Node, offset: int) -> None:

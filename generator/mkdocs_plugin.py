@@ -16,6 +16,7 @@ from mkdocs.plugins import BasePlugin
 
 from . import build
 from .errorpage import PLACEHOLDER, error_page
+from .headers import preview_policy
 from .printed import PDF_FILE
 from .problems import FOUT, Problem
 from .search import SearchIndexError, index_site
@@ -69,6 +70,17 @@ def _nav_urls(items) -> list[str]:
 class HandreikingPlugin(BasePlugin):
     def __init__(self) -> None:
         self.problems: list[Problem] = []  # the content errors of the current preview build
+        self.serving = False
+
+    def on_startup(self, *, command, dirty):
+        self.serving = command == "serve"
+
+    def on_config(self, config):
+        # The preview's pages get MkDocs' inline live-reload script (headers.preview_policy).
+        policy = config.extra.get("content_security_policy")
+        if self.serving and policy:
+            config.extra["content_security_policy"] = preview_policy(policy)
+        return config
 
     def on_serve(self, server, config, builder):
         # MkDocs watches docs_dir, but this plugin writes it from content/ and maatregelen.yaml
@@ -88,7 +100,9 @@ class HandreikingPlugin(BasePlugin):
             return
         root = Path(config.config_file_path).parent
         try:
-            _, pages = build.generate(root, build.build_date())
+            with build.build_lock(root):
+                _, pages = build.generate(root, build.build_date())
+                written = build.write_pages(pages, Path(config.docs_dir))
         except build.ContentError as error:
             # Every page of the preview shows the errors (on_post_page) until they are fixed.
             self.problems = [p for p in error.problems if p.severity == FOUT]
@@ -100,7 +114,9 @@ class HandreikingPlugin(BasePlugin):
             )
             _placeholders(config)
             return
-        written = build.write_pages(pages, Path(config.docs_dir))
+        except (build.BuildBusy, build.WriteError, OSError) as error:
+            log.error("handreiking: %s; de site toont de laatste versie", error)
+            return
         if written:
             log.info("handreiking: %d pagina('s) bijgewerkt", written)
 

@@ -67,7 +67,7 @@ SOORT_BEDRAG = Enum(
         "cumulatief": "cumulatief",
         "eenmalig": "eenmalig",
         "deel-van": "deel van",
-        "totaal": "totaal",
+        "totaal": "in totaal",
     }
 )
 SOORT_BRON = Enum(
@@ -601,6 +601,24 @@ class Handreiking:
                 self.organisaties[org].eindverantwoordelijk_voor_regelingen.append(r)
             if r.bedrag and r.bedrag.deel_van:
                 self.regelingen[r.bedrag.deel_van].delen.append(r)
+
+    def huidige_id(self, kind: str, id_: str) -> str | None:
+        """The id a record of an earlier edition has now: itself, the record that lists it in
+        `vorige_ids` (through renames after renames), or None when it is gone.
+
+        The changelog of an older edition links its records by this id, so a rename in a later
+        edition never leaves a link to an old address behind.
+        """
+        records = {
+            "maatregel": self.maatregelen,
+            "regeling": self.regelingen,
+            "organisatie": self.organisaties,
+            "opgave": self.opgaven,
+            "bron": self.bronnen,
+        }[kind]
+        if id_ in records:
+            return id_
+        return next((r.id for r in records.values() if id_ in getattr(r, "vorige_ids", ())), None)
 
     @property
     def mijlpalen(self) -> list[Mijlpaal]:

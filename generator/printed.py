@@ -13,7 +13,6 @@ templates/print.html.j2, laid out by WeasyPrint with system fonts only (no URL i
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,8 +36,6 @@ MARKDOWN_EXTENSIONS = [
     "tables",
     "generator.markdown_ext",
 ]
-ATX = re.compile(r"^(#{1,6})(?=\s)", re.M)
-FENCE = re.compile(r"^(```|~~~)", re.M)
 
 
 def pdf_enabled() -> bool:
@@ -138,25 +135,6 @@ def _opgave_chapter(opgave: Opgave) -> Chapter:
     return chapter
 
 
-def demote(text: str, top: int) -> str:
-    """Shift an editor's Markdown headings so the highest becomes level `top` (at most 6)."""
-    if FENCE.search(text):
-        return text  # headings inside code fences must stay as they are; rare enough
-    levels = [len(m.group(1)) for m in ATX.finditer(text)]
-    if not levels:
-        return text
-    shift = top - min(levels)
-    return ATX.sub(lambda m: "#" * max(1, min(6, len(m.group(1)) + shift)), text)
-
-
-def after_first_paragraph(text: str, addition: str) -> str:
-    """`addition` (footnote calls) at the end of the first block of a Markdown text."""
-    if not addition:
-        return text
-    head, sep, rest = text.strip("\n").partition("\n\n")
-    return f"{head}{addition}{sep}{rest}"
-
-
 class Document:
     """Renders the document body as Markdown, the site page and the PDF."""
 
@@ -164,11 +142,6 @@ class Document:
         self.h = h
         self.settings = settings
         self.renderer = Renderer(h, settings)
-        env = self.renderer.env
-        env.filters.update(
-            demote=lambda text, top: Markup(demote(str(text), top)),
-            after_first=lambda text, add: Markup(after_first_paragraph(str(text), str(add))),
-        )
         self.chapters = chapters(h)
 
     def toc(self) -> list[tuple[int, str, str]]:
@@ -212,9 +185,13 @@ class Document:
                             numbered[entry.maatregel.id].append((counter, text))
         return numbered
 
-    def body(self, pdf: bool, base: int, link) -> Markup:
+    def body(self, pdf: bool, base: int, link, **content) -> Markup:
         """The Markdown of chapters 1-8, the annexes and the colofon; `base` is the heading
-        level of a chapter."""
+        level of a chapter.
+
+        `content` holds the page's `tekst` and `voetnoot` (render.Content), which write the
+        editors' Markdown with links as this page needs them.
+        """
         env = self.renderer.env
         chapters = env.get_template("print-body.md.j2").render(
             chapters=self.chapters,
@@ -223,6 +200,7 @@ class Document:
             mdlink=link,
             voetnoten=self.footnotes(),
             site=self._site(),
+            **content,
         )
         annexes = env.get_template("print-bijlagen.md.j2").render(
             pdf=pdf,
@@ -252,7 +230,8 @@ class Document:
         def absolute(kind: str, id_: str | None = None) -> str:
             return site + url_of(kind, id_)
 
-        text = self.body(pdf=True, base=1, link=absolute)
+        content = self.renderer.content(lambda path: site + path).globals()
+        text = self.body(pdf=True, base=1, link=absolute, **content)
         body = markdown.markdown(
             str(text) + "\n" + self.renderer.abbreviations(text),
             extensions=MARKDOWN_EXTENSIONS,

@@ -1,7 +1,9 @@
 """Model -> Markdown pages (with front matter), one Jinja template per page kind.
 
 Output is plain Markdown that MkDocs (or any Markdown site builder that reads front matter)
-turns into HTML. Editor text is escaped here: raw HTML in content can never reach a page.
+turns into HTML. Editor text never becomes Markdown of the page: plain text is escaped (HTML
+and Markdown punctuation), and editors' Markdown is rendered to sanitised HTML by `markup` and
+placed as raw HTML blocks, headings as page headings with an id of their own (issue 12).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import jinja2.bccache
 import yaml
 from markupsafe import Markup, escape
 
+from . import markup
 from .dates import dutch_date, one_year_after
 from .dutch import euro, hyphenatable, number
 from .model import (
@@ -35,7 +38,7 @@ from .urls import _relpath, anchors, page_file, relative, url_of
 
 TEMPLATES = Path(__file__).parent / "templates"
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: same text, ~10x faster
-MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]#|!])")
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}#|!])")
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,7 @@ class Settings:
     edit_branch: str = "main"
     site_url: str | None = None
     site_author: str | None = None  # the publishers (mkdocs.yml site_author): the PDF's author
+    security_contact: str | None = None  # security.txt; else the ondersteuningsteam's e-mail
 
 
 SECURITY_TXT = ".well-known/security.txt"
@@ -61,18 +65,42 @@ SECTION_TITLES = {
 }
 
 
-def markdown_text(text: str | None) -> Markup:
-    """An editor's Markdown, safe: '<' and '&' become entities, everything else stays."""
-    if text is None:
-        return Markup("")
-    return Markup(str(text).replace("&", "&amp;").replace("<", "&lt;"))
-
-
 def inline_text(text: str | None) -> Markup:
-    """Plain text placed in Markdown: HTML-escaped and Markdown punctuation made literal."""
+    """Plain text placed in Markdown: one line, HTML-escaped, Markdown punctuation made literal.
+
+    `{` and `}` too: `{: onclick=... }` after a title would otherwise be an attribute list.
+    Quotes stay quotes: this is text, never an attribute (a heading's `&#34;` showed as such
+    in the page's contents list).
+    """
     if text is None:
         return Markup("")
-    return Markup(MARKDOWN_SPECIALS.sub(r"\\\1", str(escape(text))))
+    one_line = " ".join(str(text).split())
+    escaped = one_line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return Markup(MARKDOWN_SPECIALS.sub(r"\\\1", escaped))
+
+
+def content_markdown(blocks: tuple[markup.Block, ...], klasse: str = "") -> Markup:
+    """Rendered content in a generated page: headings as page headings, the rest raw HTML.
+
+    A heading stays a Markdown heading so the page's contents (and its anchor link) list it;
+    its text is escaped like any plain text and its id is the one `markup` gave it.
+    """
+    parts = []
+    classes = " ".join(("hr-tekst", klasse)).strip()
+    for block in blocks:
+        if isinstance(block, markup.Kop):
+            parts.append(f"{'#' * block.level} {inline_text(block.text)} {{ #{block.id} }}")
+        else:
+            parts.append(f'<div class="{classes}">{block.html}</div>')
+    return Markup("\n\n".join(parts))
+
+
+def link_from(page_url: str, path: str) -> str:
+    """A relative link from a page to a site path: a page ('wijzigingen/#x') or a file."""
+    address, hash_, fragment = path.partition("#")
+    if address == "" or address.endswith("/"):
+        return relative(page_url, address + hash_ + fragment)
+    return _relpath(address, page_url) + hash_ + fragment
 
 
 def front_matter(**values) -> Markup:
@@ -123,6 +151,20 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
         return None  # compile every time, as without a cache
 
 
+# A term that can be written into `*[term]: ...` and match as a word: letters, digits and
+# a few joining marks, nothing Markdown reads ('](' would make a link of the definition).
+ABBREVIATION_TERM = re.compile(r"^[^\W_][\w.'’&-]*$")
+
+
+def _tooltip_terms(handreiking: Handreiking):
+    """The begrippen that become abbreviation tooltips: one word with two or more capitals."""
+    return [
+        b
+        for b in handreiking.begrippen
+        if ABBREVIATION_TERM.match(b.term) and sum(c.isupper() for c in b.term) >= 2
+    ]
+
+
 def _abbreviations(handreiking: Handreiking) -> list[tuple[re.Pattern, str]]:
     """Each abbreviation's search pattern and its Markdown definition (`*[COA]: ...`).
 
@@ -138,9 +180,56 @@ def _abbreviations(handreiking: Handreiking) -> list[tuple[re.Pattern, str]]:
             re.compile(re.escape(b.term) + r"(?![^\W_])"),
             f"*[{b.term}]: {' '.join(b.betekenis.split())}",
         )
-        for b in handreiking.begrippen
-        if " " not in b.term and sum(c.isupper() for c in b.term) >= 2
+        for b in _tooltip_terms(handreiking)
     ]
+
+
+def _glossary(handreiking: Handreiking) -> tuple[tuple[str, str], ...]:
+    """The abbreviation tooltips for editors' Markdown, as `_abbreviations` chooses them."""
+    return tuple((b.term, " ".join(b.betekenis.split())) for b in _tooltip_terms(handreiking))
+
+
+@dataclass(frozen=True)
+class Content:
+    """An editor's Markdown on one page: `tekst` for a whole text, `voetnoot` for a short one.
+
+    `thuis` is the folder of the text's own page, for its relative links ('../x.md').
+    """
+
+    glossary: tuple[tuple[str, str], ...]
+    to_path: object  # Callable[[str], str]: a site path -> the link this page writes
+
+    def globals(self) -> dict:
+        return {"tekst": self.tekst, "voetnoot": self.voetnoot}
+
+    def _blocks(self, text: str, thuis: str, prefix: str) -> tuple[markup.Block, ...]:
+        def link(target: str) -> str:
+            path = markup.site_path(target, thuis)
+            return self.to_path(path) if path is not None else "#"  # `check` refused it
+
+        return markup.blocks(text, glossary=self.glossary, link=link, id_prefix=prefix)
+
+    def tekst(
+        self,
+        text: str | None,
+        thuis: str,
+        top: int | None = None,
+        prefix: str = "kop-",
+        na_eerste: str = "",
+        klasse: str = "",
+    ) -> Markup:
+        """The text as page headings and raw HTML blocks; headings moved to level `top`,
+        `na_eerste` (trusted HTML: footnote calls) at the end of the first paragraph."""
+        if not text:
+            return Markup("")
+        if not isinstance(text, str):  # a frozen edition is read tolerantly
+            text = str(text)
+        blocks = markup.shifted(self._blocks(text, thuis, prefix), top)
+        return content_markdown(markup.after_first_paragraph(blocks, na_eerste), klasse)
+
+    def voetnoot(self, text: str, thuis: str) -> Markup:
+        """A short text as inline HTML (a footnote in a list or a line)."""
+        return markup.inline_html(self._blocks(text, thuis, "noot-"))
 
 
 SEARCH_WORDS = "woorden.json"
@@ -170,6 +259,7 @@ class Renderer:
         self.settings = settings
         self.editions = editions  # editions.Edities: the changelog and maatregel history
         self._abbreviation_table = _abbreviations(handreiking)
+        self.glossary = _glossary(handreiking)
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES),
             bytecode_cache=_bytecode_cache(),
@@ -177,7 +267,6 @@ class Renderer:
             **ENVIRONMENT,
         )
         self.env.filters.update(
-            md=markdown_text,
             inline=inline_text,
             euro=euro,
             number=number,
@@ -192,6 +281,7 @@ class Renderer:
             soort_organisatie_labels=SOORT_ORGANISATIE_LABELS,
             soort_bedrag_labels=SOORT_BEDRAG_LABELS,
             front_matter=front_matter,
+            platte_tekst=self.plain,
             sectie_titels=SECTION_TITLES,
             adres=self.address,
         )
@@ -272,9 +362,12 @@ class Renderer:
         for kind in ("toegankelijkheid", "privacy", "contact"):
             self._add(pages, url_of(kind), f"{kind}.md.j2", team=self._team())
         team = self._team()
-        if team and team.contact and team.contact.email:
+        contact = self.settings.security_contact
+        if not contact and team and team.contact and team.contact.email:
+            contact = f"mailto:{team.contact.email}"
+        if contact:
             pages[SECURITY_TXT] = self.env.get_template("security.txt.j2").render(
-                email=team.contact.email,
+                contact=contact,
                 expires=one_year_after(self.settings.today),
                 canonical=(self.settings.site_url or "/").rstrip("/") + "/" + SECURITY_TXT,
             )
@@ -299,7 +392,12 @@ class Renderer:
             return _relpath(target, posixpath.dirname(source))
 
         text = self.env.get_template(template).render(
-            page_url=url, link=link, mdlink=mdlink, edit=context.pop("edit", None), **context
+            page_url=url,
+            link=link,
+            mdlink=mdlink,
+            edit=context.pop("edit", None),
+            **self.content(lambda path: link_from(url, path)).globals(),
+            **context,
         )
         text = self._with_actualiteit(text, link)
         pages[page_file(url)] = text.rstrip("\n") + "\n" + self.abbreviations(text)
@@ -313,6 +411,19 @@ class Renderer:
             _, front, body = text.split("---\n", 2)
             front = f"---\n{front}---\n"
         return f"{front}{partial.boven(link)}{body.rstrip()}\n\n{partial.onder()}\n"
+
+    def content(self, to_path) -> Content:
+        """`tekst(...)` and `voetnoot(...)` for the templates of one page (see `Content`).
+
+        `to_path` turns a site path ('wijzigingen/') into the link the page writes.
+        """
+        return Content(self.glossary, to_path)
+
+    def plain(self, text: str | None, klasse: str = "") -> Markup:
+        """Plain text (a samenvatting, a rol) as a raw HTML block, with abbreviation tooltips."""
+        if not text:
+            return Markup("")
+        return content_markdown((markup.Html(markup.plain(text, self.glossary)),), klasse)
 
     def abbreviations(self, text: str) -> str:
         """The abbreviation definitions for the terms `text` uses (issue 6, see _abbreviations)."""

@@ -97,15 +97,17 @@ def read_snapshots(root: Path) -> tuple[list[Snapshot], list[Problem]]:
     snapshots, problems = [], []
     for path in snapshot_paths(root):
         display = f"{EDITIES_DIR}/{path.name}"
-        snapshot, found = read_snapshot(path, display)
+        snapshot, found = read_snapshot(path, display, root)
         problems += found
         if snapshot is not None:
             snapshots.append(snapshot)
     return snapshots, problems
 
 
-def read_snapshot(path: Path, display: str) -> tuple[Snapshot | None, list[Problem]]:
-    source = read_source(path, display)
+def read_snapshot(
+    path: Path, display: str, root: Path | None = None
+) -> tuple[Snapshot | None, list[Problem]]:
+    source = read_source(path, display, root)
     problems = list(source.problems)
     root = source.root
     if not isinstance(root, Mapping):

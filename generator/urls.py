@@ -2,7 +2,10 @@
 and the absolute URLs the open data, the calendar, the feed and the schemas publish.
 
 Low in the pipeline so that check, the changelog, the open data and the renderer share it,
-and none of them imports another for an address.
+and none of them imports another for an address. Check uses the addresses known before
+rendering too: to refuse an id that would replace a page the site makes, and to check a link
+in an editor's text against the pages that will exist (tests/test_hostile.py checks that
+FIXED_PAGES matches what the build writes).
 """
 
 from __future__ import annotations
@@ -17,16 +20,70 @@ if TYPE_CHECKING:  # only for the annotation: render imports this module
 OPEN_DATA = "open-data"
 DEFAULT_SITE_URL = "https://localhost/"
 
+# The folder of each kind's pages: maatregelen/<id>/, ... and the prose pages handreiking/<n>/.
+FOLDERS = {
+    "maatregel": "maatregelen",
+    "opgave": "opgaven",
+    "organisatie": "organisaties",
+    "regeling": "regelingen",
+    "pagina": "handreiking",
+}
+
+# Every page the site makes besides one per record and one per prose page (site paths).
+FIXED_PAGES = frozenset(
+    {
+        "",
+        "opgaven/",
+        "maatregelen/",
+        "regelingen/",
+        "organisaties/",
+        "tijdlijn/",
+        "begrippen/",
+        "bronnen/",
+        "zoeken/",
+        "wijzigingen/",
+        "open-data/",
+        "contact/",
+        "toegankelijkheid/",
+        "privacy/",
+        "redactie/",
+        "handreiking/volledig/",
+    }
+)
+
+# Files a text may link to besides pages (downloads); anything under these is accepted.
+FILE_PREFIXES = ("open-data/", "feed.xml")
+
+# Where the text of each content file is shown, for links relative to it ('../x.md').
+CONTENT_FOLDERS = {
+    "maatregelen.yaml": FOLDERS["maatregel"],
+    "content/opgaven.yaml": FOLDERS["opgave"],
+    "content/organisaties.yaml": FOLDERS["organisatie"],
+    "content/regelingen.yaml": FOLDERS["regeling"],
+    "content/paginas": FOLDERS["pagina"],
+}
+
+
+def reserved_ids(kind: str) -> frozenset[str]:
+    """Ids that would replace a page the site makes: 'index' (the folder's own page) and, for
+    prose pages, every fixed page in their folder ('volledig', the whole handreiking)."""
+    folder = FOLDERS[kind] + "/"
+    fixed = {page[len(folder) :].rstrip("/") for page in FIXED_PAGES if page.startswith(folder)}
+    fixed.discard("")
+    return frozenset({"index", *fixed})
+
+
+def content_folder(display: str) -> str:
+    """The folder whose pages show the text of a content file ('' for the top of the site)."""
+    for path, folder in CONTENT_FOLDERS.items():
+        if display == path or display.startswith(path + "/"):
+            return folder
+    return ""
+
 
 def url_of(kind: str, id_: str | None = None) -> str:
     """Site-relative URL of a page: url_of('maatregel', 'x') -> 'maatregelen/x/'."""
-    folders = {
-        "maatregel": "maatregelen",
-        "opgave": "opgaven",
-        "organisatie": "organisaties",
-        "regeling": "regelingen",
-        "pagina": "handreiking",
-    }
+    folders = FOLDERS
     if id_ is None:
         return {
             "home": "",

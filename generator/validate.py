@@ -6,20 +6,25 @@ across them, and returns everything it found at once. Nothing here raises for ba
 
 from __future__ import annotations
 
+import bisect
 import difflib
+import html
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .kinds import HTML, INVALID, Context, inside_code
-from .load import Page, Source, read_page, read_source
+from . import markup
+from .deployment import CONFIG, locate, read_config
+from .kinds import INVALID, MAX_ID, SCRIPT_URL, SLUG, Context
+from .load import Page, read_page, read_source
 from .model import OPEN
 from .problems import FOUT, OVERDUE, WAARSCHUWING, Location, Problem
 from .schema import FILES, PAGINA, check_file
 from .snapshots import RENAMEABLE, Snapshot, read_snapshots
-from .urls import url_of
+from .urls import FILE_PREFIXES, FIXED_PAGES, FOLDERS, reserved_ids, url_of
 
 PAGES_DIR = "content/paginas"
 
@@ -55,6 +60,7 @@ def check_project(root: Path, peildatum: date | None = None) -> Checked:
     refs: list = []
     values: dict[str, Any] = {}
     tops: dict[str, Location] = {}  # file key -> where its top-level key stands
+    contexts: list[Context] = []
     for spec in FILES:
         path = root / spec.path
         if not path.exists():
@@ -65,9 +71,10 @@ def check_project(root: Path, peildatum: date | None = None) -> Checked:
                 )
             )
             continue
-        source = read_source(path, spec.path)
+        source = read_source(path, spec.path, root)
         problems.extend(source.problems)
         ctx = Context(source, problems)
+        contexts.append(ctx)
         value = check_file(spec, source, ctx)
         ids.extend(ctx.ids)
         refs.extend(ctx.refs)
@@ -75,9 +82,14 @@ def check_project(root: Path, peildatum: date | None = None) -> Checked:
         if hasattr(source.root, "items") and spec.key in source.root.items:
             tops[spec.key] = source.root.items[spec.key][0]
     peildatum = peildatum or edition_peildatum(values) or date.today()
-    pages = _check_pages(root, problems)
+    links: list = []
+    for spec_ctx in contexts:
+        links.extend(spec_ctx.links)
+    pages = _check_pages(root, problems, links)
+    _check_nav(root, pages, problems)
     known = _check_ids(ids, problems)
     _check_refs(refs, known, problems)
+    _check_links(links, known, values, pages, problems)
     _check_maatregelen(values.get("maatregelen") or [], peildatum, problems)
     _check_opgaven(values.get("opgaven") or [], peildatum, problems)
     _check_regelingen(values.get("regelingen") or [], peildatum, problems)
@@ -100,12 +112,15 @@ def edition_peildatum(values: dict[str, Any]) -> date | None:
     return periode.einde if periode is not None else None
 
 
-def _check_pages(root: Path, problems: list[Problem]) -> list[dict[str, Any]]:
+def _check_pages(root: Path, problems: list[Problem], links: list) -> list[dict[str, Any]]:
     pages = []
     folder = root / PAGES_DIR
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
         display = f"{PAGES_DIR}/{path.name}"
-        page: Page = read_page(path, display)
+        slug = path.stem
+        if _bad_page_name(slug, display, problems):
+            continue
+        page: Page = read_page(path, display, root)
         problems.extend(page.front.problems)
         if page.front.root is None:
             continue
@@ -113,31 +128,170 @@ def _check_pages(root: Path, problems: list[Problem]) -> list[dict[str, Any]]:
         front = PAGINA.check(page.front.root, "", ctx)
         if front is INVALID:
             continue
-        body_source = Source(display, page.body, None, [])
-        body_ctx = Context(body_source, problems)
-        body = _check_body(page, body_ctx)
-        slug = path.stem
+        body = _check_body(page, problems, links)
         pages.append({**front, "slug": slug, "body": body, "path": display})
     return pages
 
 
-def _check_body(page: Page, ctx: Context) -> str:
-    for number, line in enumerate(page.body.split("\n"), start=page.body_line):
-        for match in HTML.finditer(line):
-            if not inside_code(line, match.start()):
-                ctx.problems.append(
-                    Problem(
-                        Location(page.path, number, match.start() + 1),
-                        f"HTML is niet toegestaan (gevonden: '{match.group(0)[:30]}');"
-                        " gebruik Markdown",
-                    )
+def _check_nav(root: Path, pages: list[dict[str, Any]], problems: list[Problem]) -> None:
+    """A prose page is in the menu (nav in mkdocs.yml), and the menu names no page that is gone.
+
+    `mkdocs build --strict` fails on both, with an English message and no file to point at.
+    """
+    config = read_config(root) if (root / CONFIG).is_file() else {}
+    nav = config.get("nav")
+    if not nav:
+        return
+    listed = set(_nav_files(nav))
+    ignored = [p.strip() for p in str(config.get("not_in_nav") or "").splitlines() if p.strip()]
+    folder = FOLDERS["pagina"]
+    for page in pages:
+        path = f"{folder}/{page['slug']}.md"
+        if path not in listed and not any(_matches(pattern, path) for pattern in ignored):
+            problems.append(
+                Problem(
+                    Location(page["path"], 1, 1),
+                    f"deze pagina staat niet in het menu: zet '{path}' onder 'nav:' in "
+                    "mkdocs.yml (bij 'Over de handreiking')",
                 )
+            )
+    present = {p.stem for p in (root / PAGES_DIR).glob("*.md")}
+    for path in sorted(listed):
+        slug = path.removeprefix(folder + "/").removesuffix(".md")
+        if not path.startswith(folder + "/") or f"{folder}/{slug}/" in FIXED_PAGES:
+            continue
+        if slug not in present:
+            problems.append(
+                Problem(
+                    locate(root, path),
+                    f"het menu (nav) noemt '{path}', maar {PAGES_DIR}/{slug}.md bestaat niet; "
+                    "haal de regel weg of zet de pagina terug",
+                )
+            )
+
+
+def _nav_files(nav) -> list[str]:
+    if isinstance(nav, str):
+        return [nav] if nav.endswith(".md") else []
+    if isinstance(nav, dict):
+        return [f for value in nav.values() for f in _nav_files(value)]
+    if isinstance(nav, list):
+        return [f for item in nav for f in _nav_files(item)]
+    return []
+
+
+def _matches(pattern: str, path: str) -> bool:
+    """A not_in_nav line ('/opgaven/', '/zoeken.md') against a docs path."""
+    anchored = "/" + path
+    return anchored.startswith(pattern) if pattern.endswith("/") else anchored == pattern
+
+
+def _bad_page_name(slug: str, display: str, problems: list[Problem]) -> bool:
+    """A page's file name is its address: an id, and not one of a page the site makes."""
+    at = Location(display, 1, 1)
+    if len(slug) > MAX_ID or not SLUG.fullmatch(slug):
+        problems.append(
+            Problem(
+                at,
+                f"de bestandsnaam '{slug[:60]}.md' is ook het webadres van de pagina: gebruik "
+                f"alleen kleine letters, cijfers en koppeltekens (hoogstens {MAX_ID} tekens)",
+            )
+        )
+        return True
+    if slug in reserved_ids("pagina"):
+        problems.append(
+            Problem(
+                at,
+                f"de bestandsnaam '{slug}.md' is al in gebruik voor een pagina die de site zelf "
+                "maakt (/" + FOLDERS["pagina"] + f"/{slug}/); kies een andere naam",
+            )
+        )
+        return True
+    return False
+
+
+def _check_body(page: Page, problems: list[Problem], links: list) -> str:
+    body = page.body
+    starts = [0] + [match.end() for match in re.finditer("\n", body)]
+    cursor = 0
+
+    def where(target: str) -> Location:
+        """Where `target` stands in the body, searched in reading order (stays linear)."""
+        nonlocal cursor
+        offset = body.find(target, cursor) if target else -1
+        if offset < 0:
+            offset = body.find(target) if target else -1
+        if offset < 0:
+            return Location(page.path, page.body_line, 1)
+        cursor = offset + len(target)
+        index = bisect.bisect_right(starts, offset) - 1
+        return Location(page.path, page.body_line + index, offset - starts[index] + 1)
+
+    for tag in markup.html_outside_code(page.body):
+        message = f"HTML is niet toegestaan (gevonden: '{tag[:30]}'); gebruik Markdown"
+        problems.append(Problem(where(tag), message))
+    link_problems = markup.link_problems(page.body)
+    for problem in link_problems:
+        problems.append(Problem(where(problem.target), problem.message))
+    for text in () if link_problems else {page.body, html.unescape(page.body)}:
+        match = SCRIPT_URL.search(text)
+        if match:
+            problems.append(
+                Problem(
+                    where(match.group(0)),
+                    f"'{match.group(0)}' is niet toegestaan in de tekst: zo'n adres kan in "
+                    "een browser code uitvoeren; gebruik een webadres dat begint met https://",
+                )
+            )
+            break
+    for target in markup.internal_links(page.body):
+        links.append((FOLDERS["pagina"], target, where(target), ""))
     return page.body
+
+
+def _check_links(links, known, values, pages, problems) -> None:
+    """Every link in a text to a page of this site must find that page (or a download)."""
+    if not links:
+        return
+    targets = set(FIXED_PAGES)
+    for kind, ids in known.items():
+        if kind in FOLDERS:
+            targets.update(f"{FOLDERS[kind]}/{id_}/" for id_ in ids)
+    for key, kind in RENAMEABLE:  # an old address still works: it redirects
+        for record in values.get(key) or []:
+            targets.update(f"{FOLDERS[kind]}/{old}/" for old in record.get("vorige_ids", []))
+    targets.update(f"{FOLDERS['pagina']}/{page['slug']}/" for page in pages)
+    for folder, target, location, path in links:
+        resolved = markup.site_path(target, folder)
+        prefix = f"{path}: " if path else ""
+        address = (resolved or "").partition("#")[0]
+        if resolved is not None and (address in targets or address.startswith(FILE_PREFIXES)):
+            continue
+        close = difflib.get_close_matches(address, sorted(targets), n=1, cutoff=0.7)
+        hint = f" (bedoelde u '/{close[0]}'?)" if close and resolved is not None else ""
+        problems.append(
+            Problem(
+                location,
+                f"{prefix}link naar '{target[:60]}' wijst naar een pagina die niet bestaat"
+                f"{hint}; schrijf een link naar een pagina van de site als /maatregelen/<id>/ "
+                "of als ../<pagina>.md",
+            )
+        )
 
 
 def _check_ids(ids, problems) -> dict[str, dict[str, Location]]:
     known: dict[str, dict[str, Location]] = defaultdict(dict)
     for kind, value, location, path in ids:
+        if value in _reserved(kind):
+            taken = (
+                f"het webadres /{FOLDERS[kind]}/{value}/ is al van een pagina die de site "
+                "zelf maakt"
+                if kind in FOLDERS
+                else f"de pagina /bronnen/ gebruikt '#{value}' al zelf"
+            )
+            message = f"{path}.id: '{value}' kan geen id zijn: {taken}; kies een ander id"
+            problems.append(Problem(location, message))
+            continue
         if value in known[kind]:
             first = known[kind][value]
             problems.append(
@@ -151,6 +305,14 @@ def _check_ids(ids, problems) -> dict[str, dict[str, Location]]:
             continue
         known[kind][value] = location
     return known
+
+
+def _reserved(kind: str) -> frozenset[str]:
+    if kind in FOLDERS:
+        return reserved_ids(kind)
+    if kind == "bron":  # an anchor on the page bronnen/, next to its title and the content
+        return frozenset({"bronnen", "hoofdinhoud"})
+    return frozenset()
 
 
 def _check_refs(refs, known, problems) -> None:
@@ -318,19 +480,21 @@ def _check_regelingen(regelingen, peildatum: date, problems) -> None:
 
 
 def _check_aliases(values, known, problems) -> None:
-    kinds = {
-        "maatregelen": "maatregel",
-        "opgaven": "opgave",
-        "organisaties": "organisatie",
-        "regelingen": "regeling",
-    }
-    for key, kind in kinds.items():
+    for key, kind in RENAMEABLE:
         seen: dict[str, str] = {}
         for record in values.get(key) or []:
             for index, old in enumerate(record.get("vorige_ids", [])):
                 location = record["_loc"]["vorige_ids"]
                 path = f"{record['_path']}.vorige_ids[{index}]"
-                if old in known[kind]:
+                if old in reserved_ids(kind):
+                    problems.append(
+                        Problem(
+                            location,
+                            f"{path}: '{old}' kan geen vorige id zijn: het webadres "
+                            f"/{FOLDERS[kind]}/{old}/ is van een pagina die de site zelf maakt",
+                        )
+                    )
+                elif old in known[kind]:
                     problems.append(
                         Problem(
                             location,

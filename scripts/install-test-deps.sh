@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs what the browser, HTML and open-data tests need, only when it is missing:
 # Debian's chromium (never a Playwright browser download), Java for the Nu Html Checker,
-# poppler-utils (pdftotext), LibreOffice Calc without a GUI (the CSV import test) and the
-# Nu Html Checker itself from npm (pinned in package.json). The other real clients of the
-# open data (khal, check-jsonschema, pdfua) are pinned in requirements.txt.
+# poppler-utils (pdftotext), LibreOffice Calc without a GUI (the CSV import test), nginx-light
+# (tests/test_nginx.py) and the Nu Html Checker itself from npm (pinned in package.json). The
+# other real clients of the open data (khal, check-jsonschema, pdfua) are pinned in
+# requirements.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +12,8 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+# The web server the site is meant for (issue 12: tests/test_nginx.py serves the built site).
+[ -x /usr/sbin/nginx ] || missing+=(nginx-light)
 # WeasyPrint (the PDF of the handreiking) needs Pango and the system fonts it embeds.
 for package in libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation fonts-dejavu-core; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

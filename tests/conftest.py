@@ -39,12 +39,12 @@ def pytest_addoption(parser):
 
 
 def handreiking(
-    *args: str, root: Path | None = None, datum: date | None = None
+    *args: str, root: Path | None = None, datum: date | None = None, timeout: float | None = None
 ) -> subprocess.CompletedProcess:
     """Run the real CLI (`handreiking ARGS`) as an editor would; never raises on its exit code.
 
     `root` adds `--root ROOT` (default: this repository, the live content); `datum` sets the
-    build date (HANDREIKING_DATUM).
+    build date (HANDREIKING_DATUM); `timeout` turns a hang into a test failure.
     """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if datum is not None:
@@ -56,6 +56,29 @@ def handreiking(
         cwd=ROOT,
         env=env,
         check=False,
+        timeout=timeout,
+    )
+
+
+def start_serve(project: Path, port: int, **environment: str) -> subprocess.Popen:
+    """`handreiking serve` on 127.0.0.1:`port` in its own process group, output in .stdout."""
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "generator.cli",
+            "serve",
+            "--root",
+            str(project),
+            "--dev-addr",
+            f"127.0.0.1:{port}",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+        env={**os.environ, "HANDREIKING_DATUM": "2021-06-15", **environment},
     )
 
 

@@ -11,6 +11,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from hostile_corpus import fixture_nav
+
 from conftest import ROOT, copy_project
 
 FIXTURE = ROOT / "tests" / "fixtures" / "minimal"
@@ -49,6 +51,7 @@ def preview_project(target: Path) -> Path:
     shutil.rmtree(target / "content")
     shutil.copytree(FIXTURE / "content", target / "content")
     shutil.copy2(FIXTURE / "maatregelen.yaml", target / "maatregelen.yaml")
+    (target / "mkdocs.yml").write_text(fixture_nav(target / "mkdocs.yml"), encoding="utf-8")
     return target
 
 

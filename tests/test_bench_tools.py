@@ -58,7 +58,7 @@ def test_synthetic_references_point_at_copies(synthetic):
         )["organisaties"]
     }
     referenced = {
-        org
+        org["organisatie"] if isinstance(org, dict) else org  # {organisatie, afgeleid} blocks
         for m in _maatregelen(project)
         for org in m.get("eindverantwoordelijken", []) + m.get("betrokkenen", [])
     }

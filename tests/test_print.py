@@ -160,7 +160,7 @@ def test_print_page_reads_like_the_handreiking(site_dir, model):
         "4.2.1 Tussenvormen huisvesting",
     ):
         assert section in text
-    assert 'class="footnote"' in html and 'href="#fn:1"' in html
+    assert 'class="hr-voetnoten"' in html and 'href="#noot-1"' in html
     assert 'href="../../open-data/handreiking.pdf"' in html
 
 

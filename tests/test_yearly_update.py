@@ -193,3 +193,21 @@ def test_the_diff_of_the_update_on_the_fixture_is_the_golden_file(tmp_path, requ
         GOLDEN.write_text(result.stdout, encoding="utf-8")
         pytest.skip("golden diff rewritten; review it")
     assert result.stdout == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_two_yearly_updates_in_a_row_keep_every_changelog_link(tmp_path, monkeypatch):
+    """The second update renames a maatregel the first edition's changelog mentions: that
+    older line links the record's current page, never its old address (a strict build fails
+    on a link to a page that became a redirect)."""
+    monkeypatch.setenv("HANDREIKING_PDF", "0")
+    project = copy_project(tmp_path / "p")
+    apply_update(project)
+    second = apply_update(project)
+    build(project, second.datum)
+    site = project / "site"
+    older = changelog_lines(site, f"editie-{second.oud_jaar}")
+    assert any(line.startswith("Maatregel ") for line in older)
+    page = (site / "wijzigingen" / "index.html").read_text(encoding="utf-8")
+    assert f'href="../maatregelen/{second.hernoemd_nieuw}/"' in page
+    assert f'href="../maatregelen/{second.hernoemd_oud}/"' not in page
+    assert broken_links(site) == []

@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from generator.kinds import ListOf, Record, Ref
+from generator.kinds import ListOf, Record, Ref, Toekenning
 from generator.schema import FILES
 from tools.project import copy_project
 
@@ -120,12 +120,23 @@ class Scaler:
                 record[field.key] = [
                     self._pick(kind.item.target, v, copy_index, field.key) for v in value
                 ]
+            elif isinstance(kind, ListOf) and isinstance(kind.item, Toekenning):
+                record[field.key] = [self._toekenning(kind.item, v, copy_index) for v in value]
             elif isinstance(kind, ListOf) and isinstance(kind.item, Record):
                 for item in value:
                     if isinstance(item, dict):
                         self._rewire(kind.item, item, copy_index)
             elif isinstance(kind, Record) and isinstance(value, dict):
                 self._rewire(kind, value, copy_index)
+
+    def _toekenning(self, kind: Toekenning, item: Any, copy_index: int) -> Any:
+        """An eindverantwoordelijke at a copy: the id, or the id in its {organisatie} block."""
+        if isinstance(item, dict):
+            return {
+                **item,
+                "organisatie": self._pick(kind.target, item["organisatie"], copy_index, ""),
+            }
+        return self._pick(kind.target, item, copy_index, "")
 
     def _pick(self, target: str, original: Any, copy_index: int, key: str) -> Any:
         choices = self.copies.get(target, {}).get(original)

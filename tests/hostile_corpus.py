@@ -1,0 +1,146 @@
+"""The hostile-content corpus (tests/hostile/): how a case is read and put into a project.
+
+A case is one file. Its first comment lines (in a Markdown page: inside the front matter) say
+
+    # doel: maatregelen.yaml         the file of the project it replaces (or adds)
+    # aanval: ...                    what an attacker tries, in a few words
+    # maak: fifo | map | symlink P | groot | binair | diep N | lijst N
+                                     optional: what to make instead of writing the case's
+                                     text (for `diep N`, '@@DIEP@@' becomes N nested YAML
+                                     lists; for `lijst N`, '@@LIJST@@' N nested Markdown
+                                     list items, each line indented like the marker)
+    # verwacht: bouwt                the site builds and passes the audit, or
+    # verwacht: 13:19: message       every error check reports, in order, as line:col in the
+                                     doel (or path:line:col for another file)
+    # verwacht-aantal: 72            optional: this many errors, the listed ones first
+    # pdf: ja                        optional, for a case that builds: with the PDF too (the
+                                     others skip it, seconds each; what content does to the
+                                     PDF a few cases show)
+
+The project is the minimal fixture (tests/fixtures/minimal) with the real theme and the real
+mkdocs.yml, its nav reduced to the fixture's pages: a site that builds like the real one.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "hostile"
+FIXTURE = ROOT / "tests" / "fixtures" / "minimal"
+NAV_PAGE = re.compile(r"^\s*- (?:[^:\n]+: )?handreiking/([a-z0-9-]+)\.md\s*$")
+
+
+@dataclass
+class Case:
+    path: Path
+    doel: str
+    aanval: str
+    expected: list[str] = field(default_factory=list)  # full 'file:line:col: fout: ...' lines
+    count: int | None = None
+    maak: str | None = None
+    pdf: bool = False
+
+    @property
+    def builds(self) -> bool:
+        return self.expected == ["bouwt"]
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+
+def cases() -> list[Case]:
+    return [read_case(p) for p in sorted(CORPUS.iterdir()) if p.suffix in (".yaml", ".md")]
+
+
+def read_case(path: Path) -> Case:
+    text = path.read_bytes().decode("utf-8", errors="replace")
+    doel = re.search(r"^# doel: (.+?)\s*$", text, re.M).group(1)
+    aanval = re.search(r"^# aanval: (.+?)\s*$", text, re.M).group(1)
+    maak = re.search(r"^# maak: (.+?)\s*$", text, re.M)
+    count = re.search(r"^# verwacht-aantal: (\d+)\s*$", text, re.M)
+    expected = []
+    for line in re.findall(r"^# verwacht: (.*?)\s*$", text, re.M):
+        if line == "TODO":
+            continue
+        if line == "bouwt":
+            expected.append(line)
+        elif re.match(r"^\d+:\d+: ", line):
+            at, _, message = line.partition(": ")
+            expected.append(f"{doel}:{at}: fout: {message}")
+        else:  # another file: path:line:col: message
+            where = re.match(r"^(.+?:\d+:\d+): (.*)$", line)
+            expected.append(f"{where.group(1)}: fout: {where.group(2)}")
+    return Case(
+        path,
+        doel,
+        aanval,
+        expected,
+        int(count.group(1)) if count else None,
+        maak.group(1) if maak else None,
+        re.search(r"^# pdf: ja\s*$", text, re.M) is not None,
+    )
+
+
+def corpus_project(target: Path) -> Path:
+    """The fixture as a buildable project: its content, the theme, a reduced mkdocs.yml."""
+    shutil.copytree(FIXTURE, target)
+    shutil.copytree(ROOT / "theme", target / "theme")
+    fixture = (FIXTURE / "mkdocs.yml").read_text(encoding="utf-8")
+    lines = []
+    for line in fixture_nav(ROOT / "mkdocs.yml").splitlines():
+        key = line.split(":", 1)[0]
+        if key in ("site_url", "repo_url"):
+            line = re.search(rf"^{key}:.*$", fixture, re.M).group(0)
+        lines.append(line)
+    (target / "mkdocs.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return target
+
+
+def fixture_nav(config: Path) -> str:
+    """mkdocs.yml without the menu entries of prose pages the fixture does not have (check
+    reports those, as `mkdocs build --strict` fails on them)."""
+    pages = {p.stem for p in (FIXTURE / "content" / "paginas").glob("*.md")} | {"volledig"}
+    kept = [
+        line
+        for line in config.read_text(encoding="utf-8").splitlines()
+        if not (NAV_PAGE.match(line) and NAV_PAGE.match(line).group(1) not in pages)
+    ]
+    return "\n".join(kept) + "\n"
+
+
+def apply(case: Case, project: Path) -> Path:
+    """Put the case into the project; returns the file (or thing) it made."""
+    target = project / case.doel
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.exists() or target.is_symlink():
+        shutil.rmtree(target) if target.is_dir() and not target.is_symlink() else target.unlink()
+    kind, _, argument = (case.maak or "").partition(" ")
+    if kind == "fifo":
+        os.mkfifo(target)
+    elif kind == "map":
+        target.mkdir()
+    elif kind == "symlink":
+        target.symlink_to(argument)
+    elif kind == "groot":
+        with target.open("wb") as stream:  # sparse: no disk space, but st_size says 65 MB
+            stream.truncate(65 * 1024 * 1024)
+    elif kind == "binair":
+        target.write_bytes(bytes(range(256)) * 64)
+    elif kind == "diep":
+        depth = int(argument)
+        text = case.path.read_text(encoding="utf-8")
+        target.write_text(text.replace("@@DIEP@@", "[" * depth + "]" * depth), encoding="utf-8")
+    elif kind == "lijst":
+        text = case.path.read_text(encoding="utf-8")
+        margin = text[: text.index("@@LIJST@@")].rsplit("\n", 1)[-1]
+        items = "\n".join(margin + "    " * i + "- punt" for i in range(int(argument)))
+        target.write_text(text.replace(margin + "@@LIJST@@", items), encoding="utf-8")
+    else:
+        shutil.copyfile(case.path, target)
+    return target

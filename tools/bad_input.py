@@ -1,0 +1,118 @@
+"""Benchmark: `handreiking check` on 20,000 bad lines against 20,000 good ones (issue 12).
+
+    python -m tools.bad_input [--lines 20000] [--json FILE]
+
+Each variant is a maatregelen.yaml of about --lines lines in a copy of the minimal fixture:
+two good ones, then one mistake on every line (HTML, a javascript: link, a control character,
+an alias), or in every record (an unknown field, a duplicate id, a tab in the indentation).
+Linear means the bad files take about as long as the good ones; before issue 12, 20,000
+lines of HTML took 107 s (every problem was located by scanning the file from its start).
+One paragraph of 20,000 links is slow either way: Python-Markdown's inline processing grows
+faster than linearly with the links in one paragraph (good https: links as much as bad ones).
+Part of `make bench`; not a test (timings are not asserted).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "minimal"
+RECORD_LINES = 8
+
+
+def record(number: int, extra: str = "") -> str:
+    return (
+        f"  - id: m{number}\n    titel: Maatregel {number}\n    opgave: huisvesting\n"
+        f'    sectie: "4.2.1"\n    samenvatting: Tekst {number}.\n'
+        f"    beschrijving: Tekst {number}.\n    status: beschikbaar\n"
+        f"    eindverantwoordelijken: [bzk]\n{extra}"
+    )
+
+
+def variants(lines: int) -> dict[str, str]:
+    """Name -> the text of maatregelen.yaml, each about `lines` lines long."""
+
+    def block(line) -> str:
+        body = "".join("      " + line(i) + "\n" for i in range(lines))
+        return "maatregelen:\n" + record(0).replace(
+            "    beschrijving: Tekst 0.\n", "    beschrijving: |\n" + body
+        )
+
+    records = lines // RECORD_LINES
+    return {
+        "goed: een tekst van zoveel regels": block(lambda i: f"Regel {i} met gewone tekst."),
+        "goed: zoveel regels aan maatregelen": "maatregelen:\n"
+        + "".join(record(i) for i in range(records)),
+        "goed: https:-link op elke regel": block(lambda i: f"[klik {i}](https://www.vng.nl/{i})"),
+        "HTML op elke regel": block(lambda i: f"Regel <b{i}> met html."),
+        "javascript:-link op elke regel": block(lambda i: f"[klik {i}](javascript:alert({i}))"),
+        "stuurteken op elke regel": block(lambda i: f"Regel {i} \x07 met een bel."),
+        "verwijzing (alias) op elke regel": "a: &a x\nmaatregelen:\n"
+        + "".join("  - *a\n" for _ in range(lines)),
+        "onbekend veld in elke maatregel": "maatregelen:\n"
+        + "".join(record(i, f"    onbekend{i % 7}: x\n") for i in range(records)),
+        "dubbele id in elke maatregel": "maatregelen:\n"
+        + "".join(record(0) for _ in range(records)),
+        "tab in de inspringing van elke maatregel": "maatregelen:\n"
+        + "".join(record(i).replace("    titel", "\ttitel") for i in range(records)),
+    }
+
+
+def measure(text: str) -> dict:
+    folder = Path(tempfile.mkdtemp(prefix="handreiking-bad-input-"))
+    try:
+        project = folder / "project"
+        shutil.copytree(FIXTURE, project)
+        (project / "maatregelen.yaml").write_text(text, encoding="utf-8")
+        started = time.perf_counter()
+        result = subprocess.run(
+            [sys.executable, "-m", "generator.cli", "check", "--root", str(project)],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=False,
+            timeout=1800,
+        )
+        seconds = time.perf_counter() - started
+        return {
+            "lines": text.count("\n"),
+            "errors": result.stderr.count(": fout: "),
+            "seconds": round(seconds, 2),
+            "exit": result.returncode,
+            "traceback": "Traceback" in result.stderr,
+        }
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lines", type=int, default=20_000)
+    parser.add_argument("--json", type=Path, default=None)
+    args = parser.parse_args(argv)
+    results = {}
+    print(f"{'variant':45s} {'lines':>7s} {'errors':>7s} {'seconds':>8s}")
+    for name, text in variants(args.lines).items():
+        results[name] = figures = measure(text)
+        flag = " TRACEBACK" if figures["traceback"] else ""
+        print(
+            f"{name:45s} {figures['lines']:7d} {figures['errors']:7d} "
+            f"{figures['seconds']:8.2f}{flag}",
+            flush=True,
+        )
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
