@@ -83,9 +83,11 @@ class Deployment:
         def refuse(key: str, message: str) -> None:
             problems.append(Problem(_locate(text, key), f"{key}: {message}"))
 
+        # repo_url is optional: without it the pages have no edit links (issue 14).
         for key, value in (("site_url", self.site_url), ("repo_url", self.repo_url)):
             if not value:
-                refuse(key, "ontbreekt; vul het echte adres in")
+                if key == "site_url":
+                    refuse(key, "ontbreekt; vul het echte adres in")
             elif _placeholder_url(value):
                 refuse(key, f"'{value}' is een voorbeeldwaarde; vul het echte adres in")
             elif not value.startswith("https://"):

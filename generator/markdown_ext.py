@@ -1,12 +1,13 @@
-"""Two Python-Markdown tree processors for the site (mkdocs.yml) and the PDF (printed.py).
+"""Lettered lists and abbreviations explained once, for the site, the editors' texts and the PDF.
 
 Lettered lists: a bullet list whose items start with 'a.', 'b.', 'c.' becomes <ol type="a">.
 The handreiking numbers sub-points with letters ("2. Opvang / a. Extra opvangplekken ...");
 Markdown has no lettered list, so the text writes them as bullets with the letter in front,
 and a browser or WeasyPrint showed both markers ("◦ a.").
 
-An abbreviation explained once: only its first use on a page stays an <abbr title="...">,
-later ones are plain text (the abbr extension marks every use). A screen reader reads the
+An abbreviation explained once (`first_abbreviations`, on a page's finished HTML): only its
+first use on a page stays an <abbr title="...">, later ones are plain text (the abbr
+extension marks every use). A screen reader reads the
 meaning once instead of at every 'COA', and Material's tooltips are set up for 12 terms
 instead of 65 on /organisaties/, a third of the script time of its load (issue 14).
 tests/test_markdown_ext.py shows both.
@@ -49,37 +50,29 @@ class LetteredLists(Treeprocessor):
             ul.set("type", "a")
 
 
-class FirstAbbreviation(Treeprocessor):
-    """Every <abbr> after the first with the same text becomes that text (after 'abbr', 7)."""
-
-    def run(self, root: etree.Element) -> None:
-        parents = {child: parent for parent in root.iter() for child in parent}
-        seen: set[str] = set()
-        repeats = []
-        for abbr in root.iter("abbr"):  # document order
-            if (abbr.text or "") in seen and len(abbr) == 0:
-                repeats.append(abbr)
-            seen.add(abbr.text or "")
-        for abbr in reversed(repeats):
-            parent = parents[abbr]
-            _unwrap(parent, list(parent).index(abbr), abbr)
+_ABBR = re.compile(r'<abbr title="[^"<>]*">([^<]*)</abbr>')
 
 
-def _unwrap(parent: etree.Element, index: int, abbr: etree.Element) -> None:
-    """Replace `abbr` (the child at `index`) by its text, keeping its tail."""
-    text = (abbr.text or "") + (abbr.tail or "")
-    if index == 0:
-        parent.text = (parent.text or "") + text
-    else:
-        before = parent[index - 1]
-        before.tail = (before.tail or "") + text
-    parent.remove(abbr)
+def first_abbreviations(html: str) -> str:
+    """Every <abbr> after the first with the same text becomes that text.
+
+    On a page's finished HTML, so it covers the page's own Markdown and the editors' texts
+    (generator/markup.py, raw HTML blocks a tree processor of the page never sees) alike.
+    """
+    seen: set[str] = set()
+
+    def once(match: re.Match) -> str:
+        if match.group(1) in seen:
+            return match.group(1)
+        seen.add(match.group(1))
+        return match.group(0)
+
+    return _ABBR.sub(once, html)
 
 
 class HandreikingExtension(Extension):
     def extendMarkdown(self, md) -> None:  # noqa: N802 (Python-Markdown's name)
         md.treeprocessors.register(LetteredLists(md), "hr_lettered_lists", 5)
-        md.treeprocessors.register(FirstAbbreviation(md), "hr_first_abbreviation", 6)
 
 
 def makeExtension(**kwargs) -> HandreikingExtension:  # noqa: N802 (Python-Markdown's name)

@@ -32,11 +32,13 @@ import nh3
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
+from .markdown_ext import LetteredLists
+
 TAGS = frozenset(
     {"p", "br", "hr", "strong", "em", "code", "pre", "blockquote", "ul", "ol", "li", "a", "abbr"}
     | {"h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td"}
 )
-ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "ol": {"start"}}
+ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "ol": {"start", "type"}}
 ALIGN_CLASSES = {f"hr-uitlijning-{side}" for side in ("links", "midden", "rechts")}
 _ALIGN = {"left": "links", "center": "midden", "right": "rechts"}
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -179,6 +181,8 @@ def _converter(glossary: tuple[tuple[str, str], ...]) -> tuple[markdown.Markdown
     )
     md.preprocessors.deregister("html_block")  # raw HTML stays text: it is escaped
     md.inlinePatterns.deregister("html")
+    # Bullets written 'a.', 'b.' as the lettered list they are (one marker, not '◦ a.').
+    md.treeprocessors.register(LetteredLists(md), "hr_lettered_lists", 5)
     # After every other tree processor: links and headings as they will be written.
     md.treeprocessors.register(_Guard(md, found), "handreiking-guard", -10)
     return md, found
@@ -192,6 +196,8 @@ def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
         return value if tag in HEADINGS and _HEADING_ID.match(value) else None
     if attribute == "start":
         return value if value.isdigit() and len(value) < 10 else None
+    if attribute == "type":
+        return value if value == "a" else None  # a lettered list (markdown_ext.LetteredLists)
     return value
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import markdown
 
-from generator.markdown_ext import HandreikingExtension
+from generator import markup
+from generator.markdown_ext import HandreikingExtension, first_abbreviations
 
 
 def render(text: str) -> str:
@@ -24,7 +25,24 @@ def test_a_list_that_is_not_lettered_a_b_c_stays_as_it_is():
 
 def test_only_the_first_use_of_an_abbreviation_is_explained():
     text = "Het COA en *het COA*.\n\n- COA en BZK\n\n*[COA]: Centraal Orgaan\n*[BZK]: Ministerie"
-    html = render(text)
+    html = first_abbreviations(render(text))
     assert html.count("<abbr") == 2
     assert html.startswith('<p>Het <abbr title="Centraal Orgaan">COA</abbr> en <em>het COA</em>.')
     assert '<li>COA en <abbr title="Ministerie">BZK</abbr></li>' in html
+
+
+def test_the_first_use_counts_across_the_editors_texts_on_a_page():
+    """An editor's text is a raw HTML block of the page (markup.py): its <abbr>s count too."""
+    glossary = (("COA", "Centraal Orgaan"),)
+    first = markup.to_html(markup.blocks("Het COA.", glossary=glossary))
+    second = markup.to_html(markup.blocks("Weer het COA.", glossary=glossary))
+    html = first_abbreviations(
+        f'<h2>Over het <abbr title="Centraal Orgaan">COA</abbr></h2>{first}{second}'
+    )
+    assert html.count("<abbr") == 1
+    assert html.endswith("<p>Het COA.</p><p>Weer het COA.</p>")
+
+
+def test_an_editors_lettered_list_is_a_lettered_list():
+    html = markup.to_html(markup.blocks("1. Opvang\n    - a. kort\n    - b. lang"))
+    assert '<ol type="a"> <li>kort</li> <li>lang</li> </ol>' in html

@@ -14,11 +14,8 @@ import http.client
 import os
 import pwd
 import shutil
-import signal
-import socket
 import subprocess
 import tempfile
-import time
 from pathlib import Path
 
 import pytest
@@ -28,30 +25,11 @@ from conftest import ROOT, handreiking
 from generator.build import SiteConfig
 from generator.headers import content_security_policy, security_headers
 from tools.chromium import free_port
+from tools.nginx_server import NGINX, serving
 
 pytestmark = pytest.mark.xdist_group("nginx")
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 OLD, NEW = "tussenvormen", "tussenvoorzieningen"
 POLICY = SiteConfig.read(ROOT).content_security_policy  # the corpus project uses the real one
-
-MAIN = """\
-{user}
-worker_processes 1;
-pid {prefix}/nginx.pid;
-error_log {prefix}/error.log warn;
-events {{ worker_connections 64; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log off;
-    client_body_temp_path {prefix}/body;
-    proxy_temp_path {prefix}/proxy;
-    fastcgi_temp_path {prefix}/fastcgi;
-    uwsgi_temp_path {prefix}/uwsgi;
-    scgi_temp_path {prefix}/scgi;
-    include {site_conf};
-}}
-"""
 
 
 @pytest.fixture(scope="module")
@@ -74,57 +52,11 @@ def served():
             patch.setenv("HANDREIKING_PDF", "0")
             built = handreiking("build", "--root", str(project), "--datum", "2021-06-15")
         assert built.returncode == 0, built.stderr
-        site = project / "site"
         port = free_port()
-        prefix = base / "nginx"
-        prefix.mkdir()
-        made = handreiking(
-            "nginx",
-            "--root",
-            str(project),
-            "--listen",
-            f"127.0.0.1:{port}",
-            "--webroot",
-            str(site),
-            "--uit",
-            str(prefix / "handreiking.conf"),
-        )
-        assert made.returncode == 0, made.stderr
-        root = os.geteuid() == 0
-        (prefix / "nginx.conf").write_text(
-            MAIN.format(
-                user="user nobody nogroup;" if root else "",
-                prefix=prefix,
-                site_conf=prefix / "handreiking.conf",
-            ),
-            encoding="utf-8",
-        )
-        server = subprocess.Popen(
-            [NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-g", "daemon off;"],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        _wait_for_port(port, server)
-        try:
-            yield port, site, server
-        finally:
-            os.killpg(server.pid, signal.SIGTERM)
-            server.wait(timeout=30)
+        with serving(project, port) as server:
+            yield port, project / "site", server
     finally:
         shutil.rmtree(base, ignore_errors=True)
-
-
-def _wait_for_port(port: int, server: subprocess.Popen, limit: float = 30) -> None:
-    deadline = time.monotonic() + limit
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise AssertionError(f"nginx stopped: {server.stdout.read().decode()}")
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.05)
-    raise AssertionError("nginx did not start listening")
 
 
 def get(port: int, path: str, gzip: bool = False) -> http.client.HTTPResponse:

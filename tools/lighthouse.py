@@ -11,9 +11,9 @@ home, an opgave, a maatregel, financiering, the matrix and the tijdlijn. Each pa
 performance score. Targets (issue 14): performance >= 0.95 on mobile, accessibility, best
 practices and SEO 1.0. It is not part of `make test`: a score depends on the machine's load.
 
-The server block below mirrors what production is to send: gzip for text, a year's cache
-for files with a hash in their name, five minutes for the rest (the values of issue 12's
-generated nginx configuration, which replaces this block once it is on main).
+nginx runs with the configuration the build generates (tools/nginx_server.py): what
+production sends, with the Content-Security-Policy, gzip for text, a year's cache for files
+with a hash in their name and five minutes for the rest.
 """
 
 from __future__ import annotations
@@ -21,17 +21,15 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
 from tools.chromium import CHROMIUM, free_port
+from tools.nginx_server import NginxError, serving
 
 ROOT = Path(__file__).resolve().parent.parent
 TOOL = ROOT / "tools" / "lighthouse"
@@ -45,44 +43,6 @@ METRICS = {  # Lighthouse audit id -> (column, unit)
     "cumulative-layout-shift": ("CLS", ""),
     "speed-index": ("SI", "s"),
 }
-NGINX_CONF = """\
-daemon off;
-worker_processes 1;
-pid {tmp}/nginx.pid;
-error_log {tmp}/error.log warn;
-events {{ worker_connections 64; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log off;
-    client_body_temp_path {tmp}/body;
-    proxy_temp_path {tmp}/proxy;
-    fastcgi_temp_path {tmp}/fastcgi;
-    uwsgi_temp_path {tmp}/uwsgi;
-    scgi_temp_path {tmp}/scgi;
-    sendfile on;
-    map $uri $handreiking_cache {{
-        default "public, max-age=300";
-        "~\\.[0-9a-f]{{8}}\\.min\\.(css|js)$" "public, max-age=31536000, immutable";
-        "~^/pagefind/.+\\.pf_[a-z]+$" "public, max-age=31536000, immutable";
-    }}
-    server {{
-        listen 127.0.0.1:{port};
-        root {root};
-        index index.html;
-        charset utf-8;
-        error_page 404 /404.html;
-        gzip on;
-        gzip_vary on;
-        gzip_comp_level 6;
-        gzip_min_length 512;
-        gzip_types text/css text/plain text/xml application/javascript application/json
-            application/xml application/atom+xml image/svg+xml;
-        add_header Cache-Control $handreiking_cache always;
-        location / {{ try_files $uri $uri/ =404; }}
-    }}
-}}
-"""
 
 
 def pages(site: Path) -> dict[str, str]:
@@ -120,32 +80,16 @@ def build_live(into: Path) -> Path:
 
 @contextmanager
 def nginx(site: Path):
-    """`site` served by nginx on a free port of 127.0.0.1; yields the root URL."""
-    if not shutil.which("nginx"):
-        sys.exit("nginx ontbreekt: apt-get install -y nginx-light")
+    """A built `site` (its project is the folder above) served by nginx with the generated
+    configuration; yields its URL."""
     for path in [site, *site.rglob("*")]:  # the worker runs as nobody
         path.chmod(0o755 if path.is_dir() else 0o644)
-    tmp = Path(tempfile.mkdtemp(prefix="hr-nginx-"))
-    tmp.chmod(0o755)
     port = free_port()
-    conf = tmp / "nginx.conf"
-    conf.write_text(NGINX_CONF.format(tmp=tmp, port=port, root=site.resolve()), encoding="utf-8")
-    process = subprocess.Popen(["nginx", "-c", str(conf)], stderr=subprocess.PIPE, text=True)
-    url = f"http://127.0.0.1:{port}/"
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(url, timeout=1).close()
-                break
-            except OSError:
-                if process.poll() is not None:
-                    sys.exit(f"nginx start niet: {process.stderr.read()}")
-                time.sleep(0.1)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        shutil.rmtree(tmp, ignore_errors=True)
+        with serving(site.parent, port, site):
+            yield f"http://127.0.0.1:{port}/"
+    except NginxError as error:
+        sys.exit(str(error))
 
 
 def lighthouse(url: str, work: Path) -> dict:
