@@ -5,7 +5,8 @@ The handreiking numbers sub-points with letters ("2. Opvang / a. Extra opvangple
 Markdown has no lettered list, so the text writes them as bullets with the letter in front,
 and a browser or WeasyPrint showed both markers ("◦ a.").
 
-An abbreviation explained once (`first_abbreviations`, on a page's finished HTML): only its
+An abbreviation explained once (`first_abbreviations`, on a page's HTML after Python-Markdown
+has put the raw HTML blocks back, so the editors' texts of markup.py count too): only its
 first use on a page stays an <abbr title="...">, later ones are plain text (the abbr
 extension marks every use). A screen reader reads the
 meaning once instead of at every 'COA', and Material's tooltips are set up for 12 terms
@@ -20,6 +21,7 @@ import xml.etree.ElementTree as etree
 from string import ascii_lowercase
 
 from markdown import Extension
+from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
 LETTER = re.compile(r"^([a-z])\.\s+")
@@ -70,9 +72,17 @@ def first_abbreviations(html: str) -> str:
     return _ABBR.sub(once, html)
 
 
+class FirstAbbreviations(Postprocessor):
+    """`first_abbreviations` on the page's HTML, raw HTML blocks restored (those run at 30)."""
+
+    def run(self, text: str) -> str:
+        return first_abbreviations(text)
+
+
 class HandreikingExtension(Extension):
     def extendMarkdown(self, md) -> None:  # noqa: N802 (Python-Markdown's name)
         md.treeprocessors.register(LetteredLists(md), "hr_lettered_lists", 5)
+        md.postprocessors.register(FirstAbbreviations(md), "hr_first_abbreviations", 5)
 
 
 def makeExtension(**kwargs) -> HandreikingExtension:  # noqa: N802 (Python-Markdown's name)

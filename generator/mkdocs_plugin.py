@@ -17,7 +17,6 @@ from mkdocs.plugins import BasePlugin
 from . import build
 from .errorpage import PLACEHOLDER, error_page
 from .headers import preview_policy
-from .markdown_ext import first_abbreviations
 from .printed import PDF_FILE
 from .problems import FOUT, Problem
 from .search import SearchIndexError, index_site
@@ -125,9 +124,6 @@ class HandreikingPlugin(BasePlugin):
         # Issue 15: theme/main.html says why the PDF is missing (the preview skips it).
         config.extra["hr_pdf"] = files.get_file_from_path(PDF_FILE) is not None
         return files
-
-    def on_page_content(self, html, page, config, files):
-        return first_abbreviations(html)  # issue 14: each abbreviation explained once a page
 
     def on_post_page(self, output, page, config):
         if not self.problems:

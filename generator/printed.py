@@ -21,7 +21,6 @@ import markdown
 from markupsafe import Markup
 
 from .dates import dutch_date
-from .markdown_ext import first_abbreviations
 from .model import Handreiking, Maatregel, Opgave, Pagina, Regeling
 from .render import Renderer, Settings, url_of
 
@@ -233,12 +232,10 @@ class Document:
 
         content = self.renderer.content(lambda path: site + path).globals()
         text = self.body(pdf=True, base=1, link=absolute, **content)
-        body = first_abbreviations(
-            markdown.markdown(
-                str(text) + "\n" + self.renderer.abbreviations(text),
-                extensions=MARKDOWN_EXTENSIONS,
-                output_format="html",
-            )
+        body = markdown.markdown(
+            str(text) + "\n" + self.renderer.abbreviations(text),
+            extensions=MARKDOWN_EXTENSIONS,
+            output_format="html",
         )
         footer = _css_string(
             f"{site.removeprefix('https://').rstrip('/')} · gemaakt op "

@@ -36,11 +36,11 @@ def test_the_first_use_counts_across_the_editors_texts_on_a_page():
     glossary = (("COA", "Centraal Orgaan"),)
     first = markup.to_html(markup.blocks("Het COA.", glossary=glossary))
     second = markup.to_html(markup.blocks("Weer het COA.", glossary=glossary))
-    html = first_abbreviations(
-        f'<h2>Over het <abbr title="Centraal Orgaan">COA</abbr></h2>{first}{second}'
-    )
+    page = f"## Over het COA\n\n{first}\n\n{second}\n\n*[COA]: Centraal Orgaan\n"
+    html = render(page)
     assert html.count("<abbr") == 1
-    assert html.endswith("<p>Het COA.</p><p>Weer het COA.</p>")
+    assert html.startswith('<h2>Over het <abbr title="Centraal Orgaan">COA</abbr></h2>')
+    assert html.endswith("<p>Het COA.</p>\n\n<p>Weer het COA.</p>")
 
 
 def test_an_editors_lettered_list_is_a_lettered_list():
