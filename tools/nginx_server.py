@@ -86,7 +86,8 @@ def serving(project: Path, port: int, site: Path | None = None) -> Iterator[subp
             _wait_for_port(port, server)
             yield server
         finally:
-            os.killpg(server.pid, signal.SIGTERM)
+            if server.poll() is None:  # it may have stopped on its own (a bad configuration)
+                os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=30)
     finally:
         shutil.rmtree(prefix, ignore_errors=True)
