@@ -15,13 +15,18 @@ import subprocess
 from pathlib import Path
 
 from conftest import ROOT
+from tools.project import use_content
 
 STAMPS = (".venv/.site-installed", ".venv/.test-installed")
 GIT = ["git", "-c", "user.name=Redactie", "-c", "user.email=redactie@example.org"]
 
 
-def editor_checkout(target: Path) -> Path:
-    """A git repository with what a clone has, and a working .venv, at `target`."""
+def editor_checkout(target: Path, content: Path | None = None) -> Path:
+    """A git repository with what a clone has, and a working .venv, at `target`.
+
+    With `content` (a folder with maatregelen.yaml and content/), the clone has that content
+    instead of the live one, and the menu in mkdocs.yml fitted to its pages.
+    """
     listed = subprocess.run(
         ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
         cwd=ROOT,
@@ -33,6 +38,8 @@ def editor_checkout(target: Path) -> Path:
         if source.is_file():  # a file deleted in the worktree is gone from the clone too
             (target / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target / name)
+    if content is not None:
+        use_content(target, content)
     sources = [ROOT / "pyproject.toml", *ROOT.glob("requirements*.txt")]
     stale = [s for s in STAMPS if not _newer(ROOT / s, sources)]
     assert not stale, f"{stale} older than the requirements: run `make test-deps` first"

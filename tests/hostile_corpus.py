@@ -29,10 +29,11 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tools.project import fit_nav
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "hostile"
 FIXTURE = ROOT / "tests" / "fixtures" / "minimal"
-NAV_PAGE = re.compile(r"^\s*- (?:[^:\n]+: )?handreiking/([a-z0-9-]+)\.md\s*$")
 
 
 @dataclass
@@ -103,15 +104,9 @@ def corpus_project(target: Path) -> Path:
 
 
 def fixture_nav(config: Path) -> str:
-    """mkdocs.yml without the menu entries of prose pages the fixture does not have (check
-    reports those, as `mkdocs build --strict` fails on them)."""
-    pages = {p.stem for p in (FIXTURE / "content" / "paginas").glob("*.md")} | {"volledig"}
-    kept = [
-        line
-        for line in config.read_text(encoding="utf-8").splitlines()
-        if not (NAV_PAGE.match(line) and NAV_PAGE.match(line).group(1) not in pages)
-    ]
-    return "\n".join(kept) + "\n"
+    """mkdocs.yml with its menu fitted to the fixture's prose pages (tools/project.py)."""
+    pages = {p.stem for p in (FIXTURE / "content" / "paginas").glob("*.md")}
+    return fit_nav(config.read_text(encoding="utf-8"), pages)
 
 
 def apply(case: Case, project: Path) -> Path:
