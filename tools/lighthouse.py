@@ -34,6 +34,7 @@ from tools.nginx_server import NginxError, serving
 ROOT = Path(__file__).resolve().parent.parent
 TOOL = ROOT / "tools" / "lighthouse"
 LIGHTHOUSE = TOOL / "node_modules" / ".bin" / "lighthouse"
+ATTEMPTS = 3  # per run, for Lighthouse's own recording errors
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGETS = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
 METRICS = {  # Lighthouse audit id -> (column, unit)
@@ -95,23 +96,29 @@ def nginx(site: Path):
 def lighthouse(url: str, work: Path) -> dict:
     """One Lighthouse run (mobile, its defaults): the categories' scores and the metrics."""
     report = work / "report.json"
-    run = subprocess.run(
-        [
-            str(LIGHTHOUSE),
-            url,
-            "--quiet",
-            "--output=json",
-            f"--output-path={report}",
-            "--only-categories=" + ",".join(CATEGORIES),
-            "--chrome-flags=--headless --no-sandbox --disable-gpu --no-first-run",
-        ],
-        env={**os.environ, "CHROME_PATH": CHROMIUM},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if run.returncode != 0:
-        sys.exit(f"Lighthouse faalde op {url}:\n{run.stderr[-3000:]}")
+    for attempt in range(1, ATTEMPTS + 1):
+        run = subprocess.run(
+            [
+                str(LIGHTHOUSE),
+                url,
+                "--quiet",
+                "--output=json",
+                f"--output-path={report}",
+                "--only-categories=" + ",".join(CATEGORIES),
+                "--chrome-flags=--headless --no-sandbox --disable-gpu --no-first-run",
+            ],
+            env={**os.environ, "CHROME_PATH": CHROMIUM},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if run.returncode == 0:
+            break
+        # On a loaded machine Chromium's trace sometimes misses the navigation (NO_NAVSTART,
+        # "Please run Lighthouse again"): a failed recording, not a score; run it again.
+        print(f"  Lighthouse-poging {attempt} op {url} mislukt; opnieuw", flush=True)
+    else:
+        sys.exit(f"Lighthouse faalde {ATTEMPTS} keer op {url}:\n{run.stderr[-3000:]}")
     data = json.loads(report.read_text(encoding="utf-8"))
     result = {name: data["categories"][name]["score"] for name in CATEGORIES}
     result.update({audit: data["audits"][audit]["numericValue"] for audit in METRICS})
