@@ -302,6 +302,9 @@ def audit_ics(data: bytes, origin: str) -> list[str]:
 
 def audit_csv(data: bytes, origin: str) -> list[str]:
     found = []
+    # A cell may hold a whole text (a 180 KB beschrijving): past the csv module's default limit
+    # of 128 KB it raised `field larger than field limit` instead of auditing the file.
+    csv.field_size_limit(max(csv.field_size_limit(), len(data) + 1))
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";"))
     header = rows[0] if rows else []
     for number, row in enumerate(rows[1:], start=2):

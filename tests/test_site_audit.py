@@ -104,6 +104,14 @@ def test_csv_formulas_and_urls():
     ]
 
 
+def test_csv_with_a_whole_text_in_a_cell():
+    """A beschrijving of 180 KB in one cell (issue 12): past the csv module's 128 KB default
+    the audit raised instead of reading on to the formula in the next row."""
+    long = "Tekst " * 30_000
+    data = f"titel;beschrijving\r\nA;{long}\r\n=1+1;kort\r\n"
+    assert audit_csv(data.encode("utf-8-sig"), ORIGIN) == ["row 3, titel: a formula '=1+1'"]
+
+
 def test_ics_line_ends_and_urls():
     good = b"BEGIN:VCALENDAR\r\nURL:https://example.org/x/\r\nEND:VCALENDAR\r\n"
     assert audit_ics(good, ORIGIN) == []
