@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import nginx
 from .deployment import Deployment, read_config
-from .editions import history, published_urls, redirect_pages, redirects, url_problems
+from .editions import history, published_urls, redirect_pages, redirects
 from .export import site_files
 from .feed import FEED_FILE, atom_feed
 from .load import dutch_os_error
@@ -27,6 +27,7 @@ from .problems import ContentError
 from .render import Settings, render_pages
 from .search import SearchIndexError, index_site
 from .sitemap import split_sitemap
+from .snapshots import url_problems
 from .validate import Checked, check_project
 
 PREGENERATED = "HANDREIKING_PREGENERATED"

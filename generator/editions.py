@@ -312,33 +312,6 @@ def _geschiedenis(checked: Checked, secties: list[Sectie]) -> dict[str, Geschied
     return result
 
 
-def url_problems(snapshots: list[Snapshot], urls: set[str]) -> list[Problem]:
-    """Every address an earlier edition published that the site would no longer have."""
-    folders = {url_of(kind).rstrip("/"): kind for _, kind in RENAMEABLE}
-    problems = []
-    for snapshot in snapshots:
-        for url, location in snapshot.adressen.items():
-            if url in urls:
-                continue
-            parts = url.strip("/").split("/")
-            kind = folders.get(parts[0]) if len(parts) == 2 else None
-            if kind:
-                message = (
-                    f"het webadres /{url} stond in editie {snapshot.jaar}, maar er is "
-                    f"geen {kind} '{parts[1]}' meer. Kreeg de {kind} een nieuwe id? Zet "
-                    f"dan '{parts[1]}' bij vorige_ids van die {kind}, dan stuurt het oude "
-                    f"adres door. Is de {kind} gestopt? Laat hem dan staan met status "
-                    "'afgerond' of 'vervallen'"
-                )
-            else:
-                message = (
-                    f"de pagina /{url} stond in editie {snapshot.jaar}, maar bestaat niet "
-                    "meer; zet haar terug of zorg voor een doorverwijzing"
-                )
-            problems.append(Problem(location, message))
-    return problems
-
-
 def redirects(checked: Checked) -> list[tuple[str, str, str]]:
     """(old address, new address, title) for every id in `vorige_ids`, as site paths."""
     found = []

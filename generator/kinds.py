@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from . import markup
-from .dates import DateNotationError, Periode
+from .dates import YEARS, DateNotationError, Periode
 from .load import Mapping, Node, Scalar, Sequence, Source
 from .problems import Location, Problem
 from .siblings import like_siblings
@@ -415,6 +415,30 @@ class Integer(Kind):
 
     def example(self):
         return "1"
+
+
+class Jaar(Integer):
+    """A year, in the range dates accept (dates.YEARS): the year of an edition."""
+
+    description = f"een jaartal van {YEARS[0]} tot en met {YEARS[1]}"
+
+    def check(self, node, path, ctx):
+        value = super().check(node, path, ctx)
+        if value is not INVALID and not YEARS[0] <= value <= YEARS[1]:
+            ctx.problem(
+                node.location,
+                path,
+                f"'{value}' is geen jaartal van een editie; gebruik een jaar van {YEARS[0]} "
+                f"tot en met {YEARS[1]}",
+            )
+            return INVALID
+        return value
+
+    def json_schema(self):
+        return {"type": "integer", "minimum": YEARS[0], "maximum": YEARS[1]}
+
+    def example(self):
+        return "2021"
 
 
 class Number(Kind):

@@ -24,6 +24,7 @@ from .kinds import (
     Enum,
     Euro,
     Integer,
+    Jaar,
     JaNee,
     ListOf,
     Markdown,
@@ -477,7 +478,7 @@ class Vaststelling:
 @record("editie")
 @dataclass(frozen=True, kw_only=True)
 class Editie:
-    jaar: int = content(Integer(), "Jaar", "Het jaar van deze editie", required=True)
+    jaar: int = content(Jaar(), "Jaar", "Het jaar van deze editie", required=True)
     titel: str = content(Text(), "Titel", "De volledige titel van de handreiking", required=True)
     peildatum: Periode = content(
         Datum(), "Peildatum", "Tot welk moment de inhoud is bijgewerkt", required=True

@@ -34,7 +34,7 @@ from .model import (
 )
 from .timeline import STATE_LABELS as TIJDLIJN_LABELS
 from .timeline import layout as tijdlijn_layout
-from .urls import _relpath, anchors, page_file, relative, url_of
+from .urls import SECURITY_TXT, _relpath, anchors, page_file, relative, url_of
 
 TEMPLATES = Path(__file__).parent / "templates"
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: same text, ~10x faster
@@ -53,7 +53,6 @@ class Settings:
     security_contact: str | None = None  # security.txt; else the ondersteuningsteam's e-mail
 
 
-SECURITY_TXT = ".well-known/security.txt"
 # The overview each kind of record belongs to, by its title: the page's heading, its tab in the
 # menu (mkdocs.yml nav) and the middle of a record's breadcrumbs (issue 14).
 SECTION_TITLES = {

@@ -20,10 +20,11 @@ from typing import Any
 import yaml
 
 from .dates import DateNotationError, Periode, words_of
-from .kinds import ListOf
-from .load import Mapping, Node, Scalar, Sequence, read_source
+from .kinds import Context, Field, Kind, ListOf, Markdown, Record, Slug
+from .load import Mapping, Node, Scalar, Sequence, Source, read_source
 from .problems import Location, Problem
-from .schema import FILES
+from .schema import FILES, PAGINA
+from .urls import url_of
 
 EDITIES_DIR = "content/edities"
 FORMAT = 1
@@ -125,11 +126,17 @@ def read_snapshot(
             )
         )
         return None, problems
-    editie = to_plain(root.items["editie"][1]) if "editie" in root.items else {}
-    jaar = str(editie.get("jaar", "")) if isinstance(editie, dict) else ""
+    shape = shape_problems(source)
+    if shape:
+        return None, problems + shape
+    editie = to_plain(root.items["editie"][1])
+    jaar = str(editie.get("jaar", ""))
     if jaar != path.stem:
         problems.append(
-            Problem(at, f"de bestandsnaam zegt editie {path.stem}, maar 'editie.jaar' is '{jaar}'")
+            Problem(
+                root.items["editie"][1].items["jaar"][1].location,
+                f"de bestandsnaam zegt editie {path.stem}, maar 'editie.jaar' is '{jaar}'",
+            )
         )
         return None, problems
     adressen: dict[str, Location] = {}
@@ -137,10 +144,144 @@ def read_snapshot(
     for item in node.items if isinstance(node, Sequence) else []:
         if isinstance(item, Scalar):
             adressen[item.value.removeprefix("/")] = item.location
-    inhoud = to_plain(root.items["inhoud"][1]) if "inhoud" in root.items else {}
-    return Snapshot(
-        int(jaar), display, editie, inhoud if isinstance(inhoud, dict) else {}, adressen
-    ), problems
+    inhoud = to_plain(root.items["inhoud"][1]) or {}
+    for key in LISTS:
+        inhoud[key] = inhoud.get(key) or []
+    return Snapshot(int(jaar), display, editie, inhoud, adressen), problems
+
+
+# --- the layout a snapshot must have ---------------------------------------------------------
+#
+# A snapshot is read tolerantly (a field the schema no longer knows is kept, a field it gained
+# may be missing), but what the site shows and compares must be readable: the build would
+# otherwise crash or publish it as written (issue 12). So every field the current schema knows
+# is checked with that field's own kind, wherever it stands; records need their id, and the
+# addresses must be addresses of this site.
+
+TOP_KEYS = ("formaat", "editie", "adressen", "inhoud")
+_EDITIE = next(spec.kind for spec in FILES if spec.key == "editie")
+# Each list of records in `inhoud` and the record of its items; the prose pages with the
+# fields a snapshot adds to their front matter.
+LISTS: dict[str, Record] = {
+    spec.key: spec.kind.item for spec in FILES if isinstance(spec.kind, ListOf)
+}
+LISTS["paginas"] = Record(
+    name="pagina",
+    fields=(
+        Field("slug", Slug(), "Slug", "De bestandsnaam van de pagina", True),
+        *(f for f in PAGINA.fields if f.key != "titel"),
+        Field("titel", PAGINA.field("titel").kind, "Titel", "Titel van de pagina", True),
+        Field("tekst", Markdown(), "Tekst", "De tekst van de pagina", True),
+    ),
+)
+REQUIRED_LISTS = ("maatregelen",)  # what an edition is about; the other lists may be missing
+# A site address as the build writes them: '/', '/maatregelen/x/', '/open-data/x.csv'.
+ADRES = re.compile(r"^/(?:(?!\.\.?/)[a-z0-9._-]+/)*(?:(?!\.\.?$)[a-z0-9._-]+)?$")
+EDITED = "; maak het bestand opnieuw met `handreiking editie publiceer` of zet het terug"
+
+
+def shape_problems(source: Source) -> list[Problem]:
+    """Everything in a snapshot's layout that the site cannot read or should not show."""
+    problems: list[Problem] = []
+    ctx = Context(source, problems)
+    root = source.root
+    for key, (key_at, _) in root.items.items():
+        if key not in TOP_KEYS:
+            ctx.problem(key_at, "", f"onbekend veld '{key}' in een editie-bestand{EDITED}")
+    for key in TOP_KEYS:
+        if key not in root.items:
+            ctx.problem(root.location, "", f"veld '{key}' ontbreekt in dit editie-bestand{EDITED}")
+    if "editie" in root.items:
+        _record(_EDITIE, root.items["editie"][1], "editie", ctx, top=True)
+    if "adressen" in root.items:
+        _adressen(root.items["adressen"][1], ctx)
+    inhoud = root.items.get("inhoud", (None, None))[1]
+    if inhoud is not None and _mapping(inhoud, "inhoud", ctx):
+        for key in REQUIRED_LISTS:
+            if key not in inhoud.items:
+                ctx.problem(inhoud.location, "inhoud", f"de lijst '{key}' ontbreekt{EDITED}")
+        for key, (_, node) in inhoud.items.items():
+            if key in LISTS:
+                _records(LISTS[key], node, f"inhoud.{key}", ctx)
+    return problems
+
+
+def _mapping(node: Node, path: str, ctx: Context) -> bool:
+    if isinstance(node, Mapping):
+        return True
+    found = "een lijst" if isinstance(node, Sequence) else f"'{getattr(node, 'value', '')[:40]}'"
+    ctx.problem(node.location, path, f"verwacht een blok met velden, maar vond {found}{EDITED}")
+    return False
+
+
+def _records(record: Record, node: Node, path: str, ctx: Context) -> None:
+    if isinstance(node, Scalar) and node.value == "" and not node.quoted:
+        return  # an empty list
+    if not isinstance(node, Sequence):
+        message = f"verwacht een lijst, met elk item op een eigen regel met '- '{EDITED}"
+        ctx.problem(node.location, path, message)
+        return
+    key = "slug" if record.has("slug") else "id" if record.has("id") else None
+    seen: dict[str, Location] = {}
+    for index, item in enumerate(node.items):
+        _record(record, item, f"{path}[{index}]", ctx, top=True)
+        if key is None or not isinstance(item, Mapping):
+            continue
+        value = item.items.get(key, (None, None))[1]
+        if not isinstance(value, Scalar):
+            continue
+        if value.value in seen:
+            ctx.problem(
+                value.location,
+                f"{path}[{index}].{key}",
+                f"'{value.value}' staat al eerder in deze lijst (regel "
+                f"{seen[value.value].line}){EDITED}",
+            )
+        seen.setdefault(value.value, value.location)
+
+
+def _record(record: Record, node: Node, path: str, ctx: Context, top: bool = False) -> None:
+    """The fields the schema knows, each checked with its kind; a record at the top of a list
+    needs only its id (a page its slug, the edition its jaar), a nested one (a vaststelling, a
+    bedrag) every required field: that is what the site reads."""
+    if not _mapping(node, path, ctx):
+        return
+    for key, (_, child) in node.items.items():
+        if record.has(key):
+            _value(record.field(key).kind, child, f"{path}.{key}", ctx)
+    needed = [f for f in record.fields if f.required]
+    if top:
+        needed = [f for f in needed if f.key in ("id", "slug", "jaar")]
+    for f in needed:
+        if f.key not in node.items:
+            ctx.problem(
+                node.location, path, f"verplicht veld '{f.key}' ontbreekt in {record.name}{EDITED}"
+            )
+
+
+def _value(kind: Kind, node: Node, path: str, ctx: Context) -> None:
+    if isinstance(kind, Record):
+        _record(kind, node, path, ctx)
+    elif isinstance(kind, ListOf) and isinstance(kind.item, Record):
+        _records(kind.item, node, path, ctx)
+    else:
+        kind.check(node, path, ctx)
+
+
+def _adressen(node: Node, ctx: Context) -> None:
+    if not isinstance(node, Sequence):
+        ctx.problem(node.location, "adressen", f"verwacht een lijst van webadressen{EDITED}")
+        return
+    for index, item in enumerate(node.items):
+        value = item.value if isinstance(item, Scalar) else None
+        if value is None or not ADRES.fullmatch(value):
+            shown = value[:60] if value is not None else "een blok of lijst"
+            ctx.problem(
+                item.location,
+                f"adressen[{index}]",
+                f"'{shown}' is geen webadres van deze site: een adres begint met '/' en bevat "
+                f"alleen kleine letters, cijfers, '-', '_', '.' en '/'{EDITED}",
+            )
 
 
 def _scalar(mapping: Mapping, key: str) -> str | None:
@@ -255,3 +396,34 @@ def snapshot_text(editie: dict, adressen: list[str], content: dict[str, Any]) ->
         default_flow_style=False,
     )
     return HEADER.format(jaar=editie["jaar"]) + body
+
+
+def url_problems(snapshots: list[Snapshot], urls: set[str]) -> list[Problem]:
+    """Every address an earlier edition published that the site would no longer have."""
+    return [
+        address_problem(snapshot, url, location)
+        for snapshot in snapshots
+        for url, location in snapshot.adressen.items()
+        if url not in urls
+    ]
+
+
+def address_problem(snapshot: Snapshot, url: str, location: Location) -> Problem:
+    """An address of `snapshot` the site no longer has, at the line that lists it."""
+    folders = {url_of(kind).rstrip("/"): kind for _, kind in RENAMEABLE}
+    parts = url.strip("/").split("/")
+    kind = folders.get(parts[0]) if len(parts) == 2 and url.endswith("/") else None
+    if kind:
+        message = (
+            f"het webadres /{url} stond in editie {snapshot.jaar}, maar er is "
+            f"geen {kind} '{parts[1]}' meer. Kreeg de {kind} een nieuwe id? Zet "
+            f"dan '{parts[1]}' bij vorige_ids van die {kind}, dan stuurt het oude "
+            f"adres door. Is de {kind} gestopt? Laat hem dan staan met status "
+            "'afgerond' of 'vervallen'"
+        )
+    else:
+        message = (
+            f"de pagina /{url} stond in editie {snapshot.jaar}, maar bestaat niet "
+            "meer; zet haar terug of zorg voor een doorverwijzing"
+        )
+    return Problem(location, message)

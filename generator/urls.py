@@ -53,6 +53,45 @@ FIXED_PAGES = frozenset(
 
 # Files a text may link to besides pages (downloads); anything under these is accepted.
 FILE_PREFIXES = ("open-data/", "feed.xml")
+SECURITY_TXT = ".well-known/security.txt"  # only when there is a contact for it
+# Every file the site makes besides its pages and redirects, whatever the content: check
+# knows from these which address of an earlier edition the build will still publish
+# (tests/test_hostile.py checks that this matches what the build writes).
+FIXED_FILES = frozenset(
+    {
+        "feed.xml",
+        "zoeken/woorden.json",
+        *(
+            f"{OPEN_DATA}/{name}"
+            for name in (
+                "handreiking.json",
+                "handreiking.pdf",
+                "handreiking.schema.json",
+                "kerncijfers.csv",
+                "maatregelen.csv",
+                "mijlpalen.csv",
+                "mijlpalen.ics",
+                "opgaven.csv",
+                "organisaties.csv",
+                "regelingen.csv",
+            )
+        ),
+        *(
+            f"schema/{name}.schema.json"
+            for name in (
+                "begrippen",
+                "bronnen",
+                "editie",
+                "edities",
+                "handreiking",
+                "maatregelen",
+                "opgaven",
+                "organisaties",
+                "regelingen",
+            )
+        ),
+    }
+)
 
 # Where the text of each content file is shown, for links relative to it ('../x.md').
 CONTENT_FOLDERS = {

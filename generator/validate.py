@@ -23,8 +23,16 @@ from .load import Page, read_page, read_source
 from .model import OPEN
 from .problems import FOUT, OVERDUE, WAARSCHUWING, Location, Problem
 from .schema import FILES, PAGINA, check_file
-from .snapshots import RENAMEABLE, Snapshot, read_snapshots
-from .urls import FILE_PREFIXES, FIXED_PAGES, FOLDERS, reserved_ids, url_of
+from .snapshots import RENAMEABLE, Snapshot, address_problem, read_snapshots
+from .urls import (
+    FILE_PREFIXES,
+    FIXED_FILES,
+    FIXED_PAGES,
+    FOLDERS,
+    SECURITY_TXT,
+    reserved_ids,
+    url_of,
+)
 
 PAGES_DIR = "content/paginas"
 
@@ -98,7 +106,8 @@ def check_project(root: Path, peildatum: date | None = None) -> Checked:
     _check_unique(values.get("opgaven") or [], "volgorde", "opgave", problems)
     snapshots, unreadable = read_snapshots(root)
     problems += unreadable
-    problems += lost_addresses(snapshots, values, pages, tops)
+    files = FIXED_FILES | ({SECURITY_TXT} if _has_security_contact(root, values) else set())
+    problems += lost_addresses(snapshots, values, pages, tops, files)
     problems = sorted(set(problems), key=lambda p: p.sort_key)
     return Checked(
         values, pages, problems, {spec.key: spec.path for spec in FILES}, peildatum, snapshots
@@ -533,17 +542,36 @@ def _check_unique(records, key, kind, problems) -> None:
 # --- addresses of earlier editions ---------------------------------------------------------
 
 
-def lost_addresses(
-    snapshots: list[Snapshot], values: dict[str, Any], pages: list[dict], tops: dict[str, Location]
-) -> list[Problem]:
-    """Every address of a record or prose page that an edition published and the content
-    would no longer have, located at the record that most likely lost it.
+def _has_security_contact(root: Path, values: dict[str, Any]) -> bool:
+    """Whether the build writes security.txt: a contact in mkdocs.yml, or the
+    ondersteuningsteam's e-mail (render.Renderer.pages)."""
+    config = read_config(root) if (root / CONFIG).is_file() else {}
+    extra = config.get("extra") if isinstance(config, dict) else None
+    deployment = extra.get("deployment") if isinstance(extra, dict) else None
+    if isinstance(deployment, dict) and deployment.get("security_contact"):
+        return True
+    team = next(
+        (o for o in values.get("organisaties") or [] if o.get("id") == "ondersteuningsteam"), {}
+    )
+    return bool((team.get("contact") or {}).get("email"))
 
-    A record gets the blame when it is new since the editions (its id is in none of them)
-    and has the old record's title, or else its paragraph: that is a rename without
-    `vorige_ids`. Without such a record the record was dropped; the message says both ways out.
+
+def lost_addresses(
+    snapshots: list[Snapshot],
+    values: dict[str, Any],
+    pages: list[dict],
+    tops: dict[str, Location],
+    files: frozenset[str] | set[str] = FIXED_FILES,
+) -> list[Problem]:
+    """Every address an edition published that the site would no longer have: the build
+    refuses the same (editions.url_problems), so check reports it first.
+
+    A record's address is located at the record that most likely lost it: one that is new
+    since the editions (its id is in none of them) and has the old record's title, or else its
+    paragraph, is a rename without `vorige_ids`. Without such a record the record was
+    dropped; the message says both ways out. `files` are the files the site makes.
     """
-    have = {url_of("pagina", p["slug"]) for p in pages}
+    have = {url_of("pagina", p["slug"]) for p in pages} | set(FIXED_PAGES) | set(files)
     by_kind: dict[str, list[dict]] = {}
     for key, kind in RENAMEABLE:
         for record in values.get(key) or []:
@@ -557,11 +585,11 @@ def lost_addresses(
     for snapshot in snapshots:
         for url, listed_at in snapshot.adressen.items():
             parts = url.strip("/").split("/")
-            if url in have or url in reported or len(parts) != 2:
+            if url in have or url in reported:
                 continue
             reported.add(url)
             prose = {p.get("slug") for p in snapshot.inhoud.get("paginas") or []}
-            if url == url_of("pagina", parts[1]) and parts[1] in prose:
+            if len(parts) == 2 and url == url_of("pagina", parts[1]) and parts[1] in prose:
                 path = f"{PAGES_DIR}/{parts[1]}.md"
                 problems.append(
                     Problem(
@@ -570,19 +598,14 @@ def lost_addresses(
                         "niet meer; zet het bestand terug (een gepubliceerd adres blijft bestaan)",
                     )
                 )
-            elif parts[0] in folders:
+            elif len(parts) == 2 and parts[0] in folders and url.endswith("/"):
                 key, kind = folders[parts[0]]
-                problems.append(
-                    _lost_record(snapshot, key, kind, parts[1], by_kind.get(kind, []), published)
-                    or Problem(
-                        tops.get(key, listed_at),
-                        f"het webadres /{url} stond in editie {snapshot.jaar}, maar er is geen "
-                        f"{kind} '{parts[1]}' meer. Kreeg de {kind} een nieuwe id? Zet dan "
-                        f"'{parts[1]}' bij vorige_ids van die {kind}, dan stuurt het oude adres "
-                        f"door. Is de {kind} gestopt? Laat hem dan staan met status 'afgerond' "
-                        "of 'vervallen'",
-                    )
-                )
+                lost = _lost_record(snapshot, key, kind, parts[1], by_kind.get(kind, []), published)
+                where = tops.get(key, listed_at)
+                message = address_problem(snapshot, url, listed_at).message
+                problems.append(lost or Problem(where, message))
+            else:
+                problems.append(address_problem(snapshot, url, listed_at))
     return problems
 
 

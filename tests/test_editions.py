@@ -13,9 +13,9 @@ import pytest
 from conftest import BUILD_DATE, ROOT, copy_project, handreiking
 from generator.build import generate
 from generator.diff import vergelijk
-from generator.editions import as_text, content_of, publish, published_urls, url_problems
+from generator.editions import as_text, content_of, publish, published_urls
 from generator.problems import ContentError
-from generator.snapshots import read_snapshot, read_snapshots
+from generator.snapshots import read_snapshot, read_snapshots, url_problems
 from generator.validate import check_project
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
