@@ -218,10 +218,39 @@ def _too_deep(text: str) -> LinkProblem | None:
     return None
 
 
+# Python-Markdown looks for the ']' of every '[' (a link, image or reference) by reading on to
+# it, or to the end of the block when there is none: time quadratic in the brackets left open
+# (20,000 '[' in a page took 80 s to check). Real texts have one or two open at a time; a text
+# with more than MAX_OPEN_BRACKETS open at once is refused, before Markdown reads it.
+MAX_OPEN_BRACKETS = 32
+
+
+def _too_many_brackets(text: str) -> LinkProblem | None:
+    if text.count("[") <= MAX_OPEN_BRACKETS:
+        return None
+    depth = 0
+    for match in _BRACKET.finditer(text):
+        if match.group(0) == "[":
+            depth += 1
+            if depth > MAX_OPEN_BRACKETS:
+                start = text.rfind("\n", 0, match.start()) + 1
+                return LinkProblem(
+                    text[start : match.start() + 1],
+                    f"er staan hier meer dan {MAX_OPEN_BRACKETS} haken '[' open zonder "
+                    "afsluitende ']'; sluit elke '[' af, of schrijf '\\[' voor een losse '['",
+                )
+        elif match.group(0) == "]" and depth:
+            depth -= 1
+    return None
+
+
+_BRACKET = re.compile(r"\\.|[\[\]]")
+
+
 @functools.lru_cache(maxsize=4096)
 def _parse(text: str, glossary: tuple[tuple[str, str], ...]) -> tuple[tuple, tuple]:
     """(tokens of the sanitised HTML, link problems) for one text; cached, it is pure."""
-    deep = _too_deep(text)
+    deep = _too_deep(text) or _too_many_brackets(text)
     if deep is not None:  # shown as one paragraph of text; check refuses it anyway
         return (("start", "p", ()), ("text", text, ()), ("end", "p", ())), (deep,)
     md, found = _converter(glossary)

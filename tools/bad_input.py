@@ -7,6 +7,8 @@ two good ones, then one mistake on every line (HTML, a javascript: link, a contr
 an alias), or in every record (an unknown field, a duplicate id, a tab in the indentation).
 Linear means the bad files take about as long as the good ones; before issue 12, 20,000
 lines of HTML took 107 s (every problem was located by scanning the file from its start).
+A '[' left open on every line made Python-Markdown read to the end of the text for each one
+(20,000 took 80 s in a page); past 32 open at once the text is refused before it is parsed.
 One paragraph of 20,000 links is slow either way: Python-Markdown's inline processing grows
 faster than linearly with the links in one paragraph (good https: links as much as bad ones).
 Part of `make bench`; not a test (timings are not asserted).
@@ -55,6 +57,7 @@ def variants(lines: int) -> dict[str, str]:
         "HTML op elke regel": block(lambda i: f"Regel <b{i}> met html."),
         "javascript:-link op elke regel": block(lambda i: f"[klik {i}](javascript:alert({i}))"),
         "stuurteken op elke regel": block(lambda i: f"Regel {i} \x07 met een bel."),
+        "'[' zonder ']' op elke regel": block(lambda i: f"Regel {i} [ met een open haak."),
         "verwijzing (alias) op elke regel": "a: &a x\nmaatregelen:\n"
         + "".join("  - *a\n" for _ in range(lines)),
         "onbekend veld in elke maatregel": "maatregelen:\n"
