@@ -229,14 +229,14 @@ def read_bytes(path: Path, display: str, root: Path | None = None) -> bytes | Pr
     and reads no more than MAX_BYTES.
     """
     at = Location(display, 1, 1)
-    if root is not None and not _inside(path, root):
-        return Problem(
-            at,
-            "dit is een snelkoppeling (symbolische link) naar een bestand buiten de map van "
-            "de handreiking; zet het bestand zelf hier neer",
-        )
+    link = _symlink_problem(path, root) if root is not None else None
+    if link is not None:
+        return Problem(at, link)
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    if root is not None:  # a link made between the check above and here is not followed
+        flags |= getattr(os, "O_NOFOLLOW", 0)
     try:
-        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        descriptor = os.open(path, flags)
     except OSError as error:
         return Problem(at, f"bestand niet te lezen ({dutch_os_error(error)})")
     try:
@@ -267,12 +267,48 @@ def _too_big(size: int) -> str:
     )
 
 
-def _inside(path: Path, root: Path) -> bool:
+def _symlink_problem(path: Path, root: Path) -> str | None:
+    """Why a content file that is, or lies in a folder that is, a symbolic link is refused.
+
+    Every symbolic link is: one to a file elsewhere in the repository published files that are
+    no content (`.env`), and one outside it whatever that is. Content is plain files.
+    """
     try:
-        path.resolve().relative_to(root.resolve())
-    except (ValueError, OSError, RuntimeError):  # elsewhere, or a loop of links
-        return False
-    return True
+        parts = path.relative_to(root).parts
+    except ValueError:
+        parts = path.parts
+        root = Path(path.anchor)
+    for depth in range(1, len(parts) + 1):
+        link = root.joinpath(*parts[:depth])
+        if link.is_symlink():
+            break
+    else:
+        return None
+    what = "dit is" if depth == len(parts) else f"de map {'/'.join(parts[:depth])} is"
+    thing = "een bestand" if depth == len(parts) else "een map"
+    try:
+        target = link.resolve(strict=True)
+    except (RuntimeError, OSError) as error:  # Python 3.11 says RuntimeError for a loop
+        if isinstance(error, RuntimeError) or error.errno == errno.ELOOP:
+            return (
+                f"{what} een snelkoppeling (symbolische link) die in een kring naar zichzelf "
+                "terugwijst; zet het bestand zelf hier neer"
+            )
+        return (
+            f"{what} een snelkoppeling (symbolische link) naar iets dat niet bestaat "
+            f"({os.readlink(link)}); zet het bestand zelf hier neer"
+        )
+    try:
+        inside = target.relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return (
+            f"{what} een snelkoppeling (symbolische link) naar {thing} buiten de map van "
+            "de handreiking; zet het bestand zelf hier neer"
+        )
+    return (
+        f"{what} een snelkoppeling (symbolische link) naar {inside}; de inhoud bestaat uit "
+        "gewone bestanden, zet het bestand zelf hier neer"
+    )
 
 
 OS_ERRORS = {
@@ -342,6 +378,8 @@ def compose(text: str, display: str, problems: list[Problem]) -> list[tuple[Loca
 
 
 _NO_KEY = object()
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
 
 
 class _Composer:
@@ -362,9 +400,12 @@ class _Composer:
             kind = type(event)
             if kind is yaml.ScalarEvent:
                 self._tag(event)
+                value = event.value
+                if _SURROGATE.search(value):
+                    value = self._without_surrogates(value, event)
                 self._attach(
                     Scalar(
-                        event.value,
+                        value,
                         self._at(event),
                         quoted=event.style in ("'", '"'),
                         block=event.style in ("|", ">"),
@@ -408,6 +449,26 @@ class _Composer:
 
     def _at(self, event) -> Location:
         return Location(self.display, event.start_mark.line + 1, event.start_mark.column + 1)
+
+    def _without_surrogates(self, value: str, event) -> str:
+        """A pair of '\\u' escapes for one character ('\\ud83d\\ude00', as JSON writes an
+        emoji) becomes that character; half a pair is an error (it cannot be written as UTF-8:
+        the build crashed on it, issue 12) and reads on as U+FFFD."""
+        joined = _SURROGATE_PAIR.sub(
+            lambda m: m.group(0).encode("utf-16-le", "surrogatepass").decode("utf-16-le"), value
+        )
+        lone = _SURROGATE.search(joined)
+        if lone is None:
+            return joined
+        self.problems.append(
+            Problem(
+                self._at(event),
+                f"de tekst bevat een losse code '\\u{ord(lone.group(0)):04x}': de helft van een "
+                "teken, dat zo niet bestaat; schrijf het teken zelf (of, tussen dubbele "
+                "aanhalingstekens, '\\U' met acht cijfers, zoals '\\U0001F600')",
+            )
+        )
+        return _SURROGATE.sub("\ufffd", joined)
 
     def _tag(self, event) -> None:
         tag = event.tag
@@ -468,23 +529,20 @@ def _only_comments(text: str) -> bool:
     return all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines())
 
 
+BOM_MESSAGE = "het bestand begint met een onzichtbaar BOM-teken; sla het op als UTF-8 zonder BOM"
+
+
 def _text_problems(text: str, display: str) -> list[Problem]:
     problems = []
     if text.startswith("\ufeff"):
         problems.append(
             Problem(
                 Location(display, 1, 1),
-                "het bestand begint met een onzichtbaar BOM-teken; sla het op als UTF-8 zonder BOM",
+                BOM_MESSAGE,
             )
         )
     if "\r" in text:
-        line = text[: text.index("\r")].count("\n") + 1
-        problems.append(
-            Problem(
-                Location(display, line, 1),
-                "Windows-regeleinden (CRLF) gevonden; sla het bestand op met Unix-regeleinden (LF)",
-            )
-        )
+        problems.append(line_end_problem(text, display))
     for number, line in enumerate(text.splitlines() if "\t" in text else (), start=1):
         leading = re.match(r"^[ \t]*", line).group(0)
         if "\t" in leading:
@@ -495,6 +553,27 @@ def _text_problems(text: str, display: str) -> list[Problem]:
                 )
             )
     return problems
+
+
+_LONE_CR = re.compile("\r(?!\n)")
+
+
+def line_end_problem(text: str, display: str) -> Problem:
+    """The first line end that is not Unix's LF: Windows' CR LF, or a CR alone (old Macs)."""
+    lone = _LONE_CR.search(text)
+    first = text.index("\r")
+    if lone is not None and lone.start() == first:
+        line = len(re.findall("\r\n?|\n", text[:first])) + 1
+        message = (
+            "regeleinden met alleen een CR-teken (zoals op oude Macs) gevonden; "
+            "sla het bestand op met Unix-regeleinden (LF)"
+        )
+    else:
+        line = text[:first].count("\n") + 1
+        message = (
+            "Windows-regeleinden (CRLF) gevonden; sla het bestand op met Unix-regeleinden (LF)"
+        )
+    return Problem(Location(display, line, 1), message)
 
 
 def _yaml_problem(error: yaml.MarkedYAMLError, display: str, text: str) -> Problem:
@@ -642,6 +721,9 @@ def read_page(path: Path, display: str, root: Path | None = None) -> Page:
         )
         return Page(display, front, "", 1)
     problems: list[Problem] = []
+    if text.startswith("\ufeff"):
+        problems.append(Problem(Location(display, 1, 1), BOM_MESSAGE))
+        text = text[1:]
     text = _without_control_characters(text, display, problems)
     lines = text.replace("\r\n", "\n").split("\n")
     if lines[0].strip() != "---" or "---" not in [line.strip() for line in lines[1:]]:
@@ -663,6 +745,13 @@ def read_page(path: Path, display: str, root: Path | None = None) -> Page:
     header = "\n".join(lines[1:end])
     front = _read_text(header, display, line_offset=1)
     front.problems[:0] = problems
+    if front.root is None and not front.problems:  # nothing, or only comments
+        front.problems.append(
+            Problem(
+                Location(display, 1, 1),
+                "het kopblok tussen de '---'-regels is leeg; zet er 'titel:' en 'volgorde:' in",
+            )
+        )
     return Page(display, front, "\n".join(lines[end + 1 :]), end + 2)
 
 

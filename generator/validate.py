@@ -124,9 +124,12 @@ def edition_peildatum(values: dict[str, Any]) -> date | None:
 def _check_pages(root: Path, problems: list[Problem], links: list) -> list[dict[str, Any]]:
     pages = []
     folder = root / PAGES_DIR
-    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
         display = f"{PAGES_DIR}/{path.name}"
         slug = path.stem
+        if path.suffix != ".md" or (path.is_dir() and not path.is_symlink()):
+            _not_a_page(path, display, problems)
+            continue
         if _bad_page_name(slug, display, problems):
             continue
         page: Page = read_page(path, display, root)
@@ -193,6 +196,29 @@ def _matches(pattern: str, path: str) -> bool:
     """A not_in_nav line ('/opgaven/', '/zoeken.md') against a docs path."""
     anchored = "/" + path
     return anchored.startswith(pattern) if pattern.endswith("/") else anchored == pattern
+
+
+def _not_a_page(path: Path, display: str, problems: list[Problem]) -> None:
+    """Something in content/paginas/ that the site would silently leave out (issue 12)."""
+    if path.name.startswith("."):  # hidden: an editor's own (.DS_Store, a swap file)
+        return
+    at = Location(display, 1, 1)
+    if path.is_dir() and not path.is_symlink():
+        message = (
+            f"de map {display}/ wordt niet gepubliceerd: een pagina staat direct in "
+            f"{PAGES_DIR}/; zet de pagina's daar neer en haal de map weg"
+        )
+    elif path.suffix.lower() in (".md", ".markdown"):
+        message = (
+            f"een pagina eindigt op '.md' in kleine letters; hernoem het bestand naar "
+            f"'{path.stem.lower()}.md', anders komt het niet op de site"
+        )
+    else:
+        message = (
+            f"alleen pagina's (bestanden op '.md') horen in {PAGES_DIR}/; dit bestand komt niet "
+            "op de site: haal het weg of maak er een pagina van"
+        )
+    problems.append(Problem(at, message))
 
 
 def _bad_page_name(slug: str, display: str, problems: list[Problem]) -> bool:
