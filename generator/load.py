@@ -229,7 +229,7 @@ def read_bytes(path: Path, display: str, root: Path | None = None) -> bytes | Pr
     and reads no more than MAX_BYTES.
     """
     at = Location(display, 1, 1)
-    link = _symlink_problem(path, root) if root is not None else None
+    link = symlink_problem(path, root) if root is not None else None
     if link is not None:
         return Problem(at, link)
     flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
@@ -267,7 +267,7 @@ def _too_big(size: int) -> str:
     )
 
 
-def _symlink_problem(path: Path, root: Path) -> str | None:
+def symlink_problem(path: Path, root: Path) -> str | None:
     """Why a content file that is, or lies in a folder that is, a symbolic link is refused.
 
     Every symbolic link is: one to a file elsewhere in the repository published files that are

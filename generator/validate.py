@@ -19,7 +19,7 @@ from typing import Any
 from . import markup
 from .deployment import CONFIG, locate, read_config
 from .kinds import INVALID, MAX_ID, SCRIPT_URL, SLUG, Context
-from .load import Page, read_page, read_source
+from .load import Page, read_page, read_source, symlink_problem
 from .model import OPEN
 from .problems import FOUT, OVERDUE, WAARSCHUWING, Location, Problem
 from .schema import FILES, PAGINA, check_file
@@ -124,6 +124,10 @@ def edition_peildatum(values: dict[str, Any]) -> date | None:
 def _check_pages(root: Path, problems: list[Problem], links: list) -> list[dict[str, Any]]:
     pages = []
     folder = root / PAGES_DIR
+    linked = symlink_problem(folder, root) if folder.is_symlink() else None
+    if linked:  # its files are not read, nor listed: they are somewhere else
+        problems.append(Problem(Location(PAGES_DIR, 1, 1), linked))
+        return pages
     for path in sorted(folder.iterdir()) if folder.is_dir() else []:
         display = f"{PAGES_DIR}/{path.name}"
         slug = path.stem
