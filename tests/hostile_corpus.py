@@ -4,11 +4,12 @@ A case is one file. Its first comment lines (in a Markdown page: inside the fron
 
     # doel: maatregelen.yaml         the file of the project it replaces (or adds)
     # aanval: ...                    what an attacker tries, in a few words
-    # maak: fifo | map | symlink P | groot | binair | diep N | lijst N
+    # maak: fifo | map | symlink P | groot | binair | diep N | lijst N | tekst N
                                      optional: what to make instead of writing the case's
                                      text (for `diep N`, '@@DIEP@@' becomes N nested YAML
                                      lists; for `lijst N`, '@@LIJST@@' N nested Markdown
-                                     list items, each line indented like the marker)
+                                     list items, each line indented like the marker; for
+                                     `tekst N`, '@@TEKST@@' N words on one line)
     # verwacht: bouwt                the site builds and passes the audit, or
     # verwacht: 13:19: message       every error check reports, in order, as line:col in the
                                      doel (or path:line:col for another file)
@@ -136,6 +137,10 @@ def apply(case: Case, project: Path) -> Path:
         margin = text[: text.index("@@LIJST@@")].rsplit("\n", 1)[-1]
         items = "\n".join(margin + "    " * i + "- punt" for i in range(int(argument)))
         target.write_text(text.replace(margin + "@@LIJST@@", items), encoding="utf-8")
+    elif kind == "tekst":
+        text = case.path.read_text(encoding="utf-8")
+        words = " ".join(["Tekst"] * int(argument))
+        target.write_text(text.replace("@@TEKST@@", words), encoding="utf-8")
     else:
         shutil.copyfile(case.path, target)
     return target

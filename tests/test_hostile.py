@@ -25,10 +25,11 @@ from site_audit import audit
 from conftest import handreiking, start_serve
 from generator.build import SiteConfig, generate
 from generator.headers import content_security_policy
+from generator.printed import PDF_FILE
 from generator.render import page_file
 from generator.schema import FILES
 from generator.snapshots import RENAMEABLE
-from generator.urls import FIXED_PAGES, FOLDERS, reserved_ids
+from generator.urls import FIXED_FILES, FIXED_PAGES, FOLDERS, SECURITY_TXT, reserved_ids
 from tools.chromium import free_port
 
 CASES = cases()
@@ -98,6 +99,9 @@ def test_fixed_pages_are_the_pages_the_build_makes(tmp_path, monkeypatch):
     assert pages - own == {page_file(url) for url in FIXED_PAGES}
     assert reserved_ids("pagina") == {"index", "volledig"}
     assert reserved_ids("maatregel") == {"index"}
+    # urls.FIXED_FILES (what check expects of an edition's addresses): the other files.
+    others = {path for path in files if not path.endswith((".md", "/index.html"))}
+    assert others == FIXED_FILES - {PDF_FILE} | {SECURITY_TXT}
 
 
 @pytest.mark.xdist_group("serve")
@@ -117,6 +121,9 @@ def test_serve_keeps_serving_through_every_case(tmp_path):
             assert server.poll() is None, f"serve stopped after {case.name}:\n{log.text()[-3000:]}"
             assert urllib.request.urlopen(home, timeout=10).status == 200, case.name
             _restore(project / case.doel, saved.get(case.doel))
+            made = (project / case.doel).parent  # a folder the case made (a page in sub/)
+            if made.is_dir() and not made.is_symlink() and not any(made.iterdir()):
+                made.rmdir()
         log.after(lambda: (project / "maatregelen.yaml").write_bytes(saved["maatregelen.yaml"]))
         assert "Tussenvormen huisvesting" in urllib.request.urlopen(
             home + "maatregelen/tussenvoorzieningen/", timeout=10

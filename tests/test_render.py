@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -157,3 +158,77 @@ def test_long_overviews_are_nested_blocks_that_markdown_turns_into_every_item(
         assert html.count(f'<section class="{section}">') == text.count(f'class="{section}"')
         for id_ in ids or []:
             assert html.count(f'id="{id_}"') == 1, (page, id_)
+
+
+def test_a_bijlage_title_is_text_not_markdown():
+    """Issue 12: a bijlage's title went into the bronnen page's Markdown with only HTML
+    escaping, so `*a*{: onclick=... }` and `![i](https://...)` in it were live."""
+    checked = check_project(FIXTURE, SETTINGS.today)
+    values = checked.values
+    titel = "Bijlage *a*{: onclick=alert(1) } ![i](https://evil.example/p.png) `c`"
+    bron = next(b for b in values["bronnen"] if b.get("url"))
+    bron["bijlagen"] = [{"titel": titel, "url": "https://www.vng.nl/a"}]
+    handreiking = Handreiking.from_checked(values, checked.pages, checked.files)
+    page = render_pages(handreiking, SETTINGS)["bronnen.md"]
+    assert f'<a href="https://www.vng.nl/a">{inline_text(titel)}</a>' in page
+
+
+# Where a template line starts with a block-level tag, Python-Markdown keeps the block as raw
+# HTML (its text is never Markdown, blank lines included); elsewhere a value is Markdown.
+RAW_BLOCK = re.compile(
+    r"^\s*<(p|li|ul|ol|tr|th|td|div|nav|table|section|form|option|select|h[1-6]|details"
+    r"|dl|dt|dd|pre|svg|text|title|desc|caption|main|blockquote|fieldset|label)\b"
+)
+ESCAPED = re.compile(
+    r"\|\s*(inline|number|euro|dutch_date|length)\b|\b(tekst|platte_tekst|voetnoot|front_matter"
+    r"|link|mdlink)\(|^\s*(status|status_text|orgs|orgs_html|bedrag|reden|herkomst|afgeleid"
+    r"|mijlpaal_state|edit_note|kruimelpad|delen|caller|swatch|mark_shape|online|names"
+    r"|regeling)\("
+)
+# Reviewed: what the templates write into Markdown unescaped is generated, never an editor's
+# text: labels, dates in words, ids and anchors, counts, the site's own constants. The one
+# content value, an organisatie's korte_naam, is in `orgs_html`, used only in raw HTML.
+GENERATED = {
+    '" (afgeleid)" if record.afgeleid and "status" in record.afgeleid',
+    '" · verlopen" if record.is_overdue(today)',
+    '" · verlopen" if verlopen',
+    '", " if not loop.last',
+    '"; " if not loop.last else "."',
+    *("H1", "H2", "H3", "adres(page_url)", "ankers[voorbeeld]", "b.datum.words", "b.id"),
+    *("bijlagen.begrippen", "bijlagen.bronnen", 'body.rstrip("\\n")', "c.name", "c.soort"),
+    *("ch.anchor", "ch.number", "d.file", 'd.file.split("/")[-1]', "d.formaat", "d.size"),
+    "document.body(pdf=False, base=2, link=mdlink, tekst=tekst, voetnoot=voetnoot)",
+    *("document.chapters[-1].number", "e.anchor", "g.gewijzigd", "g.redactiedatum"),
+    *("g.verschenen", "gebouwd", "h.editie.jaar", "h.editie.peildatum.words"),
+    *("h.editie.vastgesteld.datum.words", "h.organisaties[id].korte_naam", "heading"),
+    *("ics_url", "jaar", "kind", "leeg", "licentie.id", "licentie.naam", "licentie.url"),
+    *("n", "nu", "o.id", "p.datum.words", "pdf_file.href", "pdf_file.pages", "pdf_file.size"),
+    'r.aanvraagperiode.words if r.aanvraagperiode else "de handreiking noemt geen aanvraagperiode"',
+    *("record.record.field(key).label|lower", "regel(p)", "s.anchor", "s.number", "s.titel"),
+    *("s.vorige.label", "sectie_titels.maatregel", "sectie_titels.opgave"),
+    *("sectie_titels.organisatie", "sectie_titels.redactie", "sectie_titels.regeling"),
+    *("separator", "site", "soort_bedrag_labels[r.bedrag.soort]"),
+    *("soort_organisatie_labels[o.soort]", "status_labels[record.status]"),
+    *('telling|join(", ")', "v.anker", "v.label|capitalize", "verlopen", "w.onderwerp"),
+}
+NOT_MARKDOWN = ("foutpagina.html.j2", "print.css.j2", "print.html.j2", "security.txt.j2")
+
+
+def test_no_template_writes_a_content_value_into_markdown_unescaped():
+    """Issue 12: every value in a Markdown context goes through |inline (or tekst(),
+    platte_tekst(), an attribute, raw HTML); a new `{{ x.titel }}` in a Markdown line fails."""
+    found = []
+    for template in sorted((ROOT / "generator" / "templates").glob("*.j2")):
+        if template.name in NOT_MARKDOWN or template.name.startswith("_tijdlijn_svg"):
+            continue
+        for at, line in enumerate(template.read_text(encoding="utf-8").splitlines(), 1):
+            if RAW_BLOCK.match(line):
+                continue
+            for match in re.finditer(r"\{\{-?\s*(.*?)\s*-?\}\}", line):
+                before = line[: match.start()]
+                in_attribute = before.rfind("<") > before.rfind(">")
+                expression = match.group(1)
+                if in_attribute or ESCAPED.search(expression) or expression in GENERATED:
+                    continue
+                found.append(f"{template.name}:{at}: {{{{ {expression} }}}}")
+    assert found == []
