@@ -117,7 +117,10 @@ def test_serve_keeps_serving_through_every_case(tmp_path):
     try:
         log.wait_for_build(since=0)
         for case in CASES:
-            log.after(lambda case=case: apply(case, project))
+            if _unseen_by_serve(case, project):
+                apply(case, project)  # nothing to wait for; serve must still answer
+            else:
+                log.after(lambda case=case: apply(case, project))
             assert server.poll() is None, f"serve stopped after {case.name}:\n{log.text()[-3000:]}"
             assert urllib.request.urlopen(home, timeout=10).status == 200, case.name
             _restore(project / case.doel, saved.get(case.doel))
@@ -132,6 +135,13 @@ def test_serve_keeps_serving_through_every_case(tmp_path):
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
     assert "Traceback" not in log.text()
+
+
+def _unseen_by_serve(case: Case, project: Path) -> bool:
+    """A symbolic link to nothing (or to itself): MkDocs' file watcher sees no change, so
+    serve shows the site as it was until the next save. check and build report it."""
+    kind, _, argument = (case.maak or "").partition(" ")
+    return kind == "symlink" and not ((project / case.doel).parent / argument).exists()
 
 
 def _restore(path: Path, data: bytes | None) -> None:
