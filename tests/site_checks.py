@@ -16,6 +16,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from site_audit import VOID
+
 from conftest import ROOT
 from generator.build import load
 from generator.render import url_of
@@ -135,21 +137,6 @@ class _ReadText(HTMLParser):
     """The text of a page's main content, without what is not content (data-pagefind-ignore:
     breadcrumbs, the PDF link) and without scripts."""
 
-    VOID = {
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "source",
-        "wbr",
-    }
-
     def __init__(self):
         super().__init__()
         self.depth = 0  # inside the article, counted in open elements
@@ -157,7 +144,7 @@ class _ReadText(HTMLParser):
         self.parts: list[str] = []
 
     def handle_starttag(self, tag, attrs):
-        if tag in self.VOID:
+        if tag in VOID:
             return
         attrs = dict(attrs)
         if self.depth == 0 and attrs.get("id") == "hoofdinhoud":
@@ -169,7 +156,7 @@ class _ReadText(HTMLParser):
                 self.skip += 1
 
     def handle_endtag(self, tag):
-        if tag in self.VOID or not self.depth:
+        if tag in VOID or not self.depth:
             return
         self.depth -= 1
         if self.skip:

@@ -1,6 +1,7 @@
 """Lighthouse on the reader's pages, served the way production serves them (`make bench`).
 
     python -m tools.lighthouse --json bench-results/lighthouse.json [--runs 3] [--site DIR]
+                               [--pagina matrix ...]
 
 Builds the live content (or takes a built --site), serves it with Debian's nginx on
 127.0.0.1 with gzip and cache headers, and runs Lighthouse 12.2.3 (tools/lighthouse/, the
@@ -189,12 +190,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, help="a built site/ (default: build the live content)")
     parser.add_argument("--runs", type=int, default=3, help="runs per page; the median counts")
     parser.add_argument("--json", type=Path, help="write the results here")
+    parser.add_argument(
+        "--pagina",
+        action="append",
+        choices=("home", "opgave", "maatregel", "financiering", "matrix", "tijdlijn"),
+        help="only this page kind (again for more); default: all six",
+    )
     args = parser.parse_args(argv)
     install()
     with tempfile.TemporaryDirectory(prefix="hr-lighthouse-site-") as work:
         Path(work).chmod(0o755)  # nginx's worker (nobody) must reach site/ in it
         site = args.site or build_live(Path(work) / "project")
-        kinds = pages(site)
+        kinds = {k: v for k, v in pages(site).items() if not args.pagina or k in args.pagina}
         print(f"Lighthouse {args.runs}x per pagina, mobiel, achter nginx (gzip, cache-headers):")
         with nginx(site) as root:
             results = measure(root, kinds, args.runs)
