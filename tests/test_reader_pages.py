@@ -159,10 +159,6 @@ def test_every_abbreviation_on_a_page_is_on_the_begrippen_page(built_project):
     assert unexplained_abbreviations(built_project, BUILD_DATE) == []
 
 
-def test_every_abbreviation_on_a_page_is_on_the_begrippen_page_live(live_project):
-    assert unexplained_abbreviations(live_project, build_date()) == []
-
-
 @pytest.mark.parametrize(
     ("word", "expected"),
     [("VNG", True), ("CdK", True), ("JenV", True), ("COVID", True), ("PRT", True)]
