@@ -63,16 +63,7 @@ def handreiking(
 def start_serve(project: Path, port: int, **environment: str) -> subprocess.Popen:
     """`handreiking serve` on 127.0.0.1:`port` in its own process group, output in .stdout."""
     return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "generator.cli",
-            "serve",
-            "--root",
-            str(project),
-            "--dev-addr",
-            f"127.0.0.1:{port}",
-        ],
+        tools.project.serve_command(project, port),
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

@@ -52,6 +52,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from tools.chromium import CHROMIUM, CHROMIUM_ARGS, free_port
+from tools.project import serve_command
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_DATE = "2021-06-15"  # the date the tests build for; mid-2021 has past and due mijlpalen
@@ -396,16 +397,7 @@ def measure_serve(project: Path, logs: Path, timeout: float) -> dict:
     port = free_port()
     url = f"http://127.0.0.1:{port}/maatregelen/{id_}/"
     tree = Tree(
-        [
-            sys.executable,
-            "-m",
-            "generator.cli",
-            "serve",
-            "--root",
-            str(project),
-            "--dev-addr",
-            f"127.0.0.1:{port}",
-        ],
+        serve_command(project, port),
         project,
         _env(),
         logs / "serve.log",

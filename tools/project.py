@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -80,3 +81,11 @@ def fit_nav(config: str, pages: set[str]) -> str:
         at = next(i for i, line in enumerate(lines) if line.startswith("not_in_nav:"))
         lines[at + 1 : at + 1] = missing
     return "\n".join(lines) + "\n"
+
+
+def serve_command(project: Path, port: int) -> list[str]:
+    """The command that previews `project` on 127.0.0.1:`port` (`handreiking serve`)."""
+    return [sys.executable, "-m", "generator.cli", "serve", "--root", str(project)] + [
+        "--dev-addr",
+        f"127.0.0.1:{port}",
+    ]
