@@ -51,35 +51,38 @@ def _context(browser, width: int, height: int = 800):
     return context
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-def test_no_table_cell_splits_a_word_and_no_badge_is_clipped(browser, site, width):
+def _problems_on_every_page(browser, site, find, width: int, height: int = 800):
+    """`find(page, url)` on each page kind once it has settled, at this window size."""
     root, pages = site
-    context = _context(browser, width)
+    context = _context(browser, width, height)
     page = context.new_page()
     problems = []
     try:
         for url in pages:
             page.goto(root + url, wait_until="load")
             page.evaluate(SETTLED)
-            problems += [f"/{url} at {width} px: word split: {w}" for w in split_words(page)]
-            problems += [f"/{url} at {width} px: badge {b}" for b in clipped_badges(page)]
+            problems += find(page, url)
     finally:
         context.close()
+    return problems
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_no_table_cell_splits_a_word_and_no_badge_is_clipped(browser, site, width):
+    def find(page, url):
+        return [f"/{url} at {width} px: word split: {w}" for w in split_words(page)] + [
+            f"/{url} at {width} px: badge {b}" for b in clipped_badges(page)
+        ]
+
+    problems = _problems_on_every_page(browser, site, find, width)
     assert not problems, "\n".join(problems)
 
 
 def test_tabbing_at_375px_never_focuses_anything_off_screen_or_invisible(browser, site):
-    root, pages = site
-    context = _context(browser, 375, 740)
-    page = context.new_page()
-    problems = []
-    try:
-        for url in pages:
-            page.goto(root + url, wait_until="load")
-            page.evaluate(SETTLED)
-            problems += [f"/{url}: {p}" for p in focus_problems(page)]
-    finally:
-        context.close()
+    def find(page, url):
+        return [f"/{url}: {p}" for p in focus_problems(page)]
+
+    problems = _problems_on_every_page(browser, site, find, 375, 740)
     assert not problems, "\n".join(problems)
 
 
