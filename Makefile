@@ -48,7 +48,7 @@ $(TEST_STAMP): $(SITE_STAMP) requirements-test.txt
 # A busy port is asked first, so that it is one Dutch line and no make error; otherwise the
 # server runs without a shell in between, so Ctrl-C and SIGTERM reach it (it exits 0).
 serve: $(SITE_STAMP)  ## Build the site and serve it with live reload; content errors show in the browser
-	$(eval PORT_PROBLEM := $(shell $(BIN)/python -m generator.preview 127.0.0.1:$(PORT)))
+	$(eval PORT_PROBLEM := $(shell $(BIN)/python -m generator.site.preview 127.0.0.1:$(PORT)))
 	$(if $(PORT_PROBLEM),$(info $(PORT_PROBLEM))@:,$(BIN)/handreiking serve --dev-addr 127.0.0.1:$(PORT) $(if $(PDF),--pdf))
 
 build: $(SITE_STAMP)  ## Check the content and build the site into site/ (PRODUCTIE=1: for publishing)
@@ -87,9 +87,10 @@ bench: $(TEST_STAMP)  ## Benchmark check, render and build at several content si
 lighthouse: $(TEST_STAMP)  ## Only the Lighthouse part of the benchmark (tools/lighthouse.py)
 	$(BIN)/python -m tools.lighthouse --runs $(LIGHTHOUSE_RUNS) --json $(LIGHTHOUSE_JSON)
 
-lint: $(TEST_STAMP)
+lint: $(TEST_STAMP)  ## ruff, and the stages' import contract (pyproject.toml [tool.importlinter])
 	$(BIN)/ruff check generator tests tools
 	$(BIN)/ruff format --check generator tests tools
+	$(BIN)/lint-imports --no-cache
 
 format: $(TEST_STAMP)
 	$(BIN)/ruff format generator tests tools

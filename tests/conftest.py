@@ -84,7 +84,7 @@ def copy_project(target: Path, content: Path = FIXTURE_CONTENT) -> Path:
 @pytest.fixture(scope="session")
 def built_project(tmp_path_factory) -> Path:
     """The frozen fixture content, built once per test worker with `build` at BUILD_DATE."""
-    from generator.build import build
+    from generator.site.build import build
 
     project = copy_project(tmp_path_factory.mktemp("project"))
     build(project, BUILD_DATE)
@@ -100,7 +100,8 @@ def site_dir(built_project) -> Path:
 def live_project(tmp_path_factory) -> Path:
     """The live content (maatregelen.yaml, content/), built once per worker at the build date
     an editor's `make build` would use (HANDREIKING_DATUM, SOURCE_DATE_EPOCH or today)."""
-    from generator.build import build, build_date
+    from generator.base.settings import build_date
+    from generator.site.build import build
 
     project = copy_project(tmp_path_factory.mktemp("live"), content=ROOT)
     build(project, build_date())

@@ -19,8 +19,8 @@ from urllib.parse import unquote, urlsplit
 from site_audit import VOID
 
 from conftest import ROOT
-from generator.build import load
-from generator.render import url_of
+from generator.outputs.render import url_of
+from generator.site.build import load
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 AXE_OPTIONS = {

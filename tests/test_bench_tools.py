@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from conftest import BUILD_DATE, ROOT
-from generator.validate import check_project
+from generator.content.validate import check_project
 from tools import bench
 from tools.synthetic import synthetic_project
 

@@ -12,7 +12,7 @@ import yaml
 from site_checks import page_set_problems
 
 from conftest import BUILD_DATE, copy_project
-from generator.build import build_date
+from generator.base.settings import build_date
 
 
 def test_every_page_kind_is_built(site_dir):
@@ -99,7 +99,7 @@ def test_the_same_content_builds_the_same_files(tmp_path, monkeypatch):
     pagefind-entry.json change from run to run (upstream: Pagefind/pagefind#638, fixed for
     the fragments and the word index, which must be identical here); every other file too.
     """
-    from generator.build import build
+    from generator.site.build import build
 
     monkeypatch.setenv("HANDREIKING_PDF", "0")
     unstable = re.compile(r"^pagefind/(filter/.*|[^/]*\.pf_meta|pagefind-entry\.json)$")

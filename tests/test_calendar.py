@@ -10,8 +10,8 @@ import yaml
 from icalendar import Calendar
 
 from conftest import BUILD_DATE, ROOT
-from generator.build import load
-from generator.ical import ICS_FILE
+from generator.outputs.ical import ICS_FILE
+from generator.site.build import load
 
 SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
 

@@ -24,13 +24,14 @@ from clients import Cell, khal_days, libreoffice_import, run
 from pypdf import PdfReader
 
 from conftest import BUILD_DATE, ROOT
-from generator.build import SiteConfig, build_date, load
-from generator.csv_tables import DATE, NUMBER, TEXT, Dialect, csv_bytes, tables
-from generator.export import SCHEMA_FILE
-from generator.ical import ICS_FILE, calendar_bytes
-from generator.printed import PDF_FILE, Document
-from generator.snapshots import SNAPSHOT_SCHEMA
-from generator.urls import page_url
+from generator.base.settings import SiteConfig, build_date
+from generator.base.urls import PDF_FILE, page_url
+from generator.history.snapshots import SNAPSHOT_SCHEMA
+from generator.outputs.csv_tables import DATE, NUMBER, TEXT, Dialect, csv_bytes, tables
+from generator.outputs.export import SCHEMA_FILE
+from generator.outputs.ical import ICS_FILE, calendar_bytes
+from generator.outputs.printed import Document
+from generator.site.build import load
 
 FIXTURE = ROOT / "tests" / "fixtures" / "open-data"
 pytestmark = pytest.mark.xdist_group("clients")  # one soffice start per setting, not per worker

@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 
 from conftest import ROOT
-from generator.build import load
-from generator.csv_tables import tables, text_cell, text_value
-from generator.render import Settings
+from generator.outputs.csv_tables import tables, text_cell, text_value
+from generator.outputs.render import Settings
+from generator.site.build import load
 
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
 HEADERS = ROOT / "tests" / "golden" / "open-data" / "csv-headers.txt"

@@ -23,10 +23,9 @@ from lxml import html as lxml_html
 from site_checks import html_files, is_redirect, page_url
 
 from conftest import copy_project
-from generator.build import build, load
-from generator.csv_tables import text_value
-from generator.printed import PDF_FILE
-from generator.urls import url_of
+from generator.base.urls import PDF_FILE, url_of
+from generator.outputs.csv_tables import text_value
+from generator.site.build import build, load
 
 LATE = date(2026, 12, 1)
 NOTICE = "Let op: deze informatie kan verouderd zijn."

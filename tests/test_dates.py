@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from generator.dates import DateNotationError, Periode
+from generator.base.dates import DateNotationError, Periode
 
 CASES = [
     ("2021-04-01", "1 april 2021", date(2021, 4, 1), date(2021, 4, 1), "dag"),
@@ -139,7 +139,7 @@ def test_a_mijlpaal_without_a_date_is_never_past_and_sorts_last():
 
 
 def test_every_precision_is_listed_for_the_open_data():
-    from generator.dates import PRECISIES
+    from generator.base.dates import PRECISIES
 
     for notatie in (
         "2021-04-01",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 
-from generator.diff import markdown, per_groep, vergelijk
+from generator.history.diff import markdown, per_groep, vergelijk
 
 ORGS = [
     {"id": "bzk", "naam": "Ministerie van BZK", "afkorting": "BZK"},

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 
 from conftest import BUILD_DATE, ROOT, copy_project, handreiking
-from generator.build import generate
-from generator.diff import vergelijk
-from generator.editions import as_text, content_of, publish, published_urls
-from generator.problems import ContentError
-from generator.snapshots import read_snapshot, read_snapshots, url_problems
-from generator.validate import check_project
+from generator.base.problems import ContentError
+from generator.content.validate import check_project
+from generator.history.diff import vergelijk
+from generator.history.editions import as_text, content_of, publish, published_urls
+from generator.history.snapshots import read_snapshot, read_snapshots, url_problems
+from generator.site.build import generate
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 PUBLISHED = date(2021, 2, 15)

@@ -19,7 +19,7 @@ import pytest
 from hostile_corpus import corpus_project
 
 from conftest import ROOT, handreiking
-from generator import build
+from generator.site import build
 
 DATE = "2021-06-15"
 

@@ -10,8 +10,8 @@ from datetime import date
 import pytest
 
 from conftest import BUILD_DATE, copy_project
-from generator.build import generate
-from generator.editions import publish
+from generator.history.editions import publish
+from generator.site.build import generate
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")

@@ -23,13 +23,20 @@ from hostile_corpus import Case, apply, cases, corpus_project
 from site_audit import audit
 
 from conftest import handreiking, start_serve
-from generator.build import SiteConfig, generate
-from generator.headers import content_security_policy
-from generator.printed import PDF_FILE
-from generator.render import page_file
-from generator.schema import FILES
-from generator.snapshots import RENAMEABLE
-from generator.urls import FIXED_FILES, FIXED_PAGES, FOLDERS, SECURITY_TXT, reserved_ids
+from generator.base.settings import SiteConfig
+from generator.base.urls import (
+    FIXED_FILES,
+    FIXED_PAGES,
+    FOLDERS,
+    PDF_FILE,
+    SECURITY_TXT,
+    reserved_ids,
+)
+from generator.content.schema import FILES
+from generator.history.snapshots import RENAMEABLE
+from generator.outputs.headers import content_security_policy
+from generator.outputs.render import page_file
+from generator.site.build import generate
 from tools.chromium import free_port
 
 CASES = cases()

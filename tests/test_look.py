@@ -9,7 +9,8 @@ import pytest
 from conftest import ROOT
 
 CSS = (ROOT / "theme" / "assets" / "stylesheets" / "handreiking.css").read_text(encoding="utf-8")
-SVG = (ROOT / "generator" / "templates" / "_tijdlijn_svg.j2").read_text(encoding="utf-8")
+TEMPLATES = ROOT / "generator" / "outputs" / "templates"
+SVG = (TEMPLATES / "_tijdlijn_svg.j2").read_text(encoding="utf-8")
 
 
 def luminance(colour: str) -> float:

@@ -1,11 +1,11 @@
-"""generator/markdown_ext.py: lettered lists and an abbreviation explained at its first use."""
+"""content/markdown_ext.py: lettered lists and an abbreviation explained at its first use."""
 
 from __future__ import annotations
 
 import markdown
 
-from generator import markup
-from generator.markdown_ext import HandreikingExtension, first_abbreviations
+from generator.content import markup
+from generator.content.markdown_ext import HandreikingExtension, first_abbreviations
 
 
 def render(text: str) -> str:

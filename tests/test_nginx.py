@@ -22,8 +22,8 @@ import pytest
 from hostile_corpus import corpus_project
 
 from conftest import ROOT, handreiking
-from generator.build import SiteConfig
-from generator.headers import content_security_policy, security_headers
+from generator.base.settings import SiteConfig
+from generator.outputs.headers import content_security_policy, security_headers
 from tools.chromium import free_port
 from tools.nginx_server import NGINX, serving
 

@@ -14,12 +14,13 @@ import pytest
 import yaml
 
 from conftest import BUILD_DATE, ROOT, copy_project
-from generator.build import SiteConfig, load
-from generator.cli import main as cli
-from generator.csv_tables import LIST_SEPARATOR, Dialect, tables, text_value
-from generator.export import JSON_FILE, SCHEMA_FILE, data_files
-from generator.render import Settings
-from generator.schema import MAATREGEL
+from generator.base.settings import SiteConfig
+from generator.cli.main import main as cli
+from generator.content.schema import MAATREGEL
+from generator.outputs.csv_tables import LIST_SEPARATOR, Dialect, tables, text_value
+from generator.outputs.export import JSON_FILE, SCHEMA_FILE, data_files
+from generator.outputs.render import Settings
+from generator.site.build import load
 
 SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
 

@@ -12,11 +12,13 @@ import yaml
 from pypdf import PdfReader
 
 from conftest import BUILD_DATE, ROOT
-from generator.build import load
-from generator.dates import dutch_date
-from generator.export import site_files
-from generator.printed import PDF_ENV, PDF_FILE, Document, pdf_enabled
-from generator.render import Settings, euro
+from generator.base.dates import dutch_date
+from generator.base.settings import PDF_ENV, pdf_enabled
+from generator.base.urls import PDF_FILE
+from generator.outputs.export import site_files
+from generator.outputs.printed import Document
+from generator.outputs.render import Settings, euro
+from generator.site.build import load
 
 SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
 

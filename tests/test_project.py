@@ -8,7 +8,7 @@ mkdocs.yml.
 from __future__ import annotations
 
 from conftest import BUILD_DATE, FIXTURE_CONTENT, ROOT
-from generator.validate import check_project
+from generator.content.validate import check_project
 from tools.project import copy_project, fit_nav
 
 CONFIG = """\

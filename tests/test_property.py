@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from generator.validate import check_project
+from generator.content.validate import check_project
 
 FIXTURE = ROOT / "tests" / "fixtures" / "minimal"
 TARGETS = (

@@ -9,7 +9,8 @@ import json
 from lxml import html as lxml_html
 from test_render import fixture_pages
 
-from generator.build import build_date, load
+from generator.base.settings import build_date
+from generator.site.build import load
 
 
 def test_the_minimal_fixture_shows_its_inferred_facts_everywhere():

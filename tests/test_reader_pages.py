@@ -17,9 +17,10 @@ import pytest
 from site_checks import ABBREVIATION, _ReadText, is_abbreviation, unexplained_abbreviations
 
 from conftest import BUILD_DATE
-from generator.build import build_date, load
-from generator.render import SECTION_TITLES
-from generator.urls import anchors, url_of
+from generator.base.settings import build_date
+from generator.base.urls import anchors, url_of
+from generator.outputs.render import SECTION_TITLES
+from generator.site.build import load
 
 KINDS = {  # record kind -> (its records in the model, the attribute with its title)
     "maatregel": ("maatregelen", "titel"),

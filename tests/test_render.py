@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from generator.model import Handreiking
-from generator.render import (
+from generator.content.model import Handreiking
+from generator.content.validate import check_project
+from generator.outputs.render import (
     Renderer,
     Settings,
     euro,
@@ -19,7 +20,6 @@ from generator.render import (
     relative,
     render_pages,
 )
-from generator.validate import check_project
 
 FIXTURE = ROOT / "tests" / "fixtures" / "minimal"
 GOLDEN = ROOT / "tests" / "golden" / "minimal"
@@ -133,7 +133,7 @@ def test_long_overviews_are_nested_blocks_that_markdown_turns_into_every_item(
     import markdown
     import yaml
 
-    from generator.build import generate
+    from generator.site.build import generate
     from tools.synthetic import synthetic_project
 
     monkeypatch.setenv("HANDREIKING_PDF", "0")

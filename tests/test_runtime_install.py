@@ -51,7 +51,7 @@ class Blocker(MetaPathFinder):
         if name.split(".")[0] in BLOCKED:
             raise ModuleNotFoundError(f"{name} is a test requirement", name=name)
 sys.meta_path.insert(0, Blocker())
-from generator.cli import main
+from generator.cli.main import main
 sys.exit(main(sys.argv[1:]))
 """
 

@@ -9,7 +9,7 @@ import shutil
 import pytest
 
 from conftest import ROOT, handreiking
-from generator.scaffold import KINDS, skeleton, spec_for
+from generator.content.scaffold import KINDS, skeleton, spec_for
 
 FIXTURE = ROOT / "tests" / "fixtures" / "minimal"
 FILLED = {  # what an editor would write into the empty fields, per soort
@@ -94,7 +94,7 @@ def test_a_new_skeleton_fails_only_on_its_empty_fields_and_passes_when_filled(so
 
 def test_every_field_is_explained_and_optional_fields_are_commented_out():
     text = skeleton("maatregel")
-    from generator.schema import MAATREGEL
+    from generator.content.schema import MAATREGEL
 
     for f in MAATREGEL.fields:
         assert f"# {f.label}" in text, f.key

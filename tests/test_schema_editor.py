@@ -12,8 +12,9 @@ import yaml
 from test_broken_content import CASES, FIXTURE, expectations
 
 from conftest import FIXTURE_CONTENT, ROOT, handreiking
-from generator.scaffold import BEGIN, END, GUIDE, field_reference, generated_files
-from generator.schema import FILES, file_schema_path, modeline
+from generator.cli.commands import generated_files
+from generator.content.scaffold import BEGIN, END, GUIDE, field_reference
+from generator.content.schema import FILES, file_schema_path, modeline
 
 
 class Yaml12Loader(yaml.SafeLoader):

@@ -14,8 +14,8 @@ from site_audit import (
 )
 
 from conftest import ROOT
-from generator.build import SiteConfig
-from generator.headers import content_security_policy
+from generator.base.settings import SiteConfig
+from generator.outputs.headers import content_security_policy
 
 ORIGIN = "https://example.org/"
 POLICY = content_security_policy(SiteConfig.read(ROOT).content_security_policy, meta=True)

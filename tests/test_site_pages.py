@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from site_checks import is_redirect
 
-from generator.model import STATUS_LABELS
+from generator.content.model import STATUS_LABELS
 
 TEAM_MAIL = "flexibilisering.asielketen@minjenv.nl"
 

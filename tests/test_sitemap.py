@@ -9,8 +9,8 @@ from xml.sax.saxutils import escape
 from site_checks import html_files, is_redirect, page_url, site_pages
 
 from conftest import BUILD_DATE
-from generator.build import SiteConfig, build_date
-from generator.sitemap import NAMESPACE, split_sitemap
+from generator.base.settings import SiteConfig, build_date
+from generator.site.sitemap import NAMESPACE, split_sitemap
 
 NS = {"s": NAMESPACE}
 

@@ -8,11 +8,11 @@ from datetime import date
 import pytest
 
 from conftest import BUILD_DATE, ROOT
-from generator.build import load
-from generator.dates import Periode
-from generator.model import Mijlpaal
-from generator.problems import Location
-from generator.timeline import layout, state_of
+from generator.base.dates import Periode
+from generator.base.problems import Location
+from generator.content.model import Mijlpaal
+from generator.outputs.timeline import layout, state_of
+from generator.site.build import load
 
 TODAY = date(2021, 6, 15)
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from generator.load import read_source
-from generator.schema import FILES
+from generator.content.load import read_source
+from generator.content.schema import FILES
 
 FIXTURE = ROOT / "tests" / "fixtures" / "minimal"
 QUOTED_LAST = re.compile(r"(?:: |- )([\"'])[^\"']*\1\s*$")  # a value that ends in its quote

@@ -28,7 +28,7 @@ from site_checks import (
 from yearly_update import Plan, apply_update
 
 from conftest import ROOT, copy_project, handreiking, serve
-from generator.build import build
+from generator.site.build import build
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 GOLDEN = ROOT / "tests" / "golden" / "yearly-update-diff.md"

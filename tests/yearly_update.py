@@ -35,12 +35,12 @@ for folder in (ROOT, ROOT / "tests"):  # also when run as a script
         sys.path.insert(0, str(folder))
 
 from conftest import handreiking  # noqa: E402
-from generator.dates import Periode  # noqa: E402
-from generator.diff import _short  # noqa: E402
-from generator.model import SOORT_BEDRAG_LABELS  # noqa: E402
-from generator.problems import Location  # noqa: E402
-from generator.render import euro  # noqa: E402
-from generator.validate import check_project  # noqa: E402
+from generator.base.dates import Periode  # noqa: E402
+from generator.base.problems import Location  # noqa: E402
+from generator.content.model import SOORT_BEDRAG_LABELS  # noqa: E402
+from generator.content.validate import check_project  # noqa: E402
+from generator.history.diff import _short  # noqa: E402
+from generator.outputs.render import euro  # noqa: E402
 
 NOT_YET = ("in-voorbereiding", "voornemen")
 STATUS_WORDS = {"in-voorbereiding": "in voorbereiding", "voornemen": "voornemen"}

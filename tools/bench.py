@@ -224,7 +224,7 @@ def _env(**extra) -> dict:
 
 
 def _site_config(project: Path) -> tuple[Path, Path]:
-    from generator.build import SiteConfig
+    from generator.base.settings import SiteConfig
 
     config = SiteConfig.read(project)
     return config.docs_dir, config.site_dir
@@ -232,7 +232,7 @@ def _site_config(project: Path) -> tuple[Path, Path]:
 
 def render_stage(project: Path, today: date) -> dict:
     """What the render stage runs in its subprocess: the generator's whole own work."""
-    from generator.build import generate, write_pages
+    from generator.site.build import generate, write_pages
 
     started = time.perf_counter()
     _, pages = generate(project, today)
@@ -833,7 +833,7 @@ def measure_size(
     # Others may be using the machine: the load average says how far to trust the seconds.
     figures["loadavg_1min_start"] = round(os.getloadavg()[0], 2)
     if counts is None:
-        from generator.validate import check_project
+        from generator.content.validate import check_project
 
         values = check_project(project, date.fromisoformat(BUILD_DATE)).values
         counts = {k: len(v) for k, v in values.items() if isinstance(v, list)}

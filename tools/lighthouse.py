@@ -49,8 +49,9 @@ METRICS = {  # Lighthouse audit id -> (column, unit)
 
 def pages(site: Path) -> dict[str, str]:
     """The six page kinds: the first opgave and maatregel of the built site's overviews."""
-    from generator.build import build_date, load
-    from generator.urls import url_of
+    from generator.base.settings import build_date
+    from generator.base.urls import url_of
+    from generator.site.build import load
 
     _, h = load(site.parent, build_date())
     return {
@@ -72,7 +73,8 @@ def install() -> None:
 
 def build_live(into: Path) -> Path:
     """The live content built as `make build` builds it; returns its site/."""
-    from generator.build import build, build_date
+    from generator.base.settings import build_date
+    from generator.site.build import build
     from tools.project import copy_project
 
     project = copy_project(into)

@@ -2,7 +2,7 @@
 
     with nginx_server.serving(project, port) as server: ...
 
-`handreiking nginx` writes the site's server block (generator/nginx.py: the CSP and security
+`handreiking nginx` writes the site's server block (generator/site/nginx.py: the CSP and security
 headers, caching, gzip, the 404 page, the 301s of renamed ids) for 127.0.0.1:PORT; around it
 goes a minimal main configuration with every temporary path in a folder of its own. Run as
 root, the worker runs as `nobody`, as on a real server, so a file only its builder can read

@@ -25,8 +25,8 @@ from typing import Any
 
 import yaml
 
-from generator.kinds import ListOf, Record, Ref, Toekenning
-from generator.schema import FILES
+from generator.content.kinds import ListOf, Record, Ref, Toekenning
+from generator.content.schema import FILES
 from tools.project import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -26,7 +26,7 @@ sys.path[:0] = [str(HERE), str(HERE.parent), str(HERE.parent.parent)]
 from search_engines import TOP, hit, lunr_results, pagefind_results, queries  # noqa: E402
 
 from conftest import BUILD_DATE, CHROMIUM, CHROMIUM_ARGS, copy_project  # noqa: E402
-from generator.build import build  # noqa: E402
+from generator.site.build import build  # noqa: E402
 
 LUNR_PLUGIN = "plugins:\n  - search:\n      lang: nl\n"
 

@@ -14,8 +14,9 @@ from reading import SETTLED
 from search_engines import pagefind_results
 
 from conftest import BUILD_DATE
-from generator.build import build_date, load
-from generator.urls import url_of
+from generator.base.settings import build_date
+from generator.base.urls import url_of
+from generator.site.build import load
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser-lezen")]
 

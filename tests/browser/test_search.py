@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 from search_engines import TOP, hit, pagefind_results, queries
 
-from generator.build import build_date, load
-from generator.render import url_of
+from generator.base.settings import build_date
+from generator.outputs.render import url_of
+from generator.site.build import load
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 

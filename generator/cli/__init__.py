@@ -1,0 +1,1 @@
+"""The command line: `handreiking ...`, argument parsing and exit codes only (main)."""

@@ -1,0 +1,427 @@
+"""The CSV files of the open data: a row per record, columns that follow from the schema.
+
+Each table names the fields of a schema Record it shows; a field's Kind decides its columns
+(a date gives its notation, its words and its first and last day; an enum its value and its
+words; a list of ids one cell) and its help text explains them on the open-data page. Only
+what the content files do not hold (a page's address, what refers to a record) is written out
+as a Column here.
+
+Written so that a spreadsheet opens every file right with its default settings, in a Dutch
+locale (LibreOffice's Text Import ticks comma, semicolon and tab; Excel double-clicked splits
+on ';'):
+
+- every field is quoted, so no comma, semicolon or tab inside a cell splits it;
+- each column holds one type: `tekst`, `getal` (no thousands separator, a decimal comma) or
+  `datum` (ISO 8601, YYYY-MM-DD, which both read as a date);
+- a text a spreadsheet would read as something else (a number or date such as '2021',
+  '2021-04' or '6.2', a month and year, a formula, a truth value) starts with an apostrophe
+  that is not part of the value; a text that starts with an apostrophe itself gets one more.
+  So every text cell reads back as text, and a program strips one leading apostrophe.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from ..base.dates import PRECISIES
+from ..base.settings import Settings
+from ..base.urls import OPEN_DATA, page_url
+from ..content.kinds import Datum, Enum, Euro, Integer, Kind, ListOf, Number, Record, Toekenning
+from ..content.model import Handreiking, Kerncijfer, Opgave
+from ..content.schema import (
+    BEDRAG,
+    CONTACT,
+    KERNCIJFER,
+    MAATREGEL,
+    MIJLPAAL,
+    OPGAVE,
+    ORGANISATIE,
+    REGELING,
+)
+
+LIST_SEPARATOR = " | "
+TEXT, NUMBER, DATE = "tekst", "getal", "datum"
+TYPE_HELP = {
+    TEXT: "tekst",
+    NUMBER: "getal",
+    DATE: "datum, JJJJ-MM-DD",
+}
+MONTHS = "jan|feb|mrt|maa|mar|apr|mei|may|jun|jul|aug|sep|okt|oct|nov|dec"
+# What a spreadsheet would not keep as text: a formula or what OWASP counts as one (= + - @,
+# tab, CR), a number or date (a digit, a sign, a decimal mark or currency first; a month name
+# and a number: 'april 2021'), a truth value, a leading space, or our own escape, the apostrophe.
+NOT_TEXT = re.compile(
+    rf"""[\s=+\-@'’\d.,(€$%#]
+    | (?:{MONTHS})[a-z]*\.?[\s/-]*\d
+    | (?:waar|onwaar|true|false)$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+class Dialect(csv.Dialect):
+    """The CSV dialect of every file: ';' as Dutch Excel expects, every field quoted (so a
+    comma or tab inside a cell never splits it in LibreOffice), RFC 4180 quotes and CRLF."""
+
+    delimiter = ";"
+    quotechar = '"'
+    doublequote = True
+    skipinitialspace = False
+    lineterminator = "\r\n"
+    quoting = csv.QUOTE_ALL
+
+
+@dataclass(frozen=True)
+class Column:
+    """A CSV column: its header, what it holds (shown on the open-data page), its value and
+    its type (TEXT, NUMBER or DATE)."""
+
+    name: str
+    uitleg: str
+    get: Callable[[Any], Any]
+    type: str = TEXT
+
+    @property
+    def soort(self) -> str:
+        return TYPE_HELP[self.type]
+
+
+@dataclass(frozen=True)
+class Table:
+    """One CSV file: a row per record."""
+
+    file: str
+    titel: str
+    uitleg: str
+    columns: tuple[Column, ...]
+    rows: Callable[[Handreiking], Iterable[Any]]
+
+
+def joined(values: Iterable[str]) -> str:
+    """A list in one cell: ['bzk', 'coa'] -> 'bzk | coa'."""
+    return LIST_SEPARATOR.join(values)
+
+
+def plain_number(value: int | float | None) -> str:
+    """A number as Dutch spreadsheets read it: no thousands separator, decimal comma."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and not value.is_integer():
+        return repr(value).replace(".", ",")
+    return str(int(value))
+
+
+def text_cell(value: str) -> str:
+    """A text as a cell every spreadsheet keeps as that text: '2021' -> "'2021"."""
+    return "'" + value if NOT_TEXT.match(value) else value
+
+
+def text_value(cell: str) -> str:
+    """A text cell read back as its value, the inverse of text_cell: "'2021" -> '2021'."""
+    return cell[1:] if cell.startswith("'") else cell
+
+
+def cell(column: Column, row: Any) -> str:
+    """The written cell of `column` in `row`; an empty value is an empty cell."""
+    value = column.get(row)
+    if value is None or value == "":
+        return ""
+    if column.type == NUMBER:
+        return plain_number(value)
+    if column.type == DATE:
+        return value.isoformat()
+    return text_cell(str(value))
+
+
+def _numeric(kind: Kind) -> bool:
+    return isinstance(kind, Number | Euro | Integer)
+
+
+def field_columns(
+    record: Record,
+    key: str,
+    *,
+    name: str | None = None,
+    of: Callable[[Any], Any] = lambda row: row,
+    named: tuple[str, str, Callable[[str], str]] | None = None,
+) -> tuple[Column, ...]:
+    """The columns of one field of `record`, as its Kind writes it.
+
+    `of` finds the object that holds the field in a row (None: the cells are empty); `name`
+    is the header when it differs from the key; `named` adds a column with a readable name
+    per id: (suffix, explanation, id -> name).
+    """
+    field = record.field(key)
+    header = name or key
+    kind = field.kind
+    help_ = field.help.rstrip(".")
+
+    def value(row: Any) -> Any:
+        holder = of(row)
+        return None if holder is None else getattr(holder, key)
+
+    def part(get: Callable[[Any], Any]) -> Callable[[Any], Any]:
+        return lambda row: None if (v := value(row)) is None else get(v)
+
+    if isinstance(kind, Datum):
+        return (
+            Column(header, f"{help_}; in de notatie van de handreiking", part(lambda p: p.notatie)),
+            Column(f"{header}_woorden", f"{field.label} in woorden", part(lambda p: p.words)),
+            Column(
+                f"{header}_begin", f"{field.label}: de eerste dag", part(lambda p: p.begin), DATE
+            ),
+            Column(
+                f"{header}_einde",
+                f"{field.label}: de laatste dag (tot en met)",
+                part(lambda p: p.einde),
+                DATE,
+            ),
+        )
+    if isinstance(kind, Enum):
+        labels = kind.labels
+        return (
+            Column(header, f"{help_}: {', '.join(kind.values)}", value),
+            Column(f"{header}_omschrijving", f"{field.label} in woorden", part(labels.get)),
+        )
+    columns = [
+        Column(
+            header,
+            help_,
+            part(joined) if isinstance(kind, ListOf) else part(kind.written),
+            NUMBER if _numeric(kind) else TEXT,
+        )
+    ]
+    if isinstance(kind, ListOf) and isinstance(kind.item, Toekenning):
+        columns.append(
+            Column(
+                f"{header}_afgeleid",
+                "Welke daarvan de redactie heeft afgeleid (de handreiking noemt ze hier niet), "
+                "met de reden: 'id: reden'",
+                part(lambda items: joined(f"{i}: {i.afgeleid}" for i in items if i.afgeleid)),
+            )
+        )
+    if named:
+        suffix, explanation, to_name = named
+        if isinstance(kind, ListOf):
+            columns.append(
+                Column(header + suffix, explanation, part(lambda ids: joined(map(to_name, ids))))
+            )
+        else:
+            columns.append(Column(header + suffix, explanation, part(to_name)))
+    return tuple(columns)
+
+
+def tables(h: Handreiking, settings: Settings) -> tuple[Table, ...]:
+    """Every CSV file and its columns (the open-data page documents them)."""
+    orgs, opgaven = h.organisaties, h.opgaven
+
+    def url(kind: str) -> Column:
+        return Column(
+            "url", "Webadres van de pagina op de site", lambda r: page_url(settings, kind, r.id)
+        )
+
+    def ids(attr: str, name: str, uitleg: str) -> Column:
+        return Column(name, uitleg, lambda r: joined(x.id for x in getattr(r, attr)))
+
+    verlopen = Column(
+        "verlopen",
+        "ja als de status de maatregel of regeling nog belooft of biedt, maar het tijdspad of de "
+        "aanvraagperiode op de bouwdatum voorbij is zonder dat iemand het bijwerkte; anders nee",
+        lambda r: "ja" if r.is_overdue(settings.today) else "nee",
+    )
+    afgeleid = Column(
+        "afgeleid",
+        "Velden die de redactie heeft afgeleid (de handreiking zegt het niet zo), met de reden: "
+        "'veld: reden'",
+        lambda r: joined(f"{key}: {reason}" for key, reason in (r.afgeleid or {}).items()),
+    )
+    opgave_titel = ("_titel", "Titel van de opgave", lambda i: opgaven[i].titel)
+    org_namen = ("_namen", "Namen van de organisaties", lambda i: orgs[i].naam)
+    org_naam = ("_naam", "Naam van de organisatie", lambda i: orgs[i].naam)
+    maatregel = (
+        *field_columns(MAATREGEL, "id"),
+        *field_columns(MAATREGEL, "sectie"),
+        *field_columns(MAATREGEL, "titel"),
+        *field_columns(MAATREGEL, "opgave", named=opgave_titel),
+        *field_columns(MAATREGEL, "status"),
+        *field_columns(MAATREGEL, "eindverantwoordelijken", named=org_namen),
+        *field_columns(MAATREGEL, "betrokkenen"),
+        *field_columns(MAATREGEL, "regelingen"),
+        *field_columns(MAATREGEL, "bronnen"),
+        *field_columns(MAATREGEL, "contact"),
+        Column(
+            "aantal_mijlpalen",
+            "Aantal mijlpalen in het tijdspad (zie mijlpalen.csv)",
+            lambda m: len(m.tijdspad),
+            NUMBER,
+        ),
+        *field_columns(MAATREGEL, "samenvatting"),
+        verlopen,
+        afgeleid,
+        url("maatregel"),
+    )
+    bedrag = {"of": lambda r: r.bedrag}
+    regeling = (
+        *field_columns(REGELING, "id"),
+        *field_columns(REGELING, "sectie"),
+        *field_columns(REGELING, "titel"),
+        *field_columns(REGELING, "kenmerk"),
+        *field_columns(REGELING, "opgave", named=opgave_titel),
+        *field_columns(REGELING, "verstrekker", named=org_naam),
+        *field_columns(REGELING, "eindverantwoordelijken", named=org_namen),
+        *field_columns(REGELING, "status"),
+        *field_columns(BEDRAG, "waarde", name="bedrag", **bedrag),
+        *field_columns(BEDRAG, "soort", name="soort_bedrag", **bedrag),
+        *field_columns(BEDRAG, "deel_van", **bedrag),
+        *field_columns(REGELING, "aanvraagperiode"),
+        *field_columns(REGELING, "doelgroep"),
+        ids("maatregelen", "maatregelen", "Ids van de maatregelen die naar de regeling verwijzen"),
+        *field_columns(REGELING, "samenvatting"),
+        verlopen,
+        afgeleid,
+        url("regeling"),
+    )
+    contact = {"of": lambda o: o.contact}
+    organisatie = (
+        *field_columns(ORGANISATIE, "id"),
+        *field_columns(ORGANISATIE, "naam"),
+        *field_columns(ORGANISATIE, "afkorting"),
+        *field_columns(ORGANISATIE, "soort"),
+        *field_columns(ORGANISATIE, "rol"),
+        *field_columns(CONTACT, "email", **contact),
+        *field_columns(CONTACT, "url", name="website", **contact),
+        ids(
+            "eindverantwoordelijk_voor",
+            "eindverantwoordelijk_voor",
+            "Ids van de maatregelen waarvoor de organisatie eindverantwoordelijk is",
+        ),
+        ids(
+            "betrokken_bij",
+            "betrokken_bij",
+            "Ids van de maatregelen waarbij de organisatie betrokken is",
+        ),
+        ids("verstrekt", "verstrekt", "Ids van de regelingen die de organisatie verstrekt"),
+        ids(
+            "eindverantwoordelijk_voor_regelingen",
+            "eindverantwoordelijk_voor_regelingen",
+            "Ids van de regelingen waarvoor de organisatie eindverantwoordelijk is",
+        ),
+        url("organisatie"),
+    )
+    mijlpaal = (
+        *field_columns(MIJLPAAL, "datum"),
+        Column(
+            "precisie", "Precisie van de datum: " + ", ".join(PRECISIES), lambda p: p.datum.precisie
+        ),
+        *field_columns(MIJLPAAL, "tekst"),
+        *field_columns(MIJLPAAL, "bereikt"),
+        Column(
+            "soort", "maatregel of opgave: waar de mijlpaal bij hoort", lambda p: p.eigenaar_kind
+        ),
+        Column("id", "Id van de maatregel of opgave", lambda p: p.eigenaar_id),
+        Column("titel", "Titel van de maatregel of opgave", lambda p: p.eigenaar_titel),
+        Column("status", "Status van de maatregel (leeg bij een opgave)", lambda p: p.status),
+        Column(
+            "url",
+            "Webadres van de pagina van de maatregel of opgave",
+            lambda p: page_url(settings, p.eigenaar_kind, p.eigenaar_id),
+        ),
+    )
+    opgave = (
+        *field_columns(OPGAVE, "id"),
+        *field_columns(OPGAVE, "hoofdstuk"),
+        *field_columns(OPGAVE, "titel"),
+        *field_columns(OPGAVE, "samenvatting"),
+        ids("maatregelen", "maatregelen", "Ids van de maatregelen"),
+        ids("regelingen", "regelingen", "Ids van de regelingen"),
+        url("opgave"),
+    )
+    cijfer = {"of": lambda row: row[1]}
+    kerncijfer = (
+        Column("opgave", "Id van de opgave", lambda row: row[0].id),
+        Column("opgave_titel", "Titel van de opgave", lambda row: row[0].titel),
+        *(
+            column
+            for key in ("label", "waarde", "eenheid", "peildatum", "bron", "toelichting")
+            for column in field_columns(KERNCIJFER, key, **cijfer)
+        ),
+    )
+
+    def kerncijfers(h: Handreiking) -> Iterable[tuple[Opgave, Kerncijfer]]:
+        return [(o, k) for o in h.opgaven.values() for k in o.kerncijfers]
+
+    # Issue 13: every file says which edition it shows, and how far the content goes.
+    editie = (
+        Column("editie", "De editie van de handreiking", lambda _: h.editie.jaar, NUMBER),
+        Column(
+            "stand",
+            "Tot wanneer de inhoud van die editie is bijgewerkt (de peildatum)",
+            lambda _: h.editie.peildatum.words,
+        ),
+    )
+    maatregel = (*maatregel, *editie)
+    regeling = (*regeling, *editie)
+    organisatie = (*organisatie, *editie)
+    mijlpaal = (*mijlpaal, *editie)
+    opgave = (*opgave, *editie)
+    kerncijfer = (*kerncijfer, *editie)
+
+    return (
+        Table(
+            f"{OPEN_DATA}/maatregelen.csv",
+            "Maatregelen",
+            "Eén regel per ondersteuningsmaatregel, op volgorde van paragraaf.",
+            maatregel,
+            lambda h: h.maatregelen.values(),
+        ),
+        Table(
+            f"{OPEN_DATA}/regelingen.csv",
+            "Financieringsregelingen",
+            "Eén regel per regeling, met het bedrag als getal.",
+            regeling,
+            lambda h: h.regelingen.values(),
+        ),
+        Table(
+            f"{OPEN_DATA}/organisaties.csv",
+            "Organisaties",
+            "Eén regel per organisatie, met waarvoor zij eindverantwoordelijk is.",
+            organisatie,
+            lambda h: h.organisaties.values(),
+        ),
+        Table(
+            f"{OPEN_DATA}/mijlpalen.csv",
+            "Mijlpalen",
+            "Eén regel per mijlpaal uit de "
+            "tijdspaden van maatregelen en opgaven, op volgorde van begindatum.",
+            mijlpaal,
+            lambda h: h.mijlpalen,
+        ),
+        Table(
+            f"{OPEN_DATA}/opgaven.csv",
+            "Opgaven",
+            "Eén regel per opgave.",
+            opgave,
+            lambda h: h.opgaven.values(),
+        ),
+        Table(
+            f"{OPEN_DATA}/kerncijfers.csv",
+            "Kerncijfers",
+            "Eén regel per kerncijfer van een opgave.",
+            kerncijfer,
+            kerncijfers,
+        ),
+    )
+
+
+def csv_bytes(table: Table, h: Handreiking) -> bytes:
+    """One CSV file: UTF-8 with a byte order mark, so Excel sees the encoding."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, dialect=Dialect)
+    writer.writerow([c.name for c in table.columns])
+    for row in table.rows(h):
+        writer.writerow([cell(c, row) for c in table.columns])
+    return out.getvalue().encode("utf-8-sig")

@@ -1,0 +1,436 @@
+"""Open data: the whole content as JSON (with its JSON Schema) and a CSV file per kind
+(`csv_tables`), the calendar (`ical`) and the PDF (`printed`), with the page that explains them.
+
+Renderer-agnostic: bytes from the model, nothing from MkDocs. Deterministic: records in model
+order, keys in schema order; the only date in the output is the build date (Settings.today).
+
+    >>> sorted(data_files(handreiking, settings))[:2]         # doctest: +SKIP
+    ['open-data/handreiking.json', 'open-data/handreiking.schema.json']
+
+The records in `handreiking.json` have exactly the fields of the content files (the YAML that
+editors write), plus a `url` of their page; so the published schema is the editors' schema
+(`generator.schema.json_schema()`) with a top level for the whole set.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from ..base.dates import PRECISIES, Periode
+from ..base.settings import Settings, pdf_enabled
+from ..base.urls import OPEN_DATA, PDF_FILE, page_url, site_url
+from ..content.kinds import ListOf, Record
+from ..content.model import Handreiking, Mijlpaal
+from ..content.schema import (
+    BEGRIP,
+    BRON,
+    EDITIE,
+    MAATREGEL,
+    OPGAVE,
+    ORGANISATIE,
+    PAGINA,
+    REGELING,
+    dump_schema,
+    json_schema,
+    schema_files,
+)
+from ..history.snapshots import SNAPSHOT_SCHEMA, snapshot_schema
+from . import ical, printed
+from .csv_tables import LIST_SEPARATOR, Table, csv_bytes, tables
+
+JSON_FILE = f"{OPEN_DATA}/handreiking.json"
+SCHEMA_FILE = f"{OPEN_DATA}/handreiking.schema.json"
+LICENTIE = {
+    "id": "CC0-1.0",
+    "naam": "CC0 1.0 Universeel (Verklaring van afstand van rechten)",
+    "url": "https://creativecommons.org/publicdomain/zero/1.0/deed.nl",
+}
+
+
+# --- JSON --------------------------------------------------------------------------------
+
+
+def _value(kind, value):
+    """A model value as the content files write it (a Periode as its notation)."""
+    if value is None or value == () or value == []:
+        return None
+    if isinstance(kind, Record):
+        return _record(kind, value)
+    if isinstance(kind, ListOf):
+        return [_value(kind.item, item) for item in value]
+    if isinstance(value, Periode):
+        return value.notatie
+    return kind.written(value)
+
+
+def _record(record: Record, obj: Any, **extra: Any) -> dict[str, Any]:
+    """The fields the schema declares for `record`, in its order, empty ones left out."""
+    out: dict[str, Any] = {}
+    for field in record.fields:
+        value = _value(field.kind, getattr(obj, field.key))
+        if value is not None:
+            out[field.key] = value
+    out.update(extra)
+    return out
+
+
+def _mijlpaal(p: Mijlpaal, settings: Settings) -> dict[str, Any]:
+    return {
+        "datum": p.datum.notatie,
+        "woorden": p.datum.words,
+        "precisie": p.datum.precisie,
+        "begin": p.datum.begin.isoformat() if p.datum.dated else None,
+        "einde": p.datum.einde.isoformat() if p.datum.dated else None,
+        "tekst": p.tekst,
+        "soort": p.eigenaar_kind,
+        "id": p.eigenaar_id,
+        "titel": p.eigenaar_titel,
+        "url": page_url(settings, p.eigenaar_kind, p.eigenaar_id),
+    }
+
+
+def content_json(h: Handreiking, settings: Settings) -> dict[str, Any]:
+    """The whole handreiking as one JSON document, valid against `export_schema()`."""
+
+    def records(record: Record, items: Iterable, kind: str | None = None) -> list[dict]:
+        return [_record(record, item, **derived(item, kind)) for item in items]
+
+    def derived(item: Any, kind: str | None) -> dict[str, Any]:
+        """What the site adds to a record: its page, and whether its status is overdue."""
+        extra: dict[str, Any] = {"url": page_url(settings, kind, item.id)} if kind else {}
+        if hasattr(item, "is_overdue"):
+            extra["verlopen"] = item.is_overdue(settings.today)
+        return extra
+
+    return {
+        "$schema": site_url(settings) + SCHEMA_FILE,
+        "titel": h.editie.titel,
+        "editie": _record(EDITIE, h.editie),
+        "bouwdatum": settings.today.isoformat(),
+        "actualiteit": {
+            "stand": h.editie.peildatum.words,
+            "volgende_editie_uiterlijk": h.editie.volgende_uiterlijk.isoformat(),
+            "mogelijk_verouderd": h.editie.is_verouderd(settings.today),
+        },
+        "bron": site_url(settings),
+        "licentie": LICENTIE,
+        "opgaven": records(OPGAVE, h.opgaven.values(), "opgave"),
+        "maatregelen": records(MAATREGEL, h.maatregelen.values(), "maatregel"),
+        "regelingen": records(REGELING, h.regelingen.values(), "regeling"),
+        "organisaties": records(ORGANISATIE, h.organisaties.values(), "organisatie"),
+        "bronnen": records(BRON, h.bronnen.values()),
+        "begrippen": records(BEGRIP, h.begrippen),
+        "paginas": [
+            _record(PAGINA, p, slug=p.slug, tekst=p.body, url=page_url(settings, "pagina", p.slug))
+            for p in h.paginas
+        ],
+        "mijlpalen": [_mijlpaal(p, settings) for p in h.mijlpalen],
+    }
+
+
+def export_schema(settings: Settings) -> dict[str, Any]:
+    """The JSON Schema of handreiking.json: the editors' record definitions, one top level."""
+    base = json_schema(site_url(settings))
+    defs = {k: copy.deepcopy(v) for k, v in base["$defs"].items() if not k.endswith("_bestand")}
+    url = {
+        "type": "string",
+        "format": "uri",
+        "title": "Webadres",
+        "description": "De pagina op de site (afgeleid, staat niet in de YAML)",
+    }
+    for name in ("maatregel", "opgave", "regeling", "organisatie"):
+        defs[name]["properties"]["url"] = url
+    for name in ("maatregel", "regeling"):
+        defs[name]["properties"]["verlopen"] = {
+            "type": "boolean",
+            "title": "Verlopen",
+            "description": "Afgeleid op de bouwdatum, staat niet in de YAML: de status belooft "
+            "of biedt de maatregel of regeling nog, maar het tijdspad of de aanvraagperiode is "
+            "voorbij zonder dat iemand het bijwerkte",
+        }
+    pagina = copy.deepcopy(PAGINA.definition())
+    pagina["properties"].update(
+        slug={"type": "string", "title": "Slug", "description": "Bestandsnaam zonder .md"},
+        tekst={"type": "string", "title": "Tekst", "description": "De tekst, in Markdown"},
+        url=url,
+    )
+    pagina["required"] += ["slug", "tekst", "url"]
+    defs["pagina"] = pagina
+    iso = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+    defs["mijlpaal_overzicht"] = {
+        "type": "object",
+        "title": "mijlpaal in het overzicht",
+        "additionalProperties": False,
+        "required": [
+            "datum",
+            "woorden",
+            "precisie",
+            "begin",
+            "einde",
+            "tekst",
+            "soort",
+            "id",
+            "titel",
+            "url",
+        ],
+        "properties": {
+            "datum": {**defs["mijlpaal"]["properties"]["datum"]},
+            "woorden": {
+                "type": "string",
+                "description": "De datum in woorden, zoals in de "
+                "handreiking: 'eerste kwartaal 2021'",
+            },
+            "precisie": {"type": "string", "enum": list(PRECISIES)},
+            "begin": {
+                **iso,
+                "type": ["string", "null"],
+                "description": "Eerste dag van de periode (leeg: geen datum genoemd)",
+            },
+            "einde": {
+                **iso,
+                "type": ["string", "null"],
+                "description": "Laatste dag van de periode, tot en met (leeg: geen datum genoemd)",
+            },
+            "tekst": {"type": "string"},
+            "soort": {
+                "type": "string",
+                "enum": ["maatregel", "opgave"],
+                "description": "Waar de mijlpaal bij hoort",
+            },
+            "id": {"type": "string", "description": "Id van de maatregel of opgave"},
+            "titel": {"type": "string", "description": "Titel van de maatregel of opgave"},
+            "url": url,
+        },
+    }
+
+    def items(name: str) -> dict:
+        return {"type": "array", "items": {"$ref": f"#/$defs/{name}"}}
+
+    return {
+        "$schema": base["$schema"],
+        "$id": site_url(settings) + SCHEMA_FILE,
+        "title": "Integrale Handreiking: open data (handreiking.json)",
+        "description": "De hele inhoud van de handreiking. Gegenereerd uit "
+        "generator/content/model.py, dezelfde velden als de YAML-bestanden van de redactie.",
+        "type": "object",
+        "additionalProperties": False,
+        "required": [
+            "titel",
+            "editie",
+            "bouwdatum",
+            "actualiteit",
+            "bron",
+            "licentie",
+            "opgaven",
+            "maatregelen",
+            "regelingen",
+            "organisaties",
+            "bronnen",
+            "begrippen",
+            "paginas",
+            "mijlpalen",
+        ],
+        "properties": {
+            "$schema": {"type": "string", "format": "uri"},
+            "titel": {"type": "string"},
+            "editie": {"$ref": "#/$defs/editie"},
+            "bouwdatum": {**iso, "description": "De dag waarop dit bestand is gemaakt"},
+            "actualiteit": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["stand", "volgende_editie_uiterlijk", "mogelijk_verouderd"],
+                "description": "Hoe actueel de inhoud is op de bouwdatum",
+                "properties": {
+                    "stand": {
+                        "type": "string",
+                        "description": "Tot wanneer de inhoud is bijgewerkt (de peildatum)",
+                    },
+                    "volgende_editie_uiterlijk": {
+                        **iso,
+                        "description": "Wanneer een nieuwe editie uiterlijk werd verwacht: de "
+                        "handreiking wordt minimaal jaarlijks geactualiseerd",
+                    },
+                    "mogelijk_verouderd": {
+                        "type": "boolean",
+                        "description": "De bouwdatum ligt na die datum: de inhoud kan verouderd "
+                        "zijn",
+                    },
+                },
+            },
+            "bron": {"type": "string", "format": "uri", "description": "De site"},
+            "licentie": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["id", "naam", "url"],
+                "properties": {k: {"type": "string"} for k in ("id", "naam", "url")},
+            },
+            "opgaven": items("opgave"),
+            "maatregelen": items("maatregel"),
+            "regelingen": items("regeling"),
+            "organisaties": items("organisatie"),
+            "bronnen": items("bron"),
+            "begrippen": items("begrip"),
+            "paginas": items("pagina"),
+            "mijlpalen": {
+                **items("mijlpaal_overzicht"),
+                "description": "Alle mijlpalen van opgaven en maatregelen op volgorde "
+                "van begin (afgeleid uit de tijdspaden)",
+            },
+        },
+        "$defs": dict(sorted(defs.items())),
+    }
+
+
+def _json_bytes(data: Any) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+# --- the files ---------------------------------------------------------------------------
+
+
+def data_files(h: Handreiking, settings: Settings) -> dict[str, bytes]:
+    """handreiking.json, its schema and the CSV files, keyed by their path in the site."""
+    files = {
+        JSON_FILE: _json_bytes(content_json(h, settings)),
+        SCHEMA_FILE: _json_bytes(export_schema(settings)),
+    }
+    for table in tables(h, settings):
+        files[table.file] = csv_bytes(table, h)
+    return files
+
+
+def human_size(size: int) -> str:
+    """A file size in Dutch: 950 -> '950 bytes', 12_345 -> '12 kB', 1_234_567 -> '1,2 MB'."""
+    if size < 1000:
+        return f"{size} bytes"
+    if size < 1_000_000:
+        return f"{round(size / 1000)} kB"
+    return f"{size / 1_000_000:.1f} MB".replace(".", ",")
+
+
+@dataclass(frozen=True)
+class Download:
+    """A published file as the open-data page lists it."""
+
+    file: str
+    titel: str
+    formaat: str
+    size: str
+    uitleg: str
+    table: Table | None = None
+
+
+def editor_schemas(settings: Settings) -> dict[str, bytes]:
+    """The editors' schemas (schema/*.json), published at their `$id` on the site."""
+    site = site_url(settings)
+    files = {**schema_files(site), SNAPSHOT_SCHEMA: dump_schema(snapshot_schema(site))}
+    return {path: text.encode("utf-8") for path, text in files.items()}
+
+
+def site_files(
+    h: Handreiking, settings: Settings, pdf: bool | None = None
+) -> dict[str, str | bytes]:
+    """Everything this module adds to docs_dir: open-data/*, the open-data page, the print
+    page and (unless HANDREIKING_PDF=0 or pdf=False) the PDF."""
+
+    files: dict[str, str | bytes] = dict(data_files(h, settings))
+    files[ical.ICS_FILE] = ical.calendar_bytes(h, settings)
+    files.update(editor_schemas(settings))
+    document = printed.Document(h, settings)
+    pdf_info = None
+    if pdf_enabled() if pdf is None else pdf:
+        data, pages = document.pdf()
+        files[PDF_FILE] = data
+        pdf_info = {"href": "../" + PDF_FILE, "size": human_size(len(data)), "pages": pages}
+    files.update(document.page(pdf_info))
+    files.update(open_data_page(h, settings, files, pdf_info))
+    return files
+
+
+def open_data_page(
+    h: Handreiking, settings: Settings, files: dict[str, str | bytes], pdf_info: dict | None
+) -> dict[str, str]:
+    """The page /open-data/ that explains every file, its columns and the licence."""
+    from .render import Renderer
+
+    def size(name: str) -> str:
+        return human_size(len(files[name]))
+
+    downloads = [
+        Download(
+            JSON_FILE,
+            "De hele handreiking",
+            "JSON",
+            size(JSON_FILE),
+            "Alle opgaven, maatregelen, regelingen, organisaties, bronnen, begrippen en "
+            "pagina's, met de editie. De velden zijn dezelfde als in de YAML-bestanden "
+            "van de redactie, plus het webadres (url) van elke pagina en een lijst van "
+            "alle mijlpalen met begin- en einddatum.",
+        ),
+        Download(
+            SCHEMA_FILE,
+            "JSON Schema van handreiking.json",
+            "JSON Schema (2020-12)",
+            size(SCHEMA_FILE),
+            "Beschrijft elk veld van handreiking.json, met uitleg in "
+            "het Nederlands. Gemaakt uit dezelfde velddefinitie als de controle van de "
+            "redactie.",
+        ),
+        *[Download(t.file, t.titel, "CSV", size(t.file), t.uitleg, t) for t in tables(h, settings)],
+        Download(
+            ical.ICS_FILE,
+            "Mijlpalen als agenda",
+            "iCalendar (.ics)",
+            size(ical.ICS_FILE),
+            "Elke mijlpaal als afspraak van een hele dag (bij een periode de laatste "
+            "dag), met een link naar de maatregel. Importeer het bestand in Outlook, "
+            "Google Agenda of Agenda, of abonneer u op het webadres: dan ziet u "
+            "wijzigingen vanzelf.",
+        ),
+    ]
+    if pdf_info:
+        downloads.append(
+            Download(
+                PDF_FILE,
+                "De handreiking als document",
+                "PDF",
+                pdf_info["size"],
+                f"De hele handreiking als document van "
+                f"{pdf_info['pages']} pagina's: met inhoudsopgave, "
+                "voetnoten en paginanummers, om te printen of te delen.",
+            )
+        )
+    renderer = Renderer(h, settings)
+    pages: dict[str, str] = {}
+    renderer._add(
+        pages,
+        f"{OPEN_DATA}/",
+        "open-data.md.j2",
+        downloads=downloads,
+        licentie=LICENTIE,
+        site=site_url(settings),
+        separator=LIST_SEPARATOR,
+        ics_url=site_url(settings) + ical.ICS_FILE,
+        bouwdatum=settings.today,
+    )
+    return pages
+
+
+def write_open_data(h: Handreiking, settings: Settings, out, pdf: bool | None = None) -> list[str]:
+    """`handreiking export`: write the files the site publishes under /open-data/ to `out`."""
+    from pathlib import Path
+
+    out = Path(out)
+    written = []
+    for name, data in site_files(h, settings, pdf=pdf).items():
+        if not name.startswith(f"{OPEN_DATA}/"):
+            continue  # the Markdown pages belong to the site
+        target = out / name.removeprefix(f"{OPEN_DATA}/")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+        written.append(str(target))
+    return written

@@ -1,0 +1,117 @@
+"""The mijlpalen as an iCalendar file (RFC 5545), made with the `icalendar` library.
+
+Every mijlpaal is one all-day event on one day, so a calendar shows it once instead of as a
+banner over weeks or months:
+
+- a mijlpaal on a day ('2021-04-01') is on that day;
+- a coarser one (a month, quarter, half year, season, year or range: '2021-Q1') is on the last
+  day of its period, titled "uiterlijk eerste kwartaal 2021": the handreiking says it happens
+  within the period, so by its end at the latest, and that is also the day after which the
+  site calls it overdue. The description names the whole period ("1 januari t/m 31 maart
+  2021").
+
+DTEND is the day after DTSTART, as RFC 5545 wants for an all-day event. Every event links to
+the page of its maatregel or opgave (URL, and in the description). UIDs come from the owner's
+id and the date notation, so a calendar that subscribed updates an event instead of adding a
+copy; DTSTAMP is the build date, so the same content gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, time, timedelta
+
+from icalendar import Calendar, Event
+
+from ..base.settings import Settings
+from ..base.urls import OPEN_DATA, page_url, site_url
+from ..content.model import STATUS_LABELS, Handreiking, Mijlpaal
+
+ICS_FILE = f"{OPEN_DATA}/mijlpalen.ics"
+PRODID = "-//Integrale Handreiking//Mijlpalen//NL"
+
+
+def uid(p: Mijlpaal, domain: str) -> str:
+    """A stable UID: 'maatregel-tussenvoorzieningen-2021-q1@integrale-handreiking.nl'."""
+    notatie = re.sub(r"[^a-z0-9]+", "-", p.datum.notatie.lower()).strip("-")
+    return f"{p.eigenaar_kind}-{p.eigenaar_id}-{notatie}@{domain}"
+
+
+def day(p: Mijlpaal) -> date:
+    """The day of the event: the mijlpaal's day, or the last day of its period."""
+    return p.datum.einde
+
+
+def summary(p: Mijlpaal) -> str:
+    """The event title: the owner's title and, for a period, 'uiterlijk' and its words."""
+    if p.datum.precisie == "dag":
+        return one_line(p.eigenaar_titel)
+    return one_line(f"{p.eigenaar_titel} (uiterlijk {p.datum.words})")
+
+
+def description(p: Mijlpaal, url: str) -> str:
+    """What happens, when according to the handreiking, the status and the page."""
+    when = f"Datum in de handreiking: {p.datum.words}"
+    if p.datum.begin != p.datum.einde:
+        when += f" (de periode {p.datum.span_words}; in de agenda op de laatste dag)"
+    status = f"Status: {STATUS_LABELS[p.status]}.\n" if p.status else ""
+    return _text(f"{p.tekst}\n\n{when}.\n{status}Meer informatie: {url}")
+
+
+def one_line(text: str) -> str:
+    """A title on one line: a CR or LF in it would end the property in some calendars."""
+    return " ".join(text.split())
+
+
+def _text(text: str) -> str:
+    """A text with its line breaks as LF only (icalendar escapes LF; a lone CR it passes)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def calendar(h: Handreiking, settings: Settings) -> Calendar:
+    """One VEVENT per mijlpaal of every opgave and maatregel, in timeline order."""
+    base = site_url(settings)
+    domain = re.sub(r"^https?://", "", base).split("/")[0] or "localhost"
+    stamp = datetime.combine(settings.today, time(0, 0), tzinfo=UTC)
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", f"Mijlpalen {h.editie.titel}")
+    cal.add(
+        "x-wr-caldesc",
+        f"Alle mijlpalen uit de tijdspaden van de handreiking, editie {h.editie.jaar} "
+        f"(stand: {h.editie.peildatum.words})"
+        + (", mogelijk verouderd" if h.editie.is_verouderd(settings.today) else "")
+        + f". Bron: {base}",
+    )
+    cal.add("x-wr-timezone", "Europe/Amsterdam")
+    cal.add("refresh-interval", timedelta(days=1), parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", "P1D")
+    seen: dict[str, int] = {}
+    for p in h.mijlpalen:
+        if not p.datum.dated:  # 'geen datum genoemd': nothing to put in a calendar
+            continue
+        url = page_url(settings, p.eigenaar_kind, p.eigenaar_id)
+        event = Event()
+        key = uid(p, domain)
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] > 1:  # two mijlpalen of one owner on the same date
+            key = key.replace("@", f"-{seen[key]}@", 1)
+        event.add("uid", key)
+        event.add("dtstamp", stamp)
+        event.add("dtstart", day(p))
+        event.add("dtend", day(p) + timedelta(days=1))
+        event.add("summary", summary(p))
+        event.add("description", description(p, url))
+        event.add("url", url)
+        event.add("categories", [p.eigenaar_kind])
+        event.add("transp", "TRANSPARENT")
+        event.add("class", "PUBLIC")
+        cal.add_component(event)
+    return cal
+
+
+def calendar_bytes(h: Handreiking, settings: Settings) -> bytes:
+    return calendar(h, settings).to_ical()

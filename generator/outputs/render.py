@@ -1,0 +1,437 @@
+"""Model -> Markdown pages (with front matter), one Jinja template per page kind.
+
+Output is plain Markdown that MkDocs (or any Markdown site builder that reads front matter)
+turns into HTML. Editor text never becomes Markdown of the page: plain text is escaped (HTML
+and Markdown punctuation), and editors' Markdown is rendered to sanitised HTML by `markup` and
+placed as raw HTML blocks, headings as page headings with an id of their own (issue 12).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import json
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+import jinja2.bccache
+import yaml
+from markupsafe import Markup, escape
+
+from ..base.dates import dutch_date, one_year_after
+from ..base.dutch import euro, hyphenatable, number
+from ..base.settings import Settings
+from ..base.urls import SECURITY_TXT, _relpath, anchors, base_url, page_file, relative, url_of
+from ..content import markup
+from ..content.model import (
+    SOORT_BEDRAG_LABELS,
+    SOORT_ORGANISATIE_LABELS,
+    STATUS_LABELS,
+    Handreiking,
+)
+from .timeline import STATE_LABELS as TIJDLIJN_LABELS
+from .timeline import layout as tijdlijn_layout
+
+TEMPLATES = Path(__file__).parent / "templates"
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: same text, ~10x faster
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}#|!])")
+
+
+# The overview each kind of record belongs to, by its title: the page's heading, its tab in the
+# menu (mkdocs.yml nav) and the middle of a record's breadcrumbs (issue 14).
+SECTION_TITLES = {
+    "opgave": "Opgaven",
+    "maatregel": "Maatregelen",
+    "regeling": "Financiering",
+    "organisatie": "Wie is eindverantwoordelijk",
+    "redactie": "Voor de redactie",
+}
+
+
+def inline_text(text: str | None) -> Markup:
+    """Plain text placed in Markdown: one line, HTML-escaped, Markdown punctuation made literal.
+
+    `{` and `}` too: `{: onclick=... }` after a title would otherwise be an attribute list.
+    Quotes stay quotes: this is text, never an attribute (a heading's `&#34;` showed as such
+    in the page's contents list).
+    """
+    if text is None:
+        return Markup("")
+    one_line = " ".join(str(text).split())
+    escaped = one_line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return Markup(MARKDOWN_SPECIALS.sub(r"\\\1", escaped))
+
+
+def content_markdown(blocks: tuple[markup.Block, ...], klasse: str = "") -> Markup:
+    """Rendered content in a generated page: headings as page headings, the rest raw HTML.
+
+    A heading stays a Markdown heading so the page's contents (and its anchor link) list it;
+    its text is escaped like any plain text and its id is the one `markup` gave it.
+    """
+    parts = []
+    classes = " ".join(("hr-tekst", klasse)).strip()
+    for block in blocks:
+        if isinstance(block, markup.Kop):
+            parts.append(f"{'#' * block.level} {inline_text(block.text)} {{ #{block.id} }}")
+        else:
+            parts.append(f'<div class="{classes}">{block.html}</div>')
+    return Markup("\n\n".join(parts))
+
+
+def link_from(page_url: str, path: str) -> str:
+    """A relative link from a page to a site path: a page ('wijzigingen/#x') or a file."""
+    address, hash_, fragment = path.partition("#")
+    if address == "" or address.endswith("/"):
+        return relative(page_url, address + hash_ + fragment)
+    return _relpath(address, page_url) + hash_ + fragment
+
+
+def front_matter(**values) -> Markup:
+    """A YAML front matter block; values are HTML-escaped because themes insert them raw."""
+    clean = {
+        k: [str(escape(x)) for x in v]
+        if isinstance(v, list | tuple)
+        else str(escape(" ".join(str(v).split())))
+        for k, v in values.items()
+        if v is not None
+    }
+    body = yaml.dump(clean, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
+    return Markup(f"---\n{body}---\n")
+
+
+ENVIRONMENT = {
+    "autoescape": True,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "keep_trailing_newline": True,
+}
+
+
+class _BytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept between runs; a cache that cannot be read or written is skipped.
+
+    Compiling the 26 templates took 0.3 s of every build, a third of the generator's time on
+    the real content (issue 6). Jinja keys each file by the template's checksum; the file name
+    adds Jinja's version and our environment options, which change the compiled code too.
+    """
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+@functools.cache
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    key = f"{jinja2.__version__}{sorted(ENVIRONMENT.items())}".encode()
+    pattern = f"__handreiking_{hashlib.sha256(key).hexdigest()[:12]}_%s.cache"
+    try:  # a per-user directory under the system's temp dir; Jinja checks its owner and mode
+        return _BytecodeCache(pattern=pattern)
+    except (OSError, RuntimeError):
+        return None  # compile every time, as without a cache
+
+
+# A term that can be written into `*[term]: ...` and match as a word: letters, digits and
+# a few joining marks, nothing Markdown reads ('](' would make a link of the definition).
+ABBREVIATION_TERM = re.compile(r"^[^\W_][\w.'’&-]*$")
+
+
+def _tooltip_terms(handreiking: Handreiking):
+    """The begrippen that become abbreviation tooltips: one word with two or more capitals."""
+    return [
+        b
+        for b in handreiking.begrippen
+        if ABBREVIATION_TERM.match(b.term) and sum(c.isupper() for c in b.term) >= 2
+    ]
+
+
+def _abbreviations(handreiking: Handreiking) -> list[tuple[re.Pattern, str]]:
+    """Each abbreviation's search pattern and its Markdown definition (`*[COA]: ...`).
+
+    Every begrip that is one word with two or more capitals becomes a tooltip where it
+    appears. A page gets only the definitions of the terms it uses: Python-Markdown's abbr
+    extension walks the whole page of every page that defines one (issue 6). The extension
+    wraps a term between word boundaries in the text; the term in the Markdown, not followed
+    by a letter or digit (`_COA_` is emphasis), is a superset of that, so the HTML is the
+    same as with every definition on every page.
+    """
+    return [
+        (
+            re.compile(re.escape(b.term) + r"(?![^\W_])"),
+            f"*[{b.term}]: {' '.join(b.betekenis.split())}",
+        )
+        for b in _tooltip_terms(handreiking)
+    ]
+
+
+def _glossary(handreiking: Handreiking) -> tuple[tuple[str, str], ...]:
+    """The abbreviation tooltips for editors' Markdown, as `_abbreviations` chooses them."""
+    return tuple((b.term, " ".join(b.betekenis.split())) for b in _tooltip_terms(handreiking))
+
+
+@dataclass(frozen=True)
+class Content:
+    """An editor's Markdown on one page: `tekst` for a whole text, `voetnoot` for a short one.
+
+    `thuis` is the folder of the text's own page, for its relative links ('../x.md').
+    """
+
+    glossary: tuple[tuple[str, str], ...]
+    to_path: object  # Callable[[str], str]: a site path -> the link this page writes
+
+    def globals(self) -> dict:
+        return {"tekst": self.tekst, "voetnoot": self.voetnoot}
+
+    def _blocks(self, text: str, thuis: str, prefix: str) -> tuple[markup.Block, ...]:
+        def link(target: str) -> str:
+            path = markup.site_path(target, thuis)
+            return self.to_path(path) if path is not None else "#"  # `check` refused it
+
+        return markup.blocks(text, glossary=self.glossary, link=link, id_prefix=prefix)
+
+    def tekst(
+        self,
+        text: str | None,
+        thuis: str,
+        top: int | None = None,
+        prefix: str = "kop-",
+        na_eerste: str = "",
+        klasse: str = "",
+    ) -> Markup:
+        """The text as page headings and raw HTML blocks; headings moved to level `top`,
+        `na_eerste` (trusted HTML: footnote calls) at the end of the first paragraph."""
+        if not text:
+            return Markup("")
+        if not isinstance(text, str):  # a frozen edition is read tolerantly
+            text = str(text)
+        blocks = markup.shifted(self._blocks(text, thuis, prefix), top)
+        return content_markdown(markup.after_first_paragraph(blocks, na_eerste), klasse)
+
+    def voetnoot(self, text: str, thuis: str) -> Markup:
+        """A short text as inline HTML (a footnote in a list or a line)."""
+        return markup.inline_html(self._blocks(text, thuis, "noot-"))
+
+
+SEARCH_WORDS = "woorden.json"
+TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def search_words(h: Handreiking) -> str:
+    """The words of the titles and begrippen, for the search page (zoeken.js) to look for a
+    query word inside: "noodopvang" -> "crisisnoodopvang". JSON, sorted, lower case."""
+    texts = [b.term for b in h.begrippen]
+    for records, attribute in (
+        (h.maatregelen, "titel"),
+        (h.regelingen, "titel"),
+        (h.opgaven, "titel"),
+        (h.organisaties, "naam"),
+    ):
+        texts += [getattr(record, attribute) for record in records.values()]
+    found = {word.lower() for text in texts for word in TITLE_WORD.findall(text)}
+    return json.dumps(sorted(found), ensure_ascii=False) + "\n"
+
+
+class Renderer:
+    """Renders every page of a Handreiking to Markdown text, keyed by its file path."""
+
+    def __init__(self, handreiking: Handreiking, settings: Settings, editions=None):
+        self.h = handreiking
+        self.settings = settings
+        self.editions = editions  # editions.Edities: the changelog and maatregel history
+        self._abbreviation_table = _abbreviations(handreiking)
+        self.glossary = _glossary(handreiking)
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATES),
+            bytecode_cache=_bytecode_cache(),
+            undefined=jinja2.StrictUndefined,
+            **ENVIRONMENT,
+        )
+        self.env.filters.update(
+            inline=inline_text,
+            euro=euro,
+            number=number,
+            dutch_date=dutch_date,
+            afbreekbaar=hyphenatable,
+        )
+        self.env.tests["overdue"] = lambda record: record.is_overdue(settings.today)
+        self.env.globals.update(
+            h=handreiking,
+            today=settings.today,
+            status_labels=STATUS_LABELS,
+            soort_organisatie_labels=SOORT_ORGANISATIE_LABELS,
+            soort_bedrag_labels=SOORT_BEDRAG_LABELS,
+            front_matter=front_matter,
+            platte_tekst=self.plain,
+            sectie_titels=SECTION_TITLES,
+            adres=self.address,
+        )
+        self.env.globals.update(
+            edities=editions, geschiedenis=editions.geschiedenis if editions else {}
+        )
+
+    def pages(self) -> dict[str, str]:
+        """Every page: {'maatregelen/x.md': '---\\ntitle: ...'}; sorted, deterministic."""
+        h = self.h
+        pages: dict[str, str] = {}
+        self._add(pages, "", "home.md.j2")
+        self._add(pages, url_of("opgave"), "opgaven.md.j2")
+        for opgave in h.opgaven.values():
+            self._add(pages, url_of("opgave", opgave.id), "opgave.md.j2", opgave=opgave)
+        self._add(pages, url_of("maatregel"), "maatregelen.md.j2")
+        for maatregel in h.maatregelen.values():
+            self._add(
+                pages,
+                url_of("maatregel", maatregel.id),
+                "maatregel.md.j2",
+                m=maatregel,
+                edit=self._edit("maatregelen", maatregel.location.line),
+            )
+        self._add(pages, url_of("regeling"), "regelingen.md.j2")
+        for regeling in h.regelingen.values():
+            self._add(
+                pages,
+                url_of("regeling", regeling.id),
+                "regeling.md.j2",
+                r=regeling,
+                edit=self._edit("regelingen", regeling.location.line),
+            )
+        self._add(pages, url_of("organisatie"), "organisaties.md.j2")
+        for organisatie in h.organisaties.values():
+            self._add(
+                pages,
+                url_of("organisatie", organisatie.id),
+                "organisatie.md.j2",
+                o=organisatie,
+                edit=self._edit("organisaties", organisatie.location.line),
+            )
+        self._add(
+            pages,
+            url_of("tijdlijn"),
+            "tijdlijn.md.j2",
+            figuur=tijdlijn_layout(h.mijlpalen, self.settings.today),
+            state_labels_tijdlijn=TIJDLIJN_LABELS,
+        )
+        self._add(
+            pages,
+            url_of("begrippen"),
+            "begrippen.md.j2",
+            ankers=anchors([b.term for b in h.begrippen]),
+            voorbeeld=next((b.term for b in h.begrippen if b.term.isupper()), None),
+        )
+        self._add(pages, url_of("bronnen"), "bronnen.md.j2")
+        self._add(pages, url_of("zoeken"), "zoeken.md.j2")  # issue 3: Pagefind search page
+        pages[url_of("zoeken") + SEARCH_WORDS] = search_words(h)  # issue 14: see zoeken.js
+        if self.editions is not None:
+            self._add(pages, url_of("wijzigingen"), "wijzigingen.md.j2", changelog=self.editions)
+        for pagina in h.paginas:
+            self._add(
+                pages,
+                url_of("pagina", pagina.slug),
+                "pagina.md.j2",
+                p=pagina,
+                edit=self._edit_path(pagina.path, 1),
+            )
+        # Issue 14: the pages for editors, linked from every page's footer, not from the menu.
+        self._add(
+            pages,
+            url_of("redactie"),
+            "redactie.md.j2",
+            paginas=[p for p in h.paginas if p.for_editors],
+        )
+        # Service pages (issue 3): accessibility statement, privacy, contact, security.txt.
+        for kind in ("toegankelijkheid", "privacy", "contact"):
+            self._add(pages, url_of(kind), f"{kind}.md.j2", team=self._team())
+        team = self._team()
+        contact = self.settings.security_contact
+        if not contact and team and team.contact and team.contact.email:
+            contact = f"mailto:{team.contact.email}"
+        if contact:
+            pages[SECURITY_TXT] = self.env.get_template("security.txt.j2").render(
+                contact=contact,
+                expires=one_year_after(self.settings.today),
+                canonical=base_url(self.settings.site_url) + SECURITY_TXT,
+            )
+        return dict(sorted(pages.items()))
+
+    def address(self, url: str) -> str:
+        """The published address of a site-relative URL: 'maatregelen/x/' -> 'https://.../x/'."""
+        return base_url(self.settings.site_url) + url
+
+    def _team(self):
+        """The ondersteuningsteam: the contact point for questions, problems and security."""
+        return self.h.organisaties.get("ondersteuningsteam")
+
+    def _add(self, pages: dict[str, str], url: str, template: str, **context) -> None:
+        source = page_file(url)
+
+        def link(kind: str, id_: str | None = None) -> str:
+            return relative(url, url_of(kind, id_))
+
+        def mdlink(kind: str, id_: str | None = None) -> str:
+            target = page_file(url_of(kind, id_))
+            return _relpath(target, posixpath.dirname(source))
+
+        text = self.env.get_template(template).render(
+            page_url=url,
+            link=link,
+            mdlink=mdlink,
+            edit=context.pop("edit", None),
+            **self.content(lambda path: link_from(url, path)).globals(),
+            **context,
+        )
+        text = self._with_actualiteit(text, link)
+        pages[page_file(url)] = text.rstrip("\n") + "\n" + self.abbreviations(text)
+
+    def _with_actualiteit(self, text: str, link) -> str:
+        """The page with its edition and stand at the bottom, and the notice on top when the
+        next edition is overdue (issue 13): after the front matter, before the first heading."""
+        partial = self.env.get_template("_actualiteit.md.j2").module
+        front, body = "", text
+        if text.startswith("---\n"):
+            _, front, body = text.split("---\n", 2)
+            front = f"---\n{front}---\n"
+        return f"{front}{partial.boven(link)}{body.rstrip()}\n\n{partial.onder()}\n"
+
+    def content(self, to_path) -> Content:
+        """`tekst(...)` and `voetnoot(...)` for the templates of one page (see `Content`).
+
+        `to_path` turns a site path ('wijzigingen/') into the link the page writes.
+        """
+        return Content(self.glossary, to_path)
+
+    def plain(self, text: str | None, klasse: str = "") -> Markup:
+        """Plain text (a samenvatting, a rol) as a raw HTML block, with abbreviation tooltips."""
+        if not text:
+            return Markup("")
+        return content_markdown((markup.Html(markup.plain(text, self.glossary)),), klasse)
+
+    def abbreviations(self, text: str) -> str:
+        """The abbreviation definitions for the terms `text` uses (issue 6, see _abbreviations)."""
+        lines = [line for term, line in self._abbreviation_table if term.search(text)]
+        return ("\n" + "\n".join(lines) + "\n") if lines else ""
+
+    def _edit(self, key: str, line: int) -> dict | None:
+        return self._edit_path(self.h.files[key], line)
+
+    def _edit_path(self, path: str, line: int) -> dict | None:
+        if not self.settings.repo_url:
+            return None
+        base = self.settings.repo_url.rstrip("/")
+        branch = self.settings.edit_branch
+        return {
+            "url": f"{base}/edit/{branch}/{path}",
+            "file": path,
+            "line": line,
+            "view": f"{base}/blob/{branch}/{path}#L{line}",
+        }
+
+
+def render_pages(handreiking: Handreiking, settings: Settings, editions=None) -> dict[str, str]:
+    return Renderer(handreiking, settings, editions).pages()
