@@ -152,6 +152,8 @@ def test_the_schema_rejects_the_broken_corpus(case):
 
 def test_the_minimal_fixture_passes_the_schema_too():
     for spec in FILES:
+        if spec.optional and not (FIXTURE / spec.path).exists():
+            continue
         data = load_12((FIXTURE / spec.path).read_text(encoding="utf-8"))
         assert list(validator(spec).iter_errors(data)) == []
 

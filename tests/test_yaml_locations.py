@@ -35,6 +35,8 @@ def mutations(text: str):
 def test_an_unclosed_quote_or_bracket_is_reported_where_it_opens(root, tmp_path):
     made, misplaced = 0, []
     for spec in FILES:
+        if spec.optional and not (root / spec.path).exists():
+            continue
         text = (root / spec.path).read_text(encoding="utf-8")
         for number, broken in mutations(text):
             path = tmp_path / "case.yaml"

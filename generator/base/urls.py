@@ -94,6 +94,7 @@ FIXED_FILES = frozenset(
                 "opgaven",
                 "organisaties",
                 "regelingen",
+                "verwijderd",
             )
         ),
     }

@@ -328,39 +328,55 @@ class Toekenning(Kind):
 UNDERIVABLE = ("id", "afgeleid", "vorige_ids")  # fields no editor infers from the text
 
 
-class Redenen(Kind):
-    """Per field of this record that the editors inferred, why: {status: "De tekst …"}.
+@dataclass
+class PerVeld(Kind):
+    """A value per field of this record: {status: ...}; `Record.check` makes sure every key is
+    a field the record has. `Redenen` (why a field is inferred) and the sources of single
+    fields (`bronvermelding`) are such maps."""
 
-    `Record.check` makes sure every key is a field of that record.
-    """
+    item: Kind = None
+    what: str = ""  # 'een reden', 'een bron met vindplaats': what each field gets, in Dutch
 
-    description = (
-        "per veld dat de redactie heeft afgeleid (de handreiking zegt het niet zo), waarom: "
-        "veldnaam: reden"
-    )
+    def __post_init__(self):
+        self.description = f"per veld {self.what}: veldnaam: ..."
 
     def check(self, node, path, ctx):
         if not isinstance(node, Mapping):
-            ctx.problem(
-                node.location, path, "verwacht per afgeleid veld een regel 'veldnaam: reden'"
-            )
+            ctx.problem(node.location, path, f"verwacht per veld een regel 'veldnaam: {self.what}'")
             return INVALID
-        reasons: dict[str, Any] = {"_loc": {}}
+        values: dict[str, Any] = {"_loc": {}}
         for key, (key_location, child) in node.items.items():
-            reason = Text(single_line=False).check(child, f"{path}.{key}", ctx)
-            reasons["_loc"][key] = key_location
-            if reason is not INVALID:
-                reasons[key] = reason
-        return reasons
+            value = self.item.check(child, f"{path}.{key}", ctx)
+            values["_loc"][key] = key_location
+            if value is not INVALID:
+                values[key] = value
+        return values
 
     def build(self, value):
-        return {k: v for k, v in value.items() if not k.startswith("_")}
+        return {k: self.item.build(v) for k, v in value.items() if not k.startswith("_")}
+
+    def written(self, value):
+        return {k: self.item.written(v) for k, v in value.items()}
 
     def json_schema(self):
-        return {"type": "object", "additionalProperties": {"type": "string", "minLength": 1}}
+        return {"type": "object", "additionalProperties": self.item.json_schema()}
 
     def example(self):
         return "{}"
+
+
+class Redenen(PerVeld):
+    """Per field of this record that the editors inferred, why: {status: "De tekst …"}."""
+
+    def __init__(self):
+        super().__init__(item=Text(single_line=False), what="de reden")
+        self.description = (
+            "per veld dat de redactie heeft afgeleid (de handreiking zegt het niet zo), waarom: "
+            "veldnaam: reden"
+        )
+
+    def json_schema(self):
+        return {"type": "object", "additionalProperties": {"type": "string", "minLength": 1}}
 
 
 class Sectie(Kind):
@@ -749,25 +765,40 @@ class Record(Kind):
                     path,
                     f"verplicht veld '{f.key}' ({f.label}) ontbreekt in {self.name}",
                 )
-        reasons, declared = value.get("afgeleid"), known.get("afgeleid")
-        if reasons and declared and isinstance(declared.kind, Redenen):
-            for key, at in reasons["_loc"].items():
-                if key not in known or key in UNDERIVABLE:
-                    ctx.problem(
-                        at,
-                        f"{path}.afgeleid",
-                        f"'{key}' is geen veld van een {self.name} dat de redactie kan afleiden"
-                        f"{_hint(key, known)}",
-                    )
-                elif key not in node.items:
-                    ctx.problem(
-                        at,
-                        f"{path}.afgeleid",
-                        f"'{key}' staat bij afgeleid, maar de {self.name} heeft geen '{key}'",
-                    )
+        for name, f in known.items():
+            if isinstance(f.kind, PerVeld) and isinstance(value.get(name), dict):
+                self._check_per_veld(name, value, node, ctx)
         if self.id_kind and isinstance(value.get("id"), str):
             ctx.ids.append((self.id_kind, value["id"], value["_loc"]["id"], path))
         return value
+
+    def _check_per_veld(self, name: str, value: dict, node: Mapping, ctx: Context) -> None:
+        """The keys of a map per field (afgeleid, bronvermelding) are fields this record has,
+        and one field is either inferred or stated in a source, not both."""
+        path, known = value["_path"], {f.key: f for f in self.fields}
+        verb = "afleiden" if name == "afgeleid" else "met een bron vermelden"
+        per_field = [f.key for f in self.fields if isinstance(f.kind, PerVeld)]
+        for key, at in value[name]["_loc"].items():
+            if key not in known or key in UNDERIVABLE or key in per_field:
+                ctx.problem(
+                    at,
+                    f"{path}.{name}",
+                    f"'{key}' is geen veld van een {self.name} dat de redactie kan {verb}"
+                    f"{_hint(key, known)}",
+                )
+            elif key not in node.items:
+                ctx.problem(
+                    at,
+                    f"{path}.{name}",
+                    f"'{key}' staat bij {name}, maar de {self.name} heeft geen '{key}'",
+                )
+            elif name != "afgeleid" and key in (value.get("afgeleid") or {}):
+                ctx.problem(
+                    at,
+                    f"{path}.{name}",
+                    f"'{key}' staat ook bij afgeleid; een gegeven staat in een bron of is "
+                    "afgeleid door de redactie, niet allebei",
+                )
 
     def build(self, value: dict) -> Any:
         """The record's dataclass from checked values: every field through its own kind, and
@@ -793,11 +824,10 @@ class Record(Kind):
             }
             for f in self.fields
         }
+        per_field = [f.key for f in self.fields if isinstance(f.kind, PerVeld)]
         for f in self.fields:  # the keys of `afgeleid` are this record's other fields
-            if isinstance(f.kind, Redenen):
-                names = [
-                    g.key for g in self.fields if g.key not in ("id", "afgeleid", "vorige_ids")
-                ]
+            if isinstance(f.kind, PerVeld):
+                names = [g.key for g in self.fields if g.key not in (*UNDERIVABLE, *per_field)]
                 properties[f.key]["propertyNames"] = {"enum": names}
         return {
             "type": "object",

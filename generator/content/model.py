@@ -30,6 +30,7 @@ from .kinds import (
     ListOf,
     Markdown,
     Number,
+    PerVeld,
     Redenen,
     Ref,
     Sectie,
@@ -103,6 +104,44 @@ def _afgeleid() -> Any:
 
 def _vorige_ids(help: str = "Eerdere ids; oude adressen sturen door") -> Any:
     return content(ListOf(item=Slug()), "Vorige ids", help)
+
+
+@record("vermelding")
+@dataclass(frozen=True, kw_only=True)
+class Vermelding:
+    """Where a fact is stated when that is not (only) the handreiking: a bron and the place
+    in it. A later edition's record can rest on a law, a Kamerbrief or the Staatscourant."""
+
+    bron: str = content(
+        Ref(target="bron"),
+        "Bron",
+        "Het stuk waarin het staat: een id uit content/bronnen.yaml",
+        required=True,
+    )
+    vindplaats: str | None = content(
+        Text(),
+        "Vindplaats",
+        "Waar in dat stuk: een artikel, paragraaf of pagina, zoals 'artikel 6' of 'paragraaf 3.2'",
+    )
+
+
+def _vermeld_in(kind: str) -> Any:
+    return content(
+        Vermelding.record,
+        "Vermeld in",
+        f"Waar de {kind} staat als dat niet de tekst van de handreiking is: de bron en de "
+        "vindplaats (een wet, een Kamerbrief, de Staatscourant). Verplicht zonder 'sectie'",
+    )
+
+
+def _bronvermelding() -> Any:
+    return content(
+        PerVeld(item=Vermelding.record, what="de bron en de vindplaats"),
+        "Bronvermelding",
+        "Per veld dat in een andere bron staat dan de rest: die bron en de vindplaats, "
+        "bijvoorbeeld 'aanvraagperiode: {bron: stcrt-2022-1234, vindplaats: artikel 4}'. Een "
+        "veld staat hier of bij afgeleid, niet bij allebei",
+    )
 
 
 @record("link")
@@ -216,9 +255,13 @@ class Maatregel:
     opgave: str = content(
         Ref(target="opgave"), "Opgave", "De opgave waar de maatregel bij hoort", required=True
     )
-    sectie: str = content(
-        Sectie(), "Paragraaf", "Het paragraafnummer in de handreiking", required=True
+    sectie: str | None = content(
+        Sectie(),
+        "Paragraaf",
+        "Het paragraafnummer in de handreiking van deze editie; laat weg als de maatregel niet "
+        "in de tekst van de handreiking staat (noem dan vermeld_in)",
     )
+    vermeld_in: Vermelding | None = _vermeld_in("maatregel")
     samenvatting: str = content(
         Text(single_line=False),
         "Samenvatting",
@@ -262,6 +305,7 @@ class Maatregel:
         ListOf(item=Markdown()), "Voetnoten", "Voetnoten uit de handreiking"
     )
     afgeleid: dict[str, str] | None = _afgeleid()
+    bronvermelding: dict[str, Vermelding] | None = _bronvermelding()
     vorige_ids: tuple[str, ...] = _vorige_ids(
         "Eerdere ids van deze maatregel; hun oude webadressen sturen door naar de nieuwe pagina"
     )
@@ -278,7 +322,7 @@ class Maatregel:
 
     @property
     def sectie_key(self) -> tuple[int, ...]:
-        return tuple(int(part) for part in self.sectie.split("."))
+        return sectie_key(self.sectie)
 
     def eindverantwoordelijke(self, organisatie: str) -> Toegekend | None:
         """The organisatie as this maatregel's eindverantwoordelijke (with its provenance)."""
@@ -317,6 +361,33 @@ class Opgave:
     regelingen: list[Regeling] = field(default_factory=list)
 
 
+@record("opvolging")
+@dataclass(frozen=True, kw_only=True)
+class Opvolging:
+    """An organisatie took over tasks of another from a date (a new ministry, a merger)."""
+
+    organisatie: str = content(
+        Ref(target="organisatie"),
+        "Voorganger",
+        "De organisatie die deze taken hiervoor had (een id uit content/organisaties.yaml)",
+        required=True,
+    )
+    sinds: Periode = content(
+        Datum(),
+        "Sinds",
+        "Vanaf wanneer deze organisatie de taken heeft, zoals 2024-07-02",
+        required=True,
+    )
+    taken: str | None = content(
+        Text(single_line=False),
+        "Taken",
+        "Welke taken overgingen, als het niet alle taken van de voorganger waren",
+    )
+    bron: str | None = content(
+        Ref(target="bron"), "Bron", "Het stuk waarin de overgang staat (een id uit bronnen.yaml)"
+    )
+
+
 @record("organisatie", id_kind="organisatie")
 @dataclass(kw_only=True)
 class Organisatie:
@@ -335,9 +406,17 @@ class Organisatie:
     contact: Contact | None = content(
         Contact.record, "Contact", "Hoe gemeenten en provincies contact opnemen"
     )
+    voorgangers: tuple[Opvolging, ...] = content(
+        ListOf(item=Opvolging.record),
+        "Voorgangers",
+        "Organisaties waarvan deze organisatie taken overnam, elk met de datum: de site "
+        "toont dan wie een verantwoordelijkheid nu heeft, sinds wanneer, en wie daarvoor",
+    )
     afgeleid: dict[str, str] | None = _afgeleid()
+    bronvermelding: dict[str, Vermelding] | None = _bronvermelding()
     vorige_ids: tuple[str, ...] = _vorige_ids()
     location: Location | None = None
+    opvolgers: list[tuple[Organisatie, Opvolging]] = field(default_factory=list)
     eindverantwoordelijk_voor: list[Maatregel] = field(default_factory=list)
     betrokken_bij: list[Maatregel] = field(default_factory=list)
     verstrekt: list[Regeling] = field(default_factory=list)
@@ -380,9 +459,13 @@ class Regeling:
         "Kenmerk",
         "Officiële vindplaats van de regeling zelf, zoals 'Staatscourant 2021, 48698'",
     )
-    sectie: str = content(
-        Sectie(), "Paragraaf", "Het paragraafnummer in de handreiking", required=True
+    sectie: str | None = content(
+        Sectie(),
+        "Paragraaf",
+        "Het paragraafnummer in de handreiking van deze editie; laat weg als de regeling niet "
+        "in de tekst van de handreiking staat (noem dan vermeld_in)",
     )
+    vermeld_in: Vermelding | None = _vermeld_in("regeling")
     opgave: str = content(
         Ref(target="opgave"), "Opgave", "De opgave waar de regeling bij hoort", required=True
     )
@@ -417,10 +500,15 @@ class Regeling:
         ListOf(item=Link.record), "Links", "Verwijzingen naar meer informatie"
     )
     afgeleid: dict[str, str] | None = _afgeleid()
+    bronvermelding: dict[str, Vermelding] | None = _bronvermelding()
     vorige_ids: tuple[str, ...] = _vorige_ids()
     location: Location | None = None
     maatregelen: list[Maatregel] = field(default_factory=list)
     delen: list[Regeling] = field(default_factory=list)
+
+    @property
+    def sectie_key(self) -> tuple[int, ...]:
+        return sectie_key(self.sectie)
 
     def is_overdue(self, today: date) -> bool:
         """Its status still promises or offers it, but its aanvraagperiode is over."""
@@ -466,6 +554,40 @@ class Begrip:
         Text(single_line=False), "Uitleg", "Extra uitleg in eenvoudige taal"
     )
     afgeleid: dict[str, str] | None = _afgeleid()
+
+
+SOORT_VERWIJDERD = Enum(
+    labels={
+        "maatregel": "Maatregel",
+        "regeling": "Regeling",
+        "organisatie": "Organisatie",
+        "opgave": "Opgave",
+        "bron": "Bron",
+    }
+)
+
+
+@record("verwijdering")
+@dataclass(frozen=True, kw_only=True)
+class Verwijdering:
+    """Why a record that an edition published is no longer in the handreiking.
+
+    Removing a record is deleting it from its file; its address then says since which edition
+    it is gone and links the last edition that had it. This optional note adds the reason.
+    """
+
+    soort: str = content(SOORT_VERWIJDERD, "Soort", "Wat er is verwijderd", required=True)
+    id: str = content(Slug(), "Id", "De id die het item had", required=True)
+    reden: str = content(
+        Text(single_line=False),
+        "Reden",
+        "Waarom het niet meer in de handreiking staat, in één of twee zinnen",
+        required=True,
+    )
+    bron: str | None = content(
+        Ref(target="bron"), "Bron", "Het stuk dat het besluit noemt (een id uit bronnen.yaml)"
+    )
+    location: Location | None = None
 
 
 @record("vaststelling")
@@ -544,6 +666,7 @@ class Handreiking:
     begrippen: list[Begrip]
     paginas: list[Pagina]
     files: dict[str, str]
+    verwijderd: list[Verwijdering] = field(default_factory=list)
 
     @classmethod
     def from_checked(cls, values: dict[str, Any], pages: list[dict], files: dict[str, str]):
@@ -560,10 +683,7 @@ class Handreiking:
         organisaties = sorted(
             build(Organisatie, "organisaties"), key=lambda o: o.korte_naam.casefold()
         )
-        regelingen = sorted(
-            build(Regeling, "regelingen"),
-            key=lambda r: (tuple(int(p) for p in r.sectie.split(".")), r.id),
-        )
+        regelingen = sorted(build(Regeling, "regelingen"), key=lambda r: (r.sectie_key, r.id))
         bronnen = sorted(
             build(Bron, "bronnen"),
             key=lambda b: (b.datum.sort_key if b.datum else (date.max,), b.id),
@@ -582,11 +702,15 @@ class Handreiking:
             begrippen=sorted(build(Begrip, "begrippen"), key=lambda b: b.term.casefold()),
             paginas=sorted(paginas, key=lambda p: (p.volgorde, p.slug)),
             files=files,
+            verwijderd=build(Verwijdering, "verwijderd") if values.get("verwijderd") else [],
         )
         handreiking._link()
         return handreiking
 
     def _link(self) -> None:
+        for o in self.organisaties.values():
+            for opvolging in o.voorgangers:
+                self.organisaties[opvolging.organisatie].opvolgers.append((o, opvolging))
         for m in self.maatregelen.values():
             self.opgaven[m.opgave].maatregelen.append(m)
             for org in m.eindverantwoordelijken:
@@ -627,6 +751,12 @@ class Handreiking:
         items = [p for o in self.opgaven.values() for p in o.tijdspad]
         items += [p for m in self.maatregelen.values() for p in m.tijdspad]
         return sorted(items, key=lambda p: (p.datum.sort_key, p.eigenaar_id, p.tekst))
+
+
+def sectie_key(sectie: str | None) -> tuple[int, ...]:
+    """A paragraph number to sort by: '4.2.10' after '4.2.9'; a record without one comes
+    after those with one (a record from a later source, outside the handreiking's text)."""
+    return tuple(int(part) for part in sectie.split(".")) if sectie else (10**6,)
 
 
 def _owned(owner: Maatregel | Opgave, kind: str) -> Maatregel | Opgave:

@@ -81,8 +81,10 @@ def _field_lines(f, col: str, filled: bool) -> list[str]:
 
 def _wanted(record: Record, f) -> bool:
     """Required fields, and what a maatregel that is not yet beschikbaar must have."""
-    return f.required or (
-        record.name == "maatregel" and f.key in ("eindverantwoordelijken", "tijdspad")
+    return (
+        f.required
+        or (record.name == "maatregel" and f.key in ("eindverantwoordelijken", "tijdspad"))
+        or (record.name in ("maatregel", "regeling") and f.key == "sectie")  # or vermeld_in
     )
 
 

@@ -29,6 +29,7 @@ from .model import (
     Pagina,
     Regeling,
     Vaststelling,
+    Verwijdering,
 )
 
 MIJLPAAL = Mijlpaal.record
@@ -46,6 +47,7 @@ BEGRIP = Begrip.record
 VASTSTELLING = Vaststelling.record
 EDITIE = Editie.record
 PAGINA = Pagina.record
+VERWIJDERING = Verwijdering.record
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,7 @@ class FileSpec:
     key: str
     kind: Kind
     label: str
+    optional: bool = False  # a file that may be missing: its list is then empty
 
 
 FILES = (
@@ -70,6 +73,13 @@ FILES = (
     FileSpec("content/bronnen.yaml", "bronnen", ListOf(item=BRON), "de bronnen"),
     FileSpec("content/begrippen.yaml", "begrippen", ListOf(item=BEGRIP), "de begrippen"),
     FileSpec("content/editie.yaml", "editie", EDITIE, "de editie"),
+    FileSpec(
+        "content/verwijderd.yaml",
+        "verwijderd",
+        ListOf(item=VERWIJDERING),
+        "waarom gepubliceerde items niet meer in de handreiking staan",
+        optional=True,
+    ),
 )
 
 

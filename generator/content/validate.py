@@ -69,6 +69,9 @@ def check_project(root: Path, peildatum: date | None = None) -> Checked:
     for spec in FILES:
         path = root / spec.path
         if not path.exists():
+            if spec.optional:
+                values[spec.key] = []
+                continue
             problems.append(
                 Problem(
                     Location(spec.path, 1, 1),
@@ -96,15 +99,18 @@ def check_project(root: Path, peildatum: date | None = None) -> Checked:
     _check_refs(refs, known, problems)
     _check_links(links, known, values, pages, problems)
     _check_maatregelen(values.get("maatregelen") or [], peildatum, problems)
+    for key, kind in (("maatregelen", "maatregel"), ("regelingen", "regeling")):
+        _check_placed(values.get(key) or [], kind, problems)
+    _check_succession(values.get("organisaties") or [], problems)
+    _check_roles(values, problems)
     _check_opgaven(values.get("opgaven") or [], peildatum, problems)
     _check_regelingen(values.get("regelingen") or [], peildatum, problems)
     _check_aliases(values, known, problems)
     _check_unique(values.get("begrippen") or [], "term", "begrip", problems)
     _check_unique(values.get("opgaven") or [], "volgorde", "opgave", problems)
     problems = sorted(set(problems), key=lambda p: p.sort_key)
-    return Checked(
-        values, pages, problems, {spec.key: spec.path for spec in FILES}, peildatum, tops
-    )
+    files = {spec.key: spec.path for spec in FILES if spec.key in tops or not spec.optional}
+    return Checked(values, pages, problems, files, peildatum, tops)
 
 
 def edition_peildatum(values: dict[str, Any]) -> date | None:
@@ -408,6 +414,68 @@ def _open_mijlpalen_past(record: dict, peildatum: date):
         periode = mijlpaal.get("datum")
         if periode is not None and "bereikt" not in mijlpaal and periode.is_past(peildatum):
             yield index, mijlpaal
+
+
+def _check_placed(records, kind: str, problems) -> None:
+    """Every maatregel and regeling says where it is stated: a paragraph of the handreiking
+    (`sectie`), or another source with its place in it (`vermeld_in`)."""
+    for r in records:
+        if "sectie" in r["_loc"] or "vermeld_in" in r["_loc"]:
+            continue
+        problems.append(
+            Problem(
+                r["_at"],
+                f"{r['_path']}: noem waar deze {kind} staat: 'sectie' (de paragraaf in de "
+                "handreiking) of 'vermeld_in' (een andere bron, met de vindplaats)",
+            )
+        )
+
+
+def _check_succession(organisaties, problems) -> None:
+    """A voorganger is another organisatie, and no two organisaties succeed each other."""
+    before = {
+        o.get("id"): {v.get("organisatie") for v in o.get("voorgangers") or []}
+        for o in organisaties
+    }
+    for o in organisaties:
+        for index, opvolging in enumerate(o.get("voorgangers") or []):
+            other = opvolging.get("organisatie")
+            path = f"{o['_path']}.voorgangers[{index}].organisatie"
+            at = opvolging["_loc"].get("organisatie", opvolging["_at"])
+            if other == o.get("id"):
+                problems.append(Problem(at, f"{path}: een organisatie volgt zichzelf niet op"))
+            elif o.get("id") in before.get(other, set()):
+                problems.append(
+                    Problem(
+                        at,
+                        f"{path}: '{other}' noemt '{o.get('id')}' ook als voorganger; één van "
+                        "beide nam de taken over, zet de voorganger alleen bij de opvolger",
+                    )
+                )
+
+
+def _check_roles(values, problems) -> None:
+    """An organisatie whose rol calls it eindverantwoordelijk while no maatregel or regeling
+    names it so: the rol text contradicts the relations (after a succession, say)."""
+    holders = {
+        _id(e)
+        for key in ("maatregelen", "regelingen")
+        for r in values.get(key) or []
+        for e in r.get("eindverantwoordelijken") or []
+    }
+    holders |= {r.get("verstrekker") for r in values.get("regelingen") or []}
+    for o in values.get("organisaties") or []:
+        rol = o.get("rol") or ""
+        if re.search(r"(?i)\beindverantwoordelijk", rol) and o.get("id") not in holders:
+            problems.append(
+                Problem(
+                    o["_loc"]["rol"],
+                    f"{o['_path']}.rol: de rol noemt {o.get('afkorting') or o.get('naam')} "
+                    "eindverantwoordelijk, maar geen maatregel of regeling noemt haar zo; werk "
+                    "de rol bij (of de eindverantwoordelijken)",
+                    WAARSCHUWING,
+                )
+            )
 
 
 def _check_opgaven(opgaven, peildatum: date, problems) -> None:
