@@ -19,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 from site_audit import VOID
 
 from conftest import ROOT
+from generator.history.snapshots import read_snapshots
 from generator.outputs.render import url_of
 from generator.site.build import load
 
@@ -82,6 +83,8 @@ def page_set_problems(project: Path, today) -> list[str]:
     old id redirects, and the site has no record page the content does not have."""
     _, h = load(project, today)
     site = project / "site"
+    snapshots, _ = read_snapshots(project)
+    published = {url for s in snapshots for url in s.adressen}
     problems = []
     expected: set[str] = set()
     for kind, records, title in (
@@ -107,12 +110,22 @@ def page_set_problems(project: Path, today) -> list[str]:
                     problems.append(f"/{url_of(kind, old)}: no redirect to /{url}")
         folder = url_of(kind)
         for file in sorted((site / folder).glob("*/index.html")):
-            if page_url(site, file) not in expected:
-                problems.append(f"/{page_url(site, file)}: a {kind} page without a {kind}")
+            url = page_url(site, file)
+            if url in expected:
+                continue
+            if url in published and _says_removed(file):
+                continue  # issue 20: a removed record's address says so
+            problems.append(f"/{url}: a {kind} page without a {kind}")
     for pagina in h.paginas:
         if not (site / url_of("pagina", pagina.slug) / "index.html").is_file():
             problems.append(f"/{url_of('pagina', pagina.slug)}: missing")
     return problems
+
+
+def _says_removed(file: Path) -> bool:
+    """The page at the address of a record an edition published and the content no longer has
+    (issue 20): it says the record is gone, never a redirect to another record."""
+    return "niet meer in de handreiking" in file.read_text(encoding="utf-8")
 
 
 # --- abbreviations are explained ------------------------------------------------------------

@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import yaml
 from site_checks import page_set_problems
@@ -81,7 +82,9 @@ def test_the_nav_cache_changes_no_byte(built_project, tmp_path):
     )
     assert result.returncode == 0, result.stderr
     site = built_project / "site"
-    cached = {p.relative_to(site) for p in site.rglob("*.html")}
+    # The published editions' own pages (issue 20) come from a build of their own, with the
+    # same plugin; tests/test_frozen.py and tests/test_history.py read them.
+    cached = {p.relative_to(site) for p in site.rglob("*.html") if not _edition_page(site, p)}
     uncached = {p.relative_to(tmp_path / "site") for p in (tmp_path / "site").rglob("*.html")}
     assert cached == uncached
     assert len([p for p in cached if p.parts[0] == "maatregelen"]) > 10
@@ -89,6 +92,11 @@ def test_the_nav_cache_changes_no_byte(built_project, tmp_path):
         assert (site / relative).read_bytes() == (tmp_path / "site" / relative).read_bytes(), (
             relative
         )
+
+
+def _edition_page(site: Path, path: Path) -> bool:
+    parts = path.relative_to(site).parts
+    return len(parts) > 2 and parts[0] == "editie" and parts[1].isdigit()
 
 
 def test_the_same_content_builds_the_same_files(tmp_path, monkeypatch):

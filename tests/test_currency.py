@@ -40,8 +40,30 @@ def late(tmp_path_factory) -> Path:
 
 
 def pages(site: Path) -> list[Path]:
-    """Every page a reader stays on (no redirect stubs, no 404)."""
-    return [f for f in html_files(site) if not is_redirect(f) and f.name != "404.html"]
+    """Every page a reader stays on (no redirect stubs, no 404), but a published edition's
+    own fixed pages (issue 20): those say which edition they are (test_edition_pages_...)."""
+    return [
+        f
+        for f in html_files(site)
+        if not is_redirect(f) and f.name != "404.html" and not _edition_page(site, f)
+    ]
+
+
+def _edition_page(site: Path, path: Path) -> bool:
+    parts = path.relative_to(site).parts
+    return len(parts) > 2 and parts[0] == "editie" and parts[1].isdigit()
+
+
+def test_every_page_of_a_published_edition_says_which_edition_and_that_it_stays(late):
+    site = late / "site"
+    found = [f for f in html_files(site) if _edition_page(site, f)]
+    assert len(found) > 40
+    for file in found:
+        markup = file.read_text(encoding="utf-8")
+        main = markup[markup.index('id="hoofdinhoud"') :]
+        assert "U leest editie 2021" in main and "vaste versie" in main, file
+        assert "Editie 2021 van de handreiking · stand: februari 2021" in main, file
+        assert NOTICE not in main, file  # a fixed version is not out of date: it is dated
 
 
 def pdf_text(site: Path) -> str:

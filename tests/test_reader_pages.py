@@ -77,10 +77,15 @@ def orientation_problems(project: Path, today) -> list[str]:
             problems.append(f"/{url}: no 'Kopieer link' or 'Citeer'")
         citation = re.search(r'<p class="hr-citeer__tekst" id="citaat">(.*?)</p>', markup)
         named = "financieringsregeling" if kind == "regeling" else kind
-        if not citation or not text(citation.group(1)).startswith(f"{h.editie.titel}, {named} "):
+        # Issue 20: a version unchanged since the last edition is cited at its fixed address.
+        opening = rf"{re.escape(h.editie.titel)}( \(editie (\d{{4}})\))?, {named} "
+        found = citation and re.match(opening, text(citation.group(1)))
+        if not found:
             problems.append(f"/{url}: citation {citation and text(citation.group(1))}")
-        elif not re.search(
-            rf", https?://[^ ]+/{re.escape(url)}, geraadpleegd op ", citation.group(1)
+            continue
+        fixed = f"editie/{found.group(2)}/" if found.group(2) else ""
+        if not re.search(
+            rf", https?://[^ ]+/{re.escape(fixed + url)}, geraadpleegd op ", citation.group(1)
         ):
             problems.append(f"/{url}: the citation lacks its address or date of consultation")
     return problems
@@ -98,9 +103,14 @@ def test_the_citation_names_edition_paragraph_title_and_address(site_dir):
     markup = page(site_dir, "maatregelen/tussenvoorzieningen/")
     citation = text(re.search(r'id="citaat">(.*?)</p>', markup).group(1))
     assert citation == (
-        "Integrale Handreiking Huisvesting, Opvang en Inburgering 2021, maatregel 4.2.1 "
-        "Tussenvormen huisvesting, https://integrale-handreiking.nl/maatregelen/"
-        "tussenvoorzieningen/, geraadpleegd op [datum]."
+        "Integrale Handreiking Huisvesting, Opvang en Inburgering 2021 (editie 2021), maatregel "
+        "4.2.1 Tussenvormen huisvesting, https://integrale-handreiking.nl/editie/2021/"
+        "maatregelen/tussenvoorzieningen/, geraadpleegd op [datum]."
+    )
+    note = text(re.search(r'<p class="hr-citeer__noot">(.*?)</p>', markup).group(1))
+    assert note == (
+        "Dit adres blijft deze versie tonen. Altijd de nieuwste versie: "
+        "https://integrale-handreiking.nl/maatregelen/tussenvoorzieningen/"
     )
 
 

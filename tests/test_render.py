@@ -11,6 +11,7 @@ import pytest
 from conftest import ROOT
 from generator.content.model import Handreiking
 from generator.content.validate import check_project
+from generator.outputs.pages import render_pages
 from generator.outputs.render import (
     Renderer,
     Settings,
@@ -18,7 +19,6 @@ from generator.outputs.render import (
     inline_text,
     number,
     relative,
-    render_pages,
 )
 
 FIXTURE = ROOT / "tests" / "fixtures" / "minimal"

@@ -53,6 +53,7 @@ FIXED_PAGES = frozenset(
         "toegankelijkheid/",
         "privacy/",
         "redactie/",
+        "editie/",
         "handreiking/volledig/",
     }
 )

@@ -367,7 +367,7 @@ def run_export(args) -> int:
 
 
 def run_nginx(args) -> int:
-    from ..history.editions import redirects
+    from ..history.model import redirects
     from ..site.nginx import config as nginx_config
 
     checked, _ = site.load(args.root, build_date())

@@ -24,6 +24,7 @@ import posixpath
 import re
 import unicodedata
 import xml.etree.ElementTree as etree
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -485,15 +486,19 @@ def html_outside_code(text: str) -> tuple[str, ...]:
     In `code`, an indented block or a fenced block a tag is an example and fine. A tag that
     is only there after decoding an entity ('&lt;b&gt;') is not one the editor typed.
     """
-    written = set(_HTML_TAG.findall(text))
+    written = Counter(_HTML_TAG.findall(text))
     if not written:
         return ()
     tokens, _ = _parse(text, ())
-    found = []
+    found, in_code = [], Counter()
     code = 0
     for kind, value, _ in tokens:
         if kind in ("start", "end") and value in ("code", "pre"):
             code += 1 if kind == "start" else -1
-        elif kind == "text" and not code:
+        elif kind == "text" and code:
+            in_code.update(_HTML_TAG.findall(value))
+        elif kind == "text":
             found += [tag for tag in _HTML_TAG.findall(value) if tag in written]
-    return tuple(dict.fromkeys(found))
+    # A tag typed only in code, and shown as text elsewhere from '&lt;...&gt;', is no tag the
+    # editor typed outside code.
+    return tuple(tag for tag in dict.fromkeys(found) if written[tag] > in_code[tag])

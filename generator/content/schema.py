@@ -169,6 +169,9 @@ def _definitions() -> dict:
         "required": ["tijdspad", "eindverantwoordelijken"],
         "properties": {"tijdspad": {"minItems": 1}, "eindverantwoordelijken": {"minItems": 1}},
     }
+    # validate.py: a maatregel or regeling says where it is stated (issue 20).
+    for name in ("maatregel", "regeling"):
+        defs[name]["anyOf"] = [{"required": ["sectie"]}, {"required": ["vermeld_in"]}]
     # validate.py: soort 'deel-van' needs deel_van, and deel_van needs soort 'deel-van'.
     defs["bedrag"]["if"] = {"required": ["soort"], "properties": {"soort": {"const": "deel-van"}}}
     defs["bedrag"]["then"] = {"required": ["deel_van"]}

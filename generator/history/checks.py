@@ -2,15 +2,25 @@
 
 The content stage checks the content on its own (content/validate.py); this adds what only the
 published editions can say. `check_all` is what `handreiking check` and the build run.
+
+Removing a record is a normal edit (issue 20): a record an edition published may be gone from
+the content; its address then answers with a page that says since when (outputs/templates/
+verwijderd.md.j2). What check refuses is what would make an address lie or vanish: a prose
+page gone, a file the site no longer makes, an old id in `vorige_ids` of a record that stood
+beside it in the same edition (its address would say "moved" when it was removed), a reason
+in content/verwijderd.yaml for a record that was never published or is still there. A new
+record with the title of a removed one is most likely a rename without `vorige_ids`: a warning
+at that record.
 """
 
 from __future__ import annotations
 
+import difflib
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..base.problems import Location, Problem
+from ..base.problems import WAARSCHUWING, Location, Problem
 from ..base.settings import CONFIG, read_config
 from ..base.urls import FIXED_FILES, FIXED_PAGES, RENAMEABLE, SECURITY_TXT, url_of
 from ..content.validate import PAGES_DIR, Checked, check_project
@@ -19,13 +29,22 @@ from .snapshots import Snapshot, address_problem, read_snapshots
 
 def check_all(root: Path, peildatum: date | None = None) -> Checked:
     """The content checked (content/validate.py), and every edition with it."""
+    return check_with_editions(root, peildatum)[0]
+
+
+def check_with_editions(
+    root: Path, peildatum: date | None = None
+) -> tuple[Checked, list[Snapshot]]:
+    """`check_all`, and the published editions it read (the build's history needs them)."""
     checked = check_project(root, peildatum)
     snapshots, unreadable = read_snapshots(root)
     values = checked.values
     files = FIXED_FILES | ({SECURITY_TXT} if _has_security_contact(root, values) else set())
     problems = unreadable + lost_addresses(snapshots, values, checked.pages, checked.tops, files)
+    problems += removal_problems(snapshots, values) + alias_problems(snapshots, values)
+    problems += renamed_without_alias(snapshots, values)
     checked.problems = sorted(set(checked.problems + problems), key=lambda p: p.sort_key)
-    return checked
+    return checked, snapshots
 
 
 def _has_security_contact(root: Path, values: dict[str, Any]) -> bool:
@@ -52,21 +71,20 @@ def lost_addresses(
     """Every address an edition published that the site would no longer have: the build
     refuses the same (editions.url_problems), so check reports it first.
 
-    A record's address is located at the record that most likely lost it: one that is new
-    since the editions (its id is in none of them) and has the old record's title, or else its
-    paragraph, is a rename without `vorige_ids`. Without such a record the record was
-    dropped; the message says both ways out. `files` are the files the site makes.
+    A record's address always answers: its page, a redirect (`vorige_ids`), or the page that
+    says it was removed. So what can be lost is a prose page or a file the site no longer
+    makes; `files` are the files the site makes.
     """
     have = {url_of("pagina", p["slug"]) for p in pages} | set(FIXED_PAGES) | set(files)
-    by_kind: dict[str, list[dict]] = {}
     for key, kind in RENAMEABLE:
         for record in values.get(key) or []:
             if isinstance(record.get("id"), str):
-                by_kind.setdefault(kind, []).append(record)
                 have.add(url_of(kind, record["id"]))
                 have.update(url_of(kind, old) for old in record.get("vorige_ids") or [])
-    published = {url for s in snapshots for url in s.adressen}
-    folders = {url_of(kind).rstrip("/"): (key, kind) for key, kind in RENAMEABLE}
+        for snapshot in snapshots:  # a removed record: its address says so (verwijderd.md.j2)
+            have.update(
+                url_of(kind, r["id"]) for r in snapshot.inhoud.get(key) or [] if r.get("id")
+            )
     problems, reported = [], set()
     for snapshot in snapshots:
         for url, listed_at in snapshot.adressen.items():
@@ -84,14 +102,29 @@ def lost_addresses(
                         "niet meer; zet het bestand terug (een gepubliceerd adres blijft bestaan)",
                     )
                 )
-            elif len(parts) == 2 and parts[0] in folders and url.endswith("/"):
-                key, kind = folders[parts[0]]
-                lost = _lost_record(snapshot, key, kind, parts[1], by_kind.get(kind, []), published)
-                where = tops.get(key, listed_at)
-                message = address_problem(snapshot, url, listed_at).message
-                problems.append(lost or Problem(where, message))
             else:
                 problems.append(address_problem(snapshot, url, listed_at))
+    return problems
+
+
+def renamed_without_alias(snapshots: list[Snapshot], values: dict[str, Any]) -> list[Problem]:
+    """A warning at a new record that has the title (or paragraph) of a record an edition
+    published and the content no longer has: most likely a rename without `vorige_ids`."""
+    problems: list[Problem] = []
+    published = {url for s in snapshots for url in s.adressen}
+    for key, kind in RENAMEABLE:
+        records = [r for r in values.get(key) or [] if isinstance(r.get("id"), str)]
+        now = {i for r in records for i in (r["id"], *(r.get("vorige_ids") or []))}
+        gone = {
+            r["id"]: snapshot
+            for snapshot in snapshots
+            for r in snapshot.inhoud.get(key) or []
+            if r.get("id") and r["id"] not in now
+        }
+        for old_id, snapshot in sorted(gone.items()):
+            found = _lost_record(snapshot, key, kind, old_id, records, published)
+            if found is not None:
+                problems.append(found)
     return problems
 
 
@@ -110,7 +143,75 @@ def _lost_record(
     record = suspects[0]
     return Problem(
         record["_loc"]["id"],
-        f"{record['_path']}.id: deze {kind} heette in editie {snapshot.jaar} '{old_id}' "
-        f"(/{url_of(kind, old_id)}). Een gepubliceerd adres moet blijven werken: zet "
-        f"'vorige_ids: [{old_id}]' bij deze {kind}, dan stuurt het oude adres door",
+        f"{record['_path']}.id: heette deze {kind} in editie {snapshot.jaar} '{old_id}' "
+        f"(/{url_of(kind, old_id)})? Zet dan 'vorige_ids: [{old_id}]' bij deze {kind}, dan "
+        f"stuurt het oude adres door. Zonder dat zegt het oude adres dat de {kind} "
+        "verwijderd is",
+        WAARSCHUWING,
     )
+
+
+def removal_problems(snapshots: list[Snapshot], values: dict[str, Any]) -> list[Problem]:
+    """content/verwijderd.yaml names records that an edition published and that are gone."""
+    problems = []
+    keys = {kind: key for key, kind in (*RENAMEABLE, ("bronnen", "bron"))}
+    for entry in values.get("verwijderd") or []:
+        kind, id_ = entry.get("soort"), entry.get("id")
+        if kind not in keys or not id_:
+            continue
+        key, at = keys[kind], entry["_loc"].get("id", entry["_at"])
+        path = f"{entry['_path']}.id"
+        current = [
+            r for r in values.get(key) or [] if id_ in (r.get("id"), *(r.get("vorige_ids") or []))
+        ]
+        if current:
+            problems.append(
+                Problem(
+                    at,
+                    f"{path}: {kind} '{id_}' staat nog in de inhoud ({current[0]['_at']}); haal "
+                    f"de {kind} daar weg, of haal deze regel weg",
+                )
+            )
+        elif not any(r.get("id") == id_ for s in snapshots for r in s.inhoud.get(key) or []):
+            known = sorted({r.get("id") for s in snapshots for r in s.inhoud.get(key) or []})
+            close = difflib.get_close_matches(id_, [k for k in known if k], n=1, cutoff=0.6)
+            hint = f" (bedoelde u '{close[0]}'?)" if close else ""
+            problems.append(
+                Problem(
+                    at,
+                    f"{path}: geen editie publiceerde een {kind} '{id_}'{hint}; een reden "
+                    "staat hier alleen bij wat een editie publiceerde (iets dat nooit "
+                    "gepubliceerd is, haalt u gewoon weg)",
+                )
+            )
+    return problems
+
+
+def alias_problems(snapshots: list[Snapshot], values: dict[str, Any]) -> list[Problem]:
+    """An old id in `vorige_ids` must be this record's earlier id, not another record that
+    stood beside it in the same edition: its address would say "moved" when it was removed."""
+    problems = []
+    for key, kind in RENAMEABLE:
+        for record in values.get(key) or []:
+            for index, old in enumerate(record.get("vorige_ids") or []):
+                both = next(
+                    (
+                        s
+                        for s in snapshots
+                        if {old, record.get("id")} <= {r.get("id") for r in s.inhoud.get(key) or []}
+                    ),
+                    None,
+                )
+                if both is None:
+                    continue
+                problems.append(
+                    Problem(
+                        record["_loc"]["vorige_ids"],
+                        f"{record['_path']}.vorige_ids[{index}]: '{old}' was in editie "
+                        f"{both.jaar} een andere {kind} naast '{record.get('id')}', geen "
+                        f"eerdere id van deze {kind}. Is '{old}' verwijderd? Haal het dan hier "
+                        f"weg (en zet de reden in content/verwijderd.yaml): het oude adres zegt "
+                        "dan dat het verwijderd is, in plaats van dat het verhuisd is",
+                    )
+                )
+    return problems

@@ -10,15 +10,12 @@ finds and the diff uses only the fields it knows. So a later change of the schem
 field, a renamed or dropped one) never makes an old snapshot unreadable; `formaat` says which
 layout the file has, for a migration if the layout itself ever has to change.
 
-From the snapshots and the current content this module derives: the changelog sections
-(`Wijzigingen`), per maatregel the edition it appeared in and the edition it last changed in
-substance (`Geschiedenis`), the redirect pages for ids in `vorige_ids`, and the problems when
-an address of an earlier edition is gone.
+What the site derives from the snapshots and the current content (the changelog, the
+records' trails, removals, redirects) is history/model.py's, computed once per build.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,16 +24,12 @@ import yaml
 from ..base.dates import Periode
 from ..base.problems import Location, Problem
 from ..base.settings import pdf_enabled
-from ..base.urls import PDF_FILE, url_of
+from ..base.urls import PDF_FILE
 from ..content.kinds import Record
 from ..content.schema import FILES, RECORDS
 from ..content.validate import Checked
-from .diff import Inhoud, Wijziging, per_groep, vergelijk
 from .snapshots import (
     EDITIES_DIR,
-    RENAMEABLE,
-    Snapshot,
-    read_snapshots,
     snapshot_paths,
     snapshot_text,
 )
@@ -48,56 +41,6 @@ class EditionError(Exception):
     def __init__(self, problems: list[Problem]):
         super().__init__("editie niet gepubliceerd")
         self.problems = problems
-
-
-@dataclass
-class Versie:
-    """A version of the content in the history: a snapshot, or the working content."""
-
-    label: str  # 'editie 2021' (published or in preparation), or 'na editie 2021'
-    anker: str  # HTML id on /wijzigingen/
-    inhoud: Inhoud
-    snapshot: Snapshot | None = None
-
-    @property
-    def gepubliceerd(self) -> bool:
-        return self.snapshot is not None
-
-
-@dataclass
-class Sectie:
-    """One section of the changelog: a version and what changed since the one before."""
-
-    versie: Versie
-    wijzigingen: list[Wijziging]
-    vorige: Versie | None
-
-    @property
-    def eerste(self) -> bool:
-        return self.vorige is None
-
-    @property
-    def groepen(self) -> list[tuple[str, list[Wijziging]]]:
-        return per_groep(self.wijzigingen)
-
-
-@dataclass(frozen=True)
-class Geschiedenis:
-    """Per maatregel: the version it first appeared in and the last change in substance."""
-
-    verschenen: str
-    gewijzigd: str | None  # None: unchanged in substance since it appeared
-    redactiedatum: str | None = None  # the editor's `inhoudelijk_gewijzigd`, in words
-
-
-@dataclass
-class Edities:
-    """Everything the site needs from the published editions, computed once per build."""
-
-    snapshots: list[Snapshot]
-    versies: list[Versie]
-    secties: list[Sectie]  # newest first
-    geschiedenis: dict[str, Geschiedenis] = field(default_factory=dict)
 
 
 # --- plain values ----------------------------------------------------------------------------
@@ -253,71 +196,3 @@ def _add_vaststelling(path: Path, datum: Periode, door: str) -> None:
     door_yaml = yaml.safe_dump(door, allow_unicode=True, width=1000).strip().removesuffix("...")
     text += f'  vastgesteld:\n    datum: "{datum.notatie}"\n    door: {door_yaml.strip()}\n'
     path.write_text(text, encoding="utf-8")
-
-
-# --- what the build derives ------------------------------------------------------------------
-
-
-def history(root: Path, checked: Checked) -> tuple[Edities, list[Problem]]:
-    """The versions (snapshots + working content), changelog sections and maatregel history."""
-    snapshots, problems = read_snapshots(root)
-    versies = [Versie(s.label, f"editie-{s.jaar}", s.inhoud, s) for s in snapshots]
-    working = as_text(content_of(checked))
-    jaar = checked.values["editie"]["jaar"]
-    latest = snapshots[-1] if snapshots else None
-    if latest is None or _differs(latest.inhoud, working) or latest.jaar != jaar:
-        if latest is not None and latest.jaar == jaar:
-            versies.append(Versie(f"na editie {jaar}", f"na-editie-{jaar}", working))
-        elif latest is None or jaar > latest.jaar:
-            versies.append(Versie(f"editie {jaar}", f"editie-{jaar}", working))
-    secties = []
-    previous = None
-    for versie in versies:
-        changes = vergelijk(previous.inhoud, versie.inhoud) if previous else []
-        if previous is None or changes or versie.snapshot is not None:
-            secties.append(Sectie(versie, changes, previous))
-        previous = versie
-    editions = Edities(snapshots, versies, list(reversed(secties)))
-    editions.geschiedenis = _geschiedenis(checked, secties)
-    return editions, problems
-
-
-def _differs(old: Inhoud, new: Inhoud) -> bool:
-    return bool(vergelijk(old, new))
-
-
-def _geschiedenis(checked: Checked, secties: list[Sectie]) -> dict[str, Geschiedenis]:
-    result = {}
-    # Per sectie once: the maatregel ids it holds and those changed in substance. Scanning them
-    # per maatregel instead made this quadratic (issue 6: 2,000 maatregelen, 4 million steps).
-    present_ids = [{r.get("id") for r in s.versie.inhoud.get("maatregelen") or []} for s in secties]
-    changed_ids = [
-        {w.id for w in s.wijzigingen if w.kind == "maatregel" and w.inhoudelijk} for s in secties
-    ]
-    for m in checked.values.get("maatregelen") or []:
-        if not m.get("id"):
-            continue
-        ids = {m["id"], *(m.get("vorige_ids") or [])}
-        verschenen = gewijzigd = None
-        for sectie, held, changed in zip(secties, present_ids, changed_ids, strict=True):
-            present = not ids.isdisjoint(held)
-            if present and verschenen is None:
-                verschenen = sectie.versie.label
-            elif present and not ids.isdisjoint(changed):
-                gewijzigd = sectie.versie.label
-        datum = m.get("inhoudelijk_gewijzigd")
-        result[m["id"]] = Geschiedenis(
-            verschenen or "deze editie", gewijzigd, datum.words if datum else None
-        )
-    return result
-
-
-def redirects(checked: Checked) -> list[tuple[str, str, str]]:
-    """(old address, new address, title) for every id in `vorige_ids`, as site paths."""
-    found = []
-    for key, kind in RENAMEABLE:
-        for record in checked.values.get(key) or []:
-            for old in record.get("vorige_ids") or []:
-                titel = record.get("titel") or record.get("naam") or record["id"]
-                found.append((url_of(kind, old), url_of(kind, record["id"]), titel))
-    return sorted(found)

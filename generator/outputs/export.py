@@ -17,12 +17,12 @@ from __future__ import annotations
 import copy
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..base.dates import PRECISIES, Periode
 from ..base.settings import Settings, pdf_enabled
-from ..base.urls import OPEN_DATA, PDF_FILE, page_url, site_url
+from ..base.urls import OPEN_DATA, PDF_FILE, site_url, url_of
 from ..content.kinds import ListOf, Record
 from ..content.model import Handreiking, Mijlpaal
 from ..content.schema import (
@@ -78,7 +78,7 @@ def _record(record: Record, obj: Any, **extra: Any) -> dict[str, Any]:
     return out
 
 
-def _mijlpaal(p: Mijlpaal, settings: Settings) -> dict[str, Any]:
+def _mijlpaal(p: Mijlpaal, settings: Settings, prefix: str = "") -> dict[str, Any]:
     return {
         "datum": p.datum.notatie,
         "woorden": p.datum.words,
@@ -89,12 +89,16 @@ def _mijlpaal(p: Mijlpaal, settings: Settings) -> dict[str, Any]:
         "soort": p.eigenaar_kind,
         "id": p.eigenaar_id,
         "titel": p.eigenaar_titel,
-        "url": page_url(settings, p.eigenaar_kind, p.eigenaar_id),
+        "url": site_url(settings) + prefix + url_of(p.eigenaar_kind, p.eigenaar_id),
     }
 
 
-def content_json(h: Handreiking, settings: Settings) -> dict[str, Any]:
-    """The whole handreiking as one JSON document, valid against `export_schema()`."""
+def content_json(h: Handreiking, settings: Settings, prefix: str = "") -> dict[str, Any]:
+    """The whole handreiking as one JSON document, valid against `export_schema()`; with
+    `prefix` ('editie/2021/') its pages are a published edition's fixed addresses."""
+
+    def page_url(settings: Settings, kind: str, id_: str) -> str:
+        return site_url(settings) + prefix + url_of(kind, id_)
 
     def records(record: Record, items: Iterable, kind: str | None = None) -> list[dict]:
         return [_record(record, item, **derived(item, kind)) for item in items]
@@ -128,8 +132,22 @@ def content_json(h: Handreiking, settings: Settings) -> dict[str, Any]:
             _record(PAGINA, p, slug=p.slug, tekst=p.body, url=page_url(settings, "pagina", p.slug))
             for p in h.paginas
         ],
-        "mijlpalen": [_mijlpaal(p, settings) for p in h.mijlpalen],
+        "mijlpalen": [_mijlpaal(p, settings, prefix) for p in h.mijlpalen],
     }
+
+
+def edition_json(h: Handreiking, settings: Settings, nieuwste: bool) -> bytes:
+    """The content of a published edition as open data, at its fixed address: as
+    handreiking.json, dated by the edition itself and marked as a fixed version."""
+    jaar = h.editie.jaar
+    day = h.editie.vastgesteld.datum.begin if h.editie.vastgesteld else h.editie.peildatum.einde
+    data = content_json(h, replace(settings, today=day), f"editie/{jaar}/")
+    data["vaste_versie"] = {
+        "editie": jaar,
+        "nieuwste_editie": nieuwste,
+        "huidige_versie": site_url(settings) + JSON_FILE,
+    }
+    return _json_bytes(data)
 
 
 def export_schema(settings: Settings) -> dict[str, Any]:
@@ -238,7 +256,23 @@ def export_schema(settings: Settings) -> dict[str, Any]:
             "$schema": {"type": "string", "format": "uri"},
             "titel": {"type": "string"},
             "editie": {"$ref": "#/$defs/editie"},
-            "bouwdatum": {**iso, "description": "De dag waarop dit bestand is gemaakt"},
+            "bouwdatum": {
+                **iso,
+                "description": "De dag waarop dit bestand is gemaakt; bij een vaste versie van "
+                "een editie de dag van haar vaststelling (of het einde van haar peildatum)",
+            },
+            "vaste_versie": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["editie", "nieuwste_editie", "huidige_versie"],
+                "description": "Alleen in het bestand van een vastgestelde editie op haar vaste "
+                "adres (/editie/<jaar>/open-data/handreiking.json): welke editie het is",
+                "properties": {
+                    "editie": {"type": "integer"},
+                    "nieuwste_editie": {"type": "boolean"},
+                    "huidige_versie": {"type": "string", "format": "uri"},
+                },
+            },
             "actualiteit": {
                 "type": "object",
                 "additionalProperties": False,
@@ -332,7 +366,7 @@ def editor_schemas(settings: Settings) -> dict[str, bytes]:
 
 
 def site_files(
-    h: Handreiking, settings: Settings, pdf: bool | None = None
+    h: Handreiking, settings: Settings, pdf: bool | None = None, history=None
 ) -> dict[str, str | bytes]:
     """Everything this module adds to docs_dir: open-data/*, the open-data page, the print
     page and (unless HANDREIKING_PDF=0 or pdf=False) the PDF."""
@@ -347,12 +381,16 @@ def site_files(
         files[PDF_FILE] = data
         pdf_info = {"href": "../" + PDF_FILE, "size": human_size(len(data)), "pages": pages}
     files.update(document.page(pdf_info))
-    files.update(open_data_page(h, settings, files, pdf_info))
+    files.update(open_data_page(h, settings, files, pdf_info, history))
     return files
 
 
 def open_data_page(
-    h: Handreiking, settings: Settings, files: dict[str, str | bytes], pdf_info: dict | None
+    h: Handreiking,
+    settings: Settings,
+    files: dict[str, str | bytes],
+    pdf_info: dict | None,
+    history=None,
 ) -> dict[str, str]:
     """The page /open-data/ that explains every file, its columns and the licence."""
     from .render import Renderer
@@ -404,9 +442,9 @@ def open_data_page(
                 "voetnoten en paginanummers, om te printen of te delen.",
             )
         )
-    renderer = Renderer(h, settings)
+    renderer = Renderer(h, settings, history)
     pages: dict[str, str] = {}
-    renderer._add(
+    renderer.add(
         pages,
         f"{OPEN_DATA}/",
         "open-data.md.j2",

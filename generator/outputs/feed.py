@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from markupsafe import escape
 
 from ..history.diff import Wijziging, per_groep
-from ..history.editions import Edities, Sectie
+from ..history.model import History, Sectie
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_FILE = "feed.xml"
@@ -25,7 +25,7 @@ CHANGELOG_URL = "wijzigingen/"
 AUTHOR = "Redactie Integrale Handreiking (JenV, BZK, SZW, COA, VNG en IPO)"
 
 
-def atom_feed(editions: Edities, site_url: str, titel: str, fallback: date) -> bytes:
+def atom_feed(editions: History, site_url: str, titel: str, fallback: date) -> bytes:
     """The feed as UTF-8 bytes; `fallback` is its date while no edition is published yet."""
     base = site_url.rstrip("/") + "/"
     host = urlsplit(base).hostname or "localhost"

@@ -65,6 +65,11 @@ class Section:
     def anchor(self) -> str:
         return "sectie-" + self.number.replace(".", "-")
 
+    @property
+    def shown_number(self) -> str:
+        """'4.2'; none for the records from other sources (their own, unnumbered section)."""
+        return "" if self.number.endswith(".bron") else self.number
+
 
 @dataclass
 class Chapter:
@@ -80,7 +85,10 @@ class Chapter:
 
 
 def _key(sectie: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in sectie.split("."))
+    return tuple(int(part) if part.isdigit() else 10**6 for part in sectie.split("."))
+
+
+OTHER_SOURCES = "Uit andere bronnen"  # the section of records outside the handreiking's text
 
 
 def chapters(h: Handreiking) -> list[Chapter]:
@@ -103,23 +111,37 @@ def _opgave_chapter(opgave: Opgave) -> Chapter:
     entries: dict[str, Entry] = {}
 
     def section_of(sectie: str) -> Section:
+        if sectie.endswith(".bron"):  # a record stated in another source (vermeld_in)
+            if sectie not in sections:
+                sections[sectie] = Section(sectie, OTHER_SOURCES)
+            return sections[sectie]
         parts = sectie.split(".")
         key = ".".join(parts[:2]) if len(parts) > 1 else f"{number}.2"
         if key not in sections:
             sections[key] = Section(key, SECTION_TITLES.get(key.split(".")[-1], "Overig"))
         return sections[key]
 
+    elsewhere = f"{number}.bron"
     for m in opgave.maatregelen:
-        entry = Entry(m.sectie, m.titel, m, [], numbered=m.sectie != section_of(m.sectie).number)
-        entries.setdefault(m.sectie, entry)
-        if entries[m.sectie] is not entry:  # two maatregelen with one number: keep both
-            entries[f"{m.sectie}#{m.id}"] = entry
+        sectie = m.sectie or elsewhere
+        entry = Entry(
+            sectie, m.titel, m, [], numbered=bool(m.sectie) and sectie != section_of(sectie).number
+        )
+        key = sectie if m.sectie else f"{sectie}#{m.id}"
+        entries.setdefault(key, entry)
+        if entries[key] is not entry:  # two maatregelen with one number: keep both
+            entries[f"{key}#{m.id}"] = entry
     for r in opgave.regelingen:
-        if r.sectie in entries:
-            entries[r.sectie].regelingen.append(r)
+        sectie = r.sectie or elsewhere
+        if r.sectie and sectie in entries:
+            entries[sectie].regelingen.append(r)
         else:
-            entries[r.sectie] = Entry(
-                r.sectie, r.titel, None, [r], numbered=r.sectie != section_of(r.sectie).number
+            entries[sectie if r.sectie else f"{sectie}#{r.id}"] = Entry(
+                sectie,
+                r.titel,
+                None,
+                [r],
+                numbered=bool(r.sectie) and sectie != section_of(sectie).number,
             )
     for key in sorted(entries, key=lambda k: (_key(k.split("#")[0]), k)):
         entry = entries[key]
@@ -143,7 +165,7 @@ class Document:
         for chapter in self.chapters:
             items.append((1, f"{chapter.number}. {chapter.titel}", chapter.anchor))
             for section in chapter.sections:
-                items.append((2, f"{section.number} {section.titel}", section.anchor))
+                items.append((2, f"{section.shown_number} {section.titel}".strip(), section.anchor))
                 items += [
                     (3, f"{e.sectie} {e.titel}", e.anchor) for e in section.entries if e.numbered
                 ]
@@ -201,7 +223,7 @@ class Document:
             mdlink=link,
             site=self._site(),
             bijlagen=self.annexes(),
-            team=self.renderer._team(),
+            team=self.renderer.team(),
             gebouwd=dutch_date(self.settings.today),
         )
         return Markup(chapters.rstrip("\n") + "\n\n" + annexes)
@@ -213,7 +235,7 @@ class Document:
         """The site page handreiking/volledig.md; `pdf_file` has href, size, pages."""
         pages: dict[str, str] = {}
         url = url_of("pagina", PRINT_PAGE.split("/")[-1])
-        self.renderer._add(pages, url, "print.md.j2", document=self, pdf_file=pdf_file)
+        self.renderer.add(pages, url, "print.md.j2", document=self, pdf_file=pdf_file)
         return pages
 
     def html(self) -> str:

@@ -14,7 +14,7 @@ import hashlib
 import json
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import jinja2
@@ -22,10 +22,10 @@ import jinja2.bccache
 import yaml
 from markupsafe import Markup, escape
 
-from ..base.dates import dutch_date, one_year_after
+from ..base.dates import dutch_date, words_of
 from ..base.dutch import euro, hyphenatable, number
 from ..base.settings import Settings
-from ..base.urls import SECURITY_TXT, _relpath, anchors, base_url, page_file, relative, url_of
+from ..base.urls import PRINT_PAGE, _relpath, base_url, page_file, relative, url_of
 from ..content import markup
 from ..content.model import (
     SOORT_BEDRAG_LABELS,
@@ -33,8 +33,6 @@ from ..content.model import (
     STATUS_LABELS,
     Handreiking,
 )
-from .timeline import STATE_LABELS as TIJDLIJN_LABELS
-from .timeline import layout as tijdlijn_layout
 
 TEMPLATES = Path(__file__).parent / "templates"
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: same text, ~10x faster
@@ -238,13 +236,33 @@ def search_words(h: Handreiking) -> str:
     return json.dumps(sorted(found), ensure_ascii=False) + "\n"
 
 
-class Renderer:
-    """Renders every page of a Handreiking to Markdown text, keyed by its file path."""
+# The pages an edition of the handreiking has at its own fixed address (editie/<jaar>/...):
+# every page of its content. The site's services (search, changelog, contact, open data, ...)
+# exist once, for the current edition.
+EDITION_KINDS = frozenset(
+    {"home", "opgave", "maatregel", "regeling", "organisatie", "pagina"}
+    | {"tijdlijn", "begrippen", "bronnen"}
+)
+EDITION_FOLDERS = frozenset(url_of(kind).rstrip("/") for kind in EDITION_KINDS if kind != "home")
 
-    def __init__(self, handreiking: Handreiking, settings: Settings, editions=None):
+
+class Renderer:
+    """Renders the pages of a Handreiking to Markdown text, keyed by file path.
+
+    `history` (history/model.py) is the one history of the editions; `frozen` (history/
+    frozen.py) makes this the renderer of a published edition: its pages live under
+    editie/<jaar>/, overdue is judged at its own peildatum, and every page says which edition
+    it is. Which pages exist is outputs/pages.py's table.
+    """
+
+    def __init__(self, handreiking: Handreiking, settings: Settings, history=None, frozen=None):
         self.h = handreiking
+        self.frozen = frozen
+        if frozen is not None:  # as the edition described itself, never with edit links
+            settings = replace(settings, today=handreiking.editie.peildatum.einde, repo_url=None)
         self.settings = settings
-        self.editions = editions  # editions.Edities: the changelog and maatregel history
+        self.history = history
+        self.prefix = f"editie/{handreiking.editie.jaar}/" if frozen is not None else ""
         self._abbreviation_table = _abbreviations(handreiking)
         self.glossary = _glossary(handreiking)
         self.env = jinja2.Environment(
@@ -259,6 +277,7 @@ class Renderer:
             number=number,
             dutch_date=dutch_date,
             afbreekbaar=hyphenatable,
+            woorden=words_of,
         )
         self.env.tests["overdue"] = lambda record: record.is_overdue(settings.today)
         self.env.globals.update(
@@ -271,133 +290,78 @@ class Renderer:
             platte_tekst=self.plain,
             sectie_titels=SECTION_TITLES,
             adres=self.address,
-        )
-        self.env.globals.update(
-            edities=editions, geschiedenis=editions.geschiedenis if editions else {}
+            history=history,
+            bevroren=frozen,
+            edities=history,
+            geschiedenis=history.geschiedenis if history and frozen is None else {},
         )
 
-    def pages(self) -> dict[str, str]:
-        """Every page: {'maatregelen/x.md': '---\\ntitle: ...'}; sorted, deterministic."""
-        h = self.h
-        pages: dict[str, str] = {}
-        self._add(pages, "", "home.md.j2")
-        self._add(pages, url_of("opgave"), "opgaven.md.j2")
-        for opgave in h.opgaven.values():
-            self._add(pages, url_of("opgave", opgave.id), "opgave.md.j2", opgave=opgave)
-        self._add(pages, url_of("maatregel"), "maatregelen.md.j2")
-        for maatregel in h.maatregelen.values():
-            self._add(
-                pages,
-                url_of("maatregel", maatregel.id),
-                "maatregel.md.j2",
-                m=maatregel,
-                edit=self._edit("maatregelen", maatregel.location.line),
-            )
-        self._add(pages, url_of("regeling"), "regelingen.md.j2")
-        for regeling in h.regelingen.values():
-            self._add(
-                pages,
-                url_of("regeling", regeling.id),
-                "regeling.md.j2",
-                r=regeling,
-                edit=self._edit("regelingen", regeling.location.line),
-            )
-        self._add(pages, url_of("organisatie"), "organisaties.md.j2")
-        for organisatie in h.organisaties.values():
-            self._add(
-                pages,
-                url_of("organisatie", organisatie.id),
-                "organisatie.md.j2",
-                o=organisatie,
-                edit=self._edit("organisaties", organisatie.location.line),
-            )
-        self._add(
-            pages,
-            url_of("tijdlijn"),
-            "tijdlijn.md.j2",
-            figuur=tijdlijn_layout(h.mijlpalen, self.settings.today),
-            state_labels_tijdlijn=TIJDLIJN_LABELS,
-        )
-        self._add(
-            pages,
-            url_of("begrippen"),
-            "begrippen.md.j2",
-            ankers=anchors([b.term for b in h.begrippen]),
-            voorbeeld=next((b.term for b in h.begrippen if b.term.isupper()), None),
-        )
-        self._add(pages, url_of("bronnen"), "bronnen.md.j2")
-        self._add(pages, url_of("zoeken"), "zoeken.md.j2")  # issue 3: Pagefind search page
-        pages[url_of("zoeken") + SEARCH_WORDS] = search_words(h)  # issue 14: see zoeken.js
-        if self.editions is not None:
-            self._add(pages, url_of("wijzigingen"), "wijzigingen.md.j2", changelog=self.editions)
-        for pagina in h.paginas:
-            self._add(
-                pages,
-                url_of("pagina", pagina.slug),
-                "pagina.md.j2",
-                p=pagina,
-                edit=self._edit_path(pagina.path, 1),
-            )
-        # Issue 14: the pages for editors, linked from every page's footer, not from the menu.
-        self._add(
-            pages,
-            url_of("redactie"),
-            "redactie.md.j2",
-            paginas=[p for p in h.paginas if p.for_editors],
-        )
-        # Service pages (issue 3): accessibility statement, privacy, contact, security.txt.
-        for kind in ("toegankelijkheid", "privacy", "contact"):
-            self._add(pages, url_of(kind), f"{kind}.md.j2", team=self._team())
-        team = self._team()
-        contact = self.settings.security_contact
-        if not contact and team and team.contact and team.contact.email:
-            contact = f"mailto:{team.contact.email}"
-        if contact:
-            pages[SECURITY_TXT] = self.env.get_template("security.txt.j2").render(
-                contact=contact,
-                expires=one_year_after(self.settings.today),
-                canonical=base_url(self.settings.site_url) + SECURITY_TXT,
-            )
-        return dict(sorted(pages.items()))
+    def url_of(self, kind: str, id_: str | None = None) -> str:
+        """The site path of a page of this renderer's edition: under editie/<jaar>/ for a
+        frozen edition's own pages, the current site's for everything else."""
+        url = url_of(kind, id_)
+        return self.prefix + url if kind in EDITION_KINDS else url
+
+    def edition_path(self, path: str) -> str:
+        """A site path from an editor's link ('maatregelen/x/#kop') as this edition has it."""
+        if not self.prefix:
+            return path
+        first = path.split("/", 1)[0].split("#", 1)[0]
+        if path.startswith(PRINT_PAGE):
+            return path
+        if path == "" or path.startswith("#") or first in EDITION_FOLDERS:
+            return self.prefix + path
+        return path
 
     def address(self, url: str) -> str:
         """The published address of a site-relative URL: 'maatregelen/x/' -> 'https://.../x/'."""
         return base_url(self.settings.site_url) + url
 
-    def _team(self):
+    def team(self):
         """The ondersteuningsteam: the contact point for questions, problems and security."""
         return self.h.organisaties.get("ondersteuningsteam")
 
-    def _add(self, pages: dict[str, str], url: str, template: str, **context) -> None:
+    def add(self, pages: dict[str, str], url: str, template: str, **context) -> None:
+        """Render `template` as the page at site path `url` into `pages`."""
         source = page_file(url)
 
         def link(kind: str, id_: str | None = None) -> str:
-            return relative(url, url_of(kind, id_))
+            return relative(url, self.url_of(kind, id_))
 
         def mdlink(kind: str, id_: str | None = None) -> str:
-            target = page_file(url_of(kind, id_))
+            target = page_file(self.url_of(kind, id_))
             return _relpath(target, posixpath.dirname(source))
+
+        def to(path: str) -> str:
+            """A link from this page to any site path ('editie/2021/' or 'feed.xml')."""
+            return link_from(url, path)
 
         text = self.env.get_template(template).render(
             page_url=url,
             link=link,
             mdlink=mdlink,
+            naar=to,
             edit=context.pop("edit", None),
-            **self.content(lambda path: link_from(url, path)).globals(),
+            **self.content(lambda path: link_from(url, self.edition_path(path))).globals(),
             **context,
         )
-        text = self._with_actualiteit(text, link)
+        text = self._with_actualiteit(text, link, to, url)
         pages[page_file(url)] = text.rstrip("\n") + "\n" + self.abbreviations(text)
 
-    def _with_actualiteit(self, text: str, link) -> str:
-        """The page with its edition and stand at the bottom, and the notice on top when the
-        next edition is overdue (issue 13): after the front matter, before the first heading."""
+    def _with_actualiteit(self, text: str, link, to, url: str) -> str:
+        """The page with its edition and stand at the bottom, and on top the notice of a
+        frozen edition, or the one when the next edition is overdue (issue 13): after the
+        front matter, before the first heading."""
         partial = self.env.get_template("_actualiteit.md.j2").module
         front, body = "", text
         if text.startswith("---\n"):
             _, front, body = text.split("---\n", 2)
+            if self.frozen is not None:  # the search filters and marks it (theme/main.html)
+                front += f"editie: '{self.h.editie.jaar}'\n"
             front = f"---\n{front}---\n"
-        return f"{front}{partial.boven(link)}{body.rstrip()}\n\n{partial.onder()}\n"
+        current = url[len(self.prefix) :] if url.startswith(self.prefix) else url
+        top = partial.boven(link, to, current)
+        return f"{front}{top}{body.rstrip()}\n\n{partial.onder(link)}\n"
 
     def content(self, to_path) -> Content:
         """`tekst(...)` and `voetnoot(...)` for the templates of one page (see `Content`).
@@ -417,10 +381,11 @@ class Renderer:
         lines = [line for term, line in self._abbreviation_table if term.search(text)]
         return ("\n" + "\n".join(lines) + "\n") if lines else ""
 
-    def _edit(self, key: str, line: int) -> dict | None:
-        return self._edit_path(self.h.files[key], line)
+    def edit(self, key: str, line: int) -> dict | None:
+        """The edit link of a record at `line` of the content file with key `key`."""
+        return self.edit_path(self.h.files[key], line)
 
-    def _edit_path(self, path: str, line: int) -> dict | None:
+    def edit_path(self, path: str, line: int) -> dict | None:
         if not self.settings.repo_url:
             return None
         base = self.settings.repo_url.rstrip("/")
@@ -431,7 +396,3 @@ class Renderer:
             "line": line,
             "view": f"{base}/blob/{branch}/{path}#L{line}",
         }
-
-
-def render_pages(handreiking: Handreiking, settings: Settings, editions=None) -> dict[str, str]:
-    return Renderer(handreiking, settings, editions).pages()

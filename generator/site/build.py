@@ -12,46 +12,33 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from ..base.problems import ContentError
-from ..base.settings import SiteConfig
+from ..base.settings import Settings, SiteConfig
 from ..base.urls import base_url
 from ..content.load import dutch_os_error
 from ..content.model import Handreiking
 from ..content.validate import Checked
-from ..history.checks import check_all
-from ..history.editions import history, published_urls, redirects
+from ..history.checks import check_with_editions
+from ..history.editions import published_urls
+from ..history.model import History, compute
 from ..history.snapshots import url_problems
 from ..outputs.export import site_files, write_open_data  # noqa: F401 (for the CLI)
 from ..outputs.feed import FEED_FILE, atom_feed
+from ..outputs.pages import render_pages
 from ..outputs.redirects import redirect_pages
-from ..outputs.render import render_pages
-from . import nginx
+from . import frozen, nginx
 from .deployment import production_problems
+from .errors import BuildBusy, BuildError, WriteError
 from .search import SearchIndexError, index_site
 from .sitemap import split_sitemap
 
 PREGENERATED = "HANDREIKING_PREGENERATED"
 LOCK_FILE = ".handreiking.lock"  # in the project folder; git-ignored
 STAGING_PREFIX = ".site-"  # a site being built, next to site/; git-ignored
-
-
-class BuildError(Exception):
-    """MkDocs failed; `output` is what it printed."""
-
-    def __init__(self, output: str):
-        super().__init__("MkDocs kon de site niet bouwen")
-        self.output = output
-
-
-class WriteError(Exception):
-    """The site could not be written (disk full, no permission): one line for the editor."""
-
-
-class BuildBusy(Exception):
-    """Another build (or serve) of this project is writing its pages right now."""
 
 
 @contextlib.contextmanager
@@ -102,34 +89,57 @@ _MKDOCS_OS_ERRORS = {
 
 def load(root: Path, today: date) -> tuple[Checked, Handreiking]:
     """Check the content under `root`; raise ContentError with every error found."""
-    checked = check_all(root, today)
-    if checked.errors:
-        raise ContentError(checked.problems)
+    checked, _ = _checked(root, today)
     return checked, Handreiking.from_checked(checked.values, checked.pages, checked.files)
 
 
-def generate(root: Path, today: date) -> tuple[Checked, dict[str, str | bytes]]:
-    """Check and render every file of docs_dir: Markdown pages (text) and downloads (bytes)."""
+def _checked(root: Path, today: date):
+    checked, snapshots = check_with_editions(root, today)
+    if checked.errors:
+        raise ContentError(checked.problems)
+    return checked, snapshots
+
+
+@dataclass
+class Generated:
+    """What one build renders: the checked content, its history, the files of docs_dir."""
+
+    checked: Checked
+    history: History
+    files: dict[str, str | bytes]
+    settings: Settings
+
+
+def generate_all(root: Path, today: date, correcties=None) -> Generated:
+    """Check, compute the history once, and render every file of docs_dir: Markdown pages
+    (text) and downloads (bytes). The published editions' own pages are frozen.py's."""
     config = SiteConfig.read(root)
-    checked, handreiking = load(root, today)
+    checked, snapshots = _checked(root, today)
+    handreiking = Handreiking.from_checked(checked.values, checked.pages, checked.files)
     settings = config.settings(today)
-    editions, problems = history(root, checked)
-    files: dict[str, str | bytes] = dict(render_pages(handreiking, settings, editions))
-    # Editions (issue 4): redirects for vorige_ids, the Atom feed, and no lost addresses.
+    history = compute(snapshots, checked, correcties)
+    files: dict[str, str | bytes] = dict(render_pages(handreiking, settings, history))
+    # Editions (issues 4, 20): redirects for vorige_ids, the Atom feed, no lost addresses.
     policy = config.content_security_policy
-    files.update(redirect_pages(redirects(checked), config.site_url, policy))
+    files.update(redirect_pages(history.redirects, config.site_url, policy))
     files[FEED_FILE] = atom_feed(
-        editions,
+        history,
         base_url(config.site_url),
         handreiking.editie.titel,
         handreiking.editie.peildatum.begin,
     )
     # Open data, calendar, print page and PDF (issue 5); HANDREIKING_PDF=0 skips the PDF.
-    files.update(site_files(handreiking, settings))
-    problems += url_problems(editions.snapshots, set(published_urls(files)))
+    files.update(site_files(handreiking, settings, history=history))
+    problems = url_problems(snapshots, set(published_urls(files)))
     if problems:
         raise ContentError(checked.problems + problems)
-    return checked, dict(sorted(files.items()))
+    return Generated(checked, history, dict(sorted(files.items())), settings)
+
+
+def generate(root: Path, today: date) -> tuple[Checked, dict[str, str | bytes]]:
+    """`generate_all`'s checked content and files (publishing an edition needs those)."""
+    generated = generate_all(root, today)
+    return generated.checked, generated.files
 
 
 def write_pages(pages: dict[str, str | bytes], docs_dir: Path) -> int:
@@ -220,8 +230,11 @@ def build(
     if production and (problems := production_problems(config.deployment, root)):
         raise ContentError(problems)
     with build_lock(root) as lock:
-        checked, pages = generate(root, today)
+        generated = generate_all(root, today)
+        checked, pages = generated.checked, generated.files
         lap("generate")
+        # The published editions' pages (issue 20): kept, or built beside the site's own.
+        editions = frozen.start(root, generated.history, generated.settings, pages)
         remove_leftovers(site)
         with _writing(config.docs_dir):
             write_pages(pages, config.docs_dir)
@@ -231,6 +244,8 @@ def build(
             staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=site.parent))
         try:
             run_mkdocs(root, staging, today, pass_fds=(lock,))
+            with _writing(staging):
+                frozen.copy_into(editions.wait(), staging)
             lap("mkdocs")
             try:  # issue 3: the Pagefind search index belongs to the site it indexes
                 index_site(staging)
@@ -242,7 +257,7 @@ def build(
                     split_sitemap(staging, config.site_url)
                 lap("sitemap")
                 make_readable(staging)
-                server = write_nginx_config(root, checked, config)
+                server = write_nginx_config(root, generated.history.redirects, config)
                 swap_in(staging, site)
                 server.replace(root / nginx.CONF_FILE)  # goes with the site it serves
             lap("swap")
@@ -251,11 +266,13 @@ def build(
     return checked
 
 
-def write_nginx_config(root: Path, checked: Checked, config: SiteConfig) -> Path:
+def write_nginx_config(
+    root: Path, redirects: list[tuple[str, str, str]], config: SiteConfig
+) -> Path:
     """The web server's configuration (nginx.py) in a temporary file next to its place."""
     deployment = config.deployment
     text = nginx.config(
-        [(old, new) for old, new, _ in redirects(checked)],
+        [(old, new) for old, new, _ in redirects],
         deployment,
         config.content_security_policy,
         root=deployment.server_root or str(config.site_dir.resolve()),

@@ -20,7 +20,7 @@ from ..base.problems import FOUT, Problem
 from ..base.settings import build_date
 from ..base.urls import PDF_FILE
 from ..outputs.headers import preview_policy
-from . import build
+from . import build, frozen
 from .errorpage import PLACEHOLDER, error_page
 from .search import SearchIndexError, index_site
 
@@ -75,6 +75,7 @@ class HandreikingPlugin(BasePlugin):
         self.problems: list[Problem] = []  # the content errors of the current preview build
         self.serving = False
         self.seen: tuple = ()  # the watched files as the last build started to read them
+        self.editions: Path | None = None  # the published editions' kept pages (frozen.py)
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
@@ -109,8 +110,13 @@ class HandreikingPlugin(BasePlugin):
         self.seen = _fingerprint(root, config)  # what this build reads (see _no_edit_missed)
         try:
             with build.build_lock(root):
-                _, pages = build.generate(root, build_date())
+                generated = build.generate_all(root, build_date())
+                pages = generated.files
                 written = build.write_pages(pages, Path(config.docs_dir))
+                # Issue 20: the editions' pages are built once and kept; an edit of the
+                # content does not build them again (only a new edition or template does).
+                started = frozen.start(root, generated.history, generated.settings, pages)
+                self.editions = started.wait()
         except build.ContentError as error:
             # Every page of the preview shows the errors (on_post_page) until they are fixed.
             self.problems = [p for p in error.problems if p.severity == FOUT]
@@ -148,6 +154,8 @@ class HandreikingPlugin(BasePlugin):
     def on_post_build(self, config) -> None:
         if os.environ.get(build.PREGENERATED) or self.problems:
             return  # `handreiking build` indexes the staging site itself
+        if self.editions is not None:
+            frozen.copy_into(self.editions, Path(config.site_dir))
         try:
             index_site(Path(config.site_dir))
         except SearchIndexError as error:

@@ -67,7 +67,7 @@
     input.value = params.get("q") || "";
     unknown = [];
     selects.forEach(function (select) {
-      var wanted = params.get(select.name) || "";
+      var wanted = params.get(select.name) || select.getAttribute("data-standaard") || "";
       select.value = wanted;
       if (select.selectedIndex < 0 || select.value !== wanted) {
         select.value = "";
@@ -78,14 +78,22 @@
 
   function query() {
     var filters = {};
-    selects.forEach(function (select) { if (select.value) filters[select.name] = select.value; });
-    return { text: input.value.trim(), filters: filters };
+    /* "alle" (every edition) filters nothing; the editie select starts at "huidig". */
+    var chosen = 0; /* filters the reader chose, not the editie filter's own default */
+    selects.forEach(function (select) {
+      if (select.value && select.value !== "alle") filters[select.name] = select.value;
+      if (select.value && select.value !== (select.getAttribute("data-standaard") || "")) chosen++;
+    });
+    return { text: input.value.trim(), filters: filters, chosen: chosen };
   }
 
   function writeUrl(push) {
     var params = new URLSearchParams();
     if (input.value.trim()) params.set("q", input.value.trim());
-    selects.forEach(function (select) { if (select.value) params.set(select.name, select.value); });
+    selects.forEach(function (select) {
+      var standaard = select.getAttribute("data-standaard") || "";
+      if (select.value && select.value !== standaard) params.set(select.name, select.value);
+    });
     var search = params.toString();
     var url = location.pathname + (search ? "?" + search : "");
     if (url === location.pathname + location.search) return;
@@ -126,7 +134,7 @@
 
   function describe(count, q, added) {
     var what = q.text ? " voor ‘" + q.text + "’" : "";
-    if (Object.keys(q.filters).length) what += " (gefilterd)";
+    if (q.chosen) what += " (gefilterd)";
     var text = count === 0
       ? "Geen resultaten" + what + "."
       : count + (count === 1 ? " resultaat" : " resultaten") + what +
@@ -178,7 +186,7 @@
   function run() {
     var q = query();
     var id = ++latest;
-    if (!q.text && !Object.keys(q.filters).length) {
+    if (!q.text && !q.chosen) {
       list.replaceChildren();
       status.textContent = unknown.length ? describe(0, q, []).replace(/^Geen resultaten\. /, "") : "";
       form.dataset.hrKlaar = String(id);
