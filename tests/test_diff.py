@@ -427,11 +427,22 @@ def test_succession_moves_an_eindverantwoordelijkheid_from_one_organisatie_to_th
         "Maatregel Tussenvormen huisvesting: eindverantwoordelijkheid van JenV naar AenM (sinds "
         "2 juli 2024).",
         "Organisatie Ministerie van Asiel en Migratie: voorganger JenV toegevoegd: neemt sinds "
-        "2 juli 2024 taken over (De opvang van asielzoekers.).",
+        "2 juli 2024 taken over (De opvang van asielzoekers).",
     ]
     assert changed_from(old, swap) == [
         "Maatregel Tussenvormen huisvesting: eindverantwoordelijke was JenV, nu AenM."
     ]
+    before = copy.deepcopy(old)
+    aenm = before["organisaties"].pop(4)
+
+    def founded(new):  # AenM is new, with its voorganger
+        new["organisaties"].append(aenm)
+        mutate(new)
+
+    assert changed_from(before, founded)[0] == (
+        "Organisatie Ministerie van Asiel en Migratie: nieuw opgenomen (voorganger JenV neemt "
+        "sinds 2 juli 2024 taken over (De opvang van asielzoekers))."
+    )
     later = copy.deepcopy(old)
     mutate(later)
 
@@ -440,7 +451,7 @@ def test_succession_moves_an_eindverantwoordelijkheid_from_one_organisatie_to_th
 
     assert changed_from(later, moved) == [
         "Organisatie Ministerie van Asiel en Migratie: voorganger JenV gewijzigd: neemt sinds "
-        "1 juli 2024 taken over (De opvang van asielzoekers.)."
+        "1 juli 2024 taken over (De opvang van asielzoekers)."
     ]
 
 

@@ -46,7 +46,7 @@ KEY_FACTS = {
         "status",
     ),
     "opgave": ("hoofdstuk",),
-    "organisatie": ("soort",),
+    "organisatie": ("soort", "voorgangers"),
     "bron": ("soort", "kenmerk", "datum"),
     "begrip": ("betekenis",),
 }
@@ -59,7 +59,7 @@ DESCRIBED = {
         ("sinds", "taken"),
         lambda item: (
             f"neemt sinds {words(item.get('sinds'))} taken over"
-            + (f" ({sentences(item['taken'])})" if item.get("taken") else "")
+            + (f" ({sentences(item['taken']).rstrip('.')})" if item.get("taken") else "")
         ),
     ),
 }
@@ -75,6 +75,14 @@ def introduced(kind: str, declaration: Record, record: dict, names: Names) -> st
         if not declaration.has(key) or record.get(key) in (None, "", []):
             continue
         f = declaration.field(key)
+        if isinstance(f.kind, ListOf) and f.kind.item.name in DESCRIBED:
+            facts += [
+                f"{singular(f.label.lower())} {_shown(f.kind.item, item, names)} "
+                + DESCRIBED[f.kind.item.name][1](item)
+                for item in record[key]
+                if isinstance(item, dict)
+            ]
+            continue
         if isinstance(f.kind, ListOf):
             value = ", ".join(filter(None, map(item_formatter(f, names), record[key])))
             label = f.label.lower() if len(record[key]) > 1 else singular(f.label.lower())
@@ -229,13 +237,11 @@ class RecordDiff:
         """Items of a list of records added, dropped or changed, each named by what identifies
         it: 'link ‘Factsheet’ toegevoegd', 'voorganger JenV toegevoegd: neemt sinds …'."""
         record: Record = f.kind.item
-        key = next((sub for sub in record.fields if sub.required), record.fields[0])
-        show = formatter(key, self.names)
+        key = _identity(record)
         noun = singular(f.label.lower())
 
         def shown(item: dict) -> str:
-            value = show(item.get(key.key))
-            return value if isinstance(key.kind, Ref) else f"‘{value}’"
+            return _shown(record, item, self.names)
 
         old_by = {norm(r.get(key.key)): r for r in old if isinstance(r, dict)}
         new_by = {norm(r.get(key.key)): r for r in new if isinstance(r, dict)}
@@ -273,6 +279,18 @@ class RecordDiff:
             f"{noun} ‘{show(v)}’ niet meer genoemd" for v in old if repr(norm(v)) not in after
         ]
         return lines
+
+
+def _identity(record: Record) -> Field:
+    """What identifies an item of a list of records: its first required field."""
+    return next((sub for sub in record.fields if sub.required), record.fields[0])
+
+
+def _shown(record: Record, item: dict, names: Names) -> str:
+    """An item by what identifies it: 'JenV' (a reference), '‘Factsheet’' (a text)."""
+    key = _identity(record)
+    value = formatter(key, names)(item.get(key.key))
+    return value if isinstance(key.kind, Ref) else f"‘{value}’"
 
 
 def _mark(item: Any) -> tuple:
