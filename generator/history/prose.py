@@ -44,6 +44,8 @@ def blocks(record: dict) -> list[str]:
 def text_change(label: str, old: list[str], new: list[str], mentions: Mentions) -> str | None:
     """'<label> aangevuld (1 alinea toegevoegd)' when blocks appear or disappear, '<label>
     gewijzigd: ‘JenV’ werd ‘AenM’' when a block changed a fact; None for a typo fix."""
+    if old == new:
+        return None
     pairs, removed, added = pair(old, new, lambda block: block)
     facts = [change for a, b in pairs if a != b and (change := mentions.change(a, b))]
     if len(removed) == len(added) == 1:  # one paragraph rewritten: its facts say how

@@ -103,6 +103,9 @@ def changes(declaration: Record, old: dict, new: dict, names: Names) -> tuple[li
     """The lines for every change of source in one record, and the fields they said already
     (so the field-by-field comparison leaves them out)."""
     said = {f.key for f in declaration.fields if isinstance(f.kind, PerVeld) or f.key in RECORD}
+    places = said | {f.key for f in declaration.fields if isinstance(f.kind, Sectie)}
+    if all(norm(old.get(key)) == norm(new.get(key)) for key in places):
+        return [], said  # every source is where it was
     lines = []
     before, after = of_record(declaration, old), of_record(declaration, new)
     if _differs(before, after) and not (before and after and before.soort == after.soort):
