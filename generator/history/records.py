@@ -180,8 +180,9 @@ class RecordDiff:
         label, names = f.label.lower(), self.names
         one = singular(label)
         old_ids, new_ids = [org_id(o) for o in old], [org_id(o) for o in new]
-        added = [o for o in new_ids if o not in set(old_ids)]
-        gone = [o for o in old_ids if o not in set(new_ids)]
+        were, are = set(old_ids), set(new_ids)
+        added = [o for o in new_ids if o not in were]
+        gone = [o for o in old_ids if o not in are]
         moves = []
         for b in list(added):
             a = next((a for a in gone if names.sinds(b, a)), None)
@@ -210,12 +211,12 @@ class RecordDiff:
         """An organisatie still named, now inferred by the editors or now stated (and where)."""
         if not isinstance(f.kind.item, Toekenning):
             return []
-        marks = {org_id(o): _mark(o) for o in old}
+        earlier = {org_id(o): o for o in old}
         lines = []
         for o in new:
-            if org_id(o) not in marks or marks[org_id(o)] == _mark(o):
+            before = earlier.get(org_id(o))
+            if before is None or _mark(before) == _mark(o):
                 continue
-            before = next(p for p in old if org_id(p) == org_id(o))
             subject = f"{one} {self.names.of('organisatie', org_id(o))}"
             was = provenance.of_toekenning(self.declaration, self.old, f.key, before)
             now = provenance.of_toekenning(self.declaration, self.new, f.key, o)
