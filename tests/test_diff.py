@@ -767,3 +767,36 @@ def test_a_mijlpaal_whose_text_names_another_date_or_organisation_is_a_change():
         "Maatregel Tussenvormen huisvesting: mijlpaal ‘VNG werkt de mogelijkheden uit.’ "
         "gewijzigd: ‘BZK’ werd ‘VNG’."
     ]
+
+
+def test_a_field_given_a_source_of_its_own_or_losing_it_says_where_it_now_stands():
+    old = with_orgs()
+    old["bronnen"] = [{"id": "stcrt", "titel": "Staatscourant 2022, 1234", "soort": "document"}]
+    old["maatregelen"][0]["status"] = "beschikbaar"
+
+    def own(new):
+        new["maatregelen"][0]["bronvermelding"] = {"status": {"bron": "stcrt"}}
+
+    assert changed_from(old, own) == [
+        "Maatregel Tussenvormen huisvesting: status staat nu in ‘Staatscourant 2022, 1234’ (was "
+        "de handreiking, paragraaf 4.2.1)."
+    ]
+    assert changed_from(
+        _from(old, own), lambda new: new["maatregelen"][0].pop("bronvermelding")
+    ) == [
+        "Maatregel Tussenvormen huisvesting: status staat nu in de handreiking, paragraaf 4.2.1 "
+        "(was ‘Staatscourant 2022, 1234’)."
+    ]
+
+
+def test_a_fact_of_a_record_without_a_place_is_no_longer_inferred_and_claims_no_source():
+    old = with_orgs()
+    old["organisaties"][0]["soort"] = "rijk"
+    old["organisaties"][0]["afgeleid"] = {"soort": "De tekst noemt het een ministerie."}
+
+    def stated(new):
+        del new["organisaties"][0]["afgeleid"]
+
+    assert changed_from(old, stated) == [
+        "Organisatie Ministerie van BZK: soort is niet meer afgeleid door de redactie."
+    ]
