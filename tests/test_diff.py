@@ -153,13 +153,19 @@ def test_ended_renamed_added_and_removed_records():
         m["vorige_ids"] = [m["id"]]
         m["id"] = "tussenvormen"
         new["maatregelen"].append(
-            {"id": "kennisbank", "titel": "Kennisbank", "status": "beschikbaar"}
+            {
+                "id": "kennisbank",
+                "titel": "Kennisbank",
+                "status": "beschikbaar",
+                "eindverantwoordelijken": ["bzk", {"organisatie": "vng", "afgeleid": "Zo."}],
+            }
         )
         new["regelingen"] = []
 
     changes = vergelijk(base(), _mutated(mutate))
     assert [w.zin for w in changes] == [
-        "Maatregel Kennisbank: nieuw opgenomen (status: beschikbaar).",
+        "Maatregel Kennisbank: nieuw opgenomen (status: beschikbaar; eindverantwoordelijken: "
+        "BZK, VNG (afgeleid)).",
         "Maatregel Tussenvormen huisvesting: vervallen (was: in voorbereiding).",
         "Maatregel Tussenvormen huisvesting: nieuw adres /maatregelen/tussenvormen/ (was "
         "/maatregelen/tussenvoorzieningen/; het oude adres stuurt door).",

@@ -75,7 +75,8 @@ def introduced(kind: str, declaration: Record, record: dict, names: Names) -> st
         if not declaration.has(key) or record.get(key) in (None, "", []):
             continue
         f = declaration.field(key)
-        if isinstance(f.kind, ListOf) and f.kind.item.name in DESCRIBED:
+        item = f.kind.item if isinstance(f.kind, ListOf) else None
+        if isinstance(item, Record) and item.name in DESCRIBED:
             facts += [
                 f"{singular(f.label.lower())} {_shown(f.kind.item, item, names)} "
                 + DESCRIBED[f.kind.item.name][1](item)
