@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -132,6 +133,7 @@ def measure_diff(size: int) -> dict:
             first = re.search(r"    beschrijving: \|\n(?:      .*\n|\n)+", yaml)
             block = f"    beschrijving: |\n      {body}\n"
             path.write_text(yaml[: first.start()] + block + yaml[first.end() :], encoding="utf-8")
+        used = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         result = subprocess.run(
             [sys.executable, "-m", "generator.cli", "diff", "--root", str(folder / "oud")]
@@ -142,9 +144,13 @@ def measure_diff(size: int) -> dict:
             check=False,
             timeout=1800,
         )
+        seconds = time.perf_counter() - started
+        done = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = done.ru_utime - used.ru_utime + done.ru_stime - used.ru_stime
         return {
             "kb": size // 1024,
-            "seconds": round(time.perf_counter() - started, 2),
+            "seconds": round(seconds, 2),
+            "cpu_seconds": round(cpu, 2),  # what a busy machine does not inflate
             "exit": result.returncode,
             "lines": result.stdout.count("\n- "),
         }
@@ -175,7 +181,10 @@ def main(argv: list[str] | None = None) -> int:
         figures = measure_diff(kb * 1024)
         results["diff"].append(figures)
         flag = "" if figures["exit"] == 0 and figures["lines"] == 0 else " ONVERWACHT"
-        print(f"{kb:>5d} KB {figures['seconds']:8.2f} s{flag}", flush=True)
+        print(
+            f"{kb:>5d} KB {figures['seconds']:8.2f} s ({figures['cpu_seconds']:.2f} s CPU){flag}",
+            flush=True,
+        )
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
