@@ -13,7 +13,8 @@ on a copy of a project: it publishes the current edition if that was not done ye
 - marks a mijlpaal as reached (`bereikt: ja`);
 - lets time pass: at the new peildatum mijlpalen of maatregelen still in preparation lie in
   the past without anyone editing them;
-- moves content/editie.yaml to the next year and publishes that edition.
+- moves content/editie.yaml to the next year and publishes that edition, with the changes the
+  content already had since the last edition (they are in its changelog too).
 
 Records are picked by rule, never by id or title, and every edit is made where the loader
 found the value, so the update follows whatever the content is. `Plan` records what was
@@ -39,7 +40,10 @@ from generator.base.dates import Periode  # noqa: E402
 from generator.base.problems import Location  # noqa: E402
 from generator.content.model import SOORT_BEDRAG_LABELS  # noqa: E402
 from generator.content.validate import check_project  # noqa: E402
-from generator.history.diff import _short  # noqa: E402
+from generator.history.diff import vergelijk  # noqa: E402
+from generator.history.editions import as_text, content_of  # noqa: E402
+from generator.history.snapshots import read_snapshot  # noqa: E402
+from generator.history.wording import sentences  # noqa: E402
 from generator.outputs.render import euro  # noqa: E402
 
 NOT_YET = ("in-voorbereiding", "voornemen")
@@ -131,8 +135,11 @@ def apply_update(project: Path) -> Plan:
     plan = Plan(oud_jaar=editie["jaar"], nieuw_jaar=editie["jaar"] + 1)
     peildatum = Periode.parse(f"{plan.nieuw_jaar}-02")
     plan.datum = peildatum.begin
-    if not (project / "content/edities" / f"{plan.oud_jaar}.yaml").exists():
+    published = project / "content/edities" / f"{plan.oud_jaar}.yaml"
+    if not published.exists():
         _publish(project, plan.oud_jaar, editie["peildatum"].einde)
+    else:
+        plan.lines += _pending(published, before)
 
     checked = check_project(project, plan.datum)
     assert not checked.errors, checked.errors
@@ -262,7 +269,7 @@ def apply_update(project: Path) -> Plan:
     plan.gehaald_id = reached_in["id"]
     edits.field("maatregelen", mijlpaal, "bereikt: ja")
     plan.lines.append(
-        f"Maatregel {_title(reached_in)}: mijlpaal ‘{_short(mijlpaal['tekst'])}’ gehaald "
+        f"Maatregel {_title(reached_in)}: mijlpaal ‘{sentences(mijlpaal['tekst'])}’ gehaald "
         f"({mijlpaal['datum'].words})."
     )
 
@@ -358,6 +365,17 @@ def apply_update(project: Path) -> Plan:
     assert not after.errors, after.errors
     _publish(project, plan.nieuw_jaar, plan.datum, *flags)
     return plan
+
+
+def _pending(published: Path, checked) -> list[str]:
+    """The changes the content already had since its last edition (a new begrip, an edited
+    page): the new edition publishes them too. The edition's own record is left out: the
+    update changes it, and its lines are the update's."""
+    snapshot, problems = read_snapshot(published, published.name)
+    assert snapshot is not None and not problems, problems
+    old = {k: v for k, v in snapshot.inhoud.items() if k != "editie"}
+    new = {k: v for k, v in as_text(content_of(checked)).items() if k != "editie"}
+    return [w.zin for w in vergelijk(old, new)]
 
 
 def _title(record: dict) -> str:

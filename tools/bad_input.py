@@ -12,12 +12,18 @@ A '[' left open on every line made Python-Markdown read to the end of the text f
 One paragraph of 20,000 links is slow either way: Python-Markdown's inline processing grows
 faster than linearly with the links in one paragraph (good https: links as much as bad ones).
 Part of `make bench`; not a test (timings are not asserted).
+
+It also times `handreiking diff` between two contents that differ in one word of one long
+paragraph (4, 16 and 64 KB): the changelog compares texts in time linear in their size
+(issue 20: SequenceMatcher took 114 s at 64 KB; the target is under 2 s).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -96,19 +102,87 @@ def measure(text: str) -> dict:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+DIFF_SIZES_KB = (4, 16, 64)
+DIFF_WORDS = (
+    *("gemeenten", "huisvesten", "vergunninghouders", "vaak", "in", "sociale", "huurwoningen"),
+    *("waar", "veel", "mensen", "een", "woning", "zoeken", "daarom", "zet", "het", "rijk"),
+    *("samen", "met", "de", "provincies", "in", "op", "tussenvoorzieningen"),
+)
+
+
+def paragraph(size: int) -> str:
+    """One paragraph of about `size` bytes of plain words (no names, numbers or dates)."""
+    words, length, index = [], 0, 0
+    while length < size:
+        word = DIFF_WORDS[index * 7 % len(DIFF_WORDS)]
+        words.append(word)
+        length, index = length + len(word) + 1, index + 1
+    return " ".join(words)
+
+
+def measure_diff(size: int) -> dict:
+    """Seconds of `handreiking diff` between two copies of the minimal fixture whose first
+    maatregel's beschrijving is one paragraph of `size` bytes, one word apart."""
+    folder = Path(tempfile.mkdtemp(prefix="handreiking-diff-"))
+    try:
+        text = paragraph(size)
+        for name, body in (("oud", text), ("nieuw", text.replace(" woning ", " huis ", 1))):
+            shutil.copytree(FIXTURE, folder / name)
+            path = folder / name / "maatregelen.yaml"
+            yaml = path.read_text(encoding="utf-8")
+            first = re.search(r"    beschrijving: \|\n(?:      .*\n|\n)+", yaml)
+            block = f"    beschrijving: |\n      {body}\n"
+            path.write_text(yaml[: first.start()] + block + yaml[first.end() :], encoding="utf-8")
+        used = resource.getrusage(resource.RUSAGE_CHILDREN)
+        started = time.perf_counter()
+        result = subprocess.run(
+            [sys.executable, "-m", "generator.cli", "diff", "--root", str(folder / "oud")]
+            + [str(folder / "oud"), str(folder / "nieuw")],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=False,
+            timeout=1800,
+        )
+        seconds = time.perf_counter() - started
+        done = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = done.ru_utime - used.ru_utime + done.ru_stime - used.ru_stime
+        return {
+            "kb": size // 1024,
+            "seconds": round(seconds, 2),
+            "cpu_seconds": round(cpu, 2),  # what a busy machine does not inflate
+            "exit": result.returncode,
+            "lines": result.stdout.count("\n- "),
+        }
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lines", type=int, default=20_000)
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--alleen-diff", action="store_true", help="only time `diff`")
     args = parser.parse_args(argv)
-    results = {}
-    print(f"{'variant':45s} {'lines':>7s} {'errors':>7s} {'seconds':>8s}")
-    for name, text in variants(args.lines).items():
+    results: dict = {}
+    if not args.alleen_diff:
+        print(f"{'variant':45s} {'lines':>7s} {'errors':>7s} {'seconds':>8s}")
+    for name, text in {} if args.alleen_diff else variants(args.lines).items():
         results[name] = figures = measure(text)
         flag = " TRACEBACK" if figures["traceback"] else ""
         print(
             f"{name:45s} {figures['lines']:7d} {figures['errors']:7d} "
             f"{figures['seconds']:8.2f}{flag}",
+            flush=True,
+        )
+    print("\nhandreiking diff, één woord anders in één alinea van:")
+    results["diff"] = []
+    for kb in DIFF_SIZES_KB:
+        figures = measure_diff(kb * 1024)
+        results["diff"].append(figures)
+        flag = "" if figures["exit"] == 0 and figures["lines"] == 0 else " ONVERWACHT"
+        print(
+            f"{kb:>5d} KB {figures['seconds']:8.2f} s ({figures['cpu_seconds']:.2f} s CPU){flag}",
             flush=True,
         )
     if args.json:

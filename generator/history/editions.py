@@ -79,13 +79,10 @@ def as_text(value: Any) -> Any:
 
 
 def content_of(checked: Checked) -> dict[str, Any]:
-    """The checked content as plain data, in the order of FILES, with the prose pages."""
+    """The checked content as plain data, in the order of FILES (the edition's own record
+    under 'editie', as a snapshot's `editie`), with the prose pages."""
     records = {spec.key: getattr(spec.kind, "item", spec.kind) for spec in FILES}
-    content = {
-        spec.key: plain(checked.values.get(spec.key), records[spec.key])
-        for spec in FILES
-        if spec.key != "editie"
-    }
+    content = {spec.key: plain(checked.values.get(spec.key), records[spec.key]) for spec in FILES}
     content["paginas"] = [
         {
             "slug": p["slug"],
@@ -185,7 +182,8 @@ def publish(
     if vastgesteld and "vastgesteld" not in editie_values:
         _add_vaststelling(root / editie_file, vastgesteld, door)
     target.parent.mkdir(parents=True, exist_ok=True)
-    text = snapshot_text(editie, published_urls(files), content_of(checked))
+    content = {k: v for k, v in content_of(checked).items() if k != "editie"}  # it has its own
+    text = snapshot_text(editie, published_urls(files), content)
     target.write_text(text, encoding="utf-8")
     return target
 

@@ -141,6 +141,7 @@ def read_snapshot(
     inhoud = to_plain(root.items["inhoud"][1]) or {}
     for key in LISTS:
         inhoud[key] = inhoud.get(key) or []
+    inhoud["editie"] = editie  # compared like the working content's (editions.content_of)
     return Snapshot(int(jaar), display, editie, inhoud, adressen), problems
 
 
