@@ -432,8 +432,8 @@ def test_succession_moves_an_eindverantwoordelijkheid_from_one_organisatie_to_th
     assert changed_from(old, mutate) == [
         "Maatregel Tussenvormen huisvesting: eindverantwoordelijkheid van JenV naar AenM (sinds "
         "2 juli 2024).",
-        "Organisatie Ministerie van Asiel en Migratie: voorganger JenV toegevoegd: neemt sinds "
-        "2 juli 2024 taken over (De opvang van asielzoekers).",
+        "Organisatie Ministerie van Asiel en Migratie: voorganger JenV toegevoegd: taken "
+        "overgenomen sinds 2 juli 2024 (De opvang van asielzoekers).",
     ]
     assert changed_from(old, swap) == [
         "Maatregel Tussenvormen huisvesting: eindverantwoordelijke was JenV, nu AenM."
@@ -446,8 +446,8 @@ def test_succession_moves_an_eindverantwoordelijkheid_from_one_organisatie_to_th
         mutate(new)
 
     assert changed_from(before, founded)[0] == (
-        "Organisatie Ministerie van Asiel en Migratie: nieuw opgenomen (voorganger JenV neemt "
-        "sinds 2 juli 2024 taken over (De opvang van asielzoekers))."
+        "Organisatie Ministerie van Asiel en Migratie: nieuw opgenomen (voorganger JenV: taken "
+        "overgenomen sinds 2 juli 2024 (De opvang van asielzoekers))."
     )
     later = copy.deepcopy(old)
     mutate(later)
@@ -456,8 +456,8 @@ def test_succession_moves_an_eindverantwoordelijkheid_from_one_organisatie_to_th
         new["organisaties"][4]["voorgangers"][0]["sinds"] = "2024-07-01"
 
     assert changed_from(later, moved) == [
-        "Organisatie Ministerie van Asiel en Migratie: voorganger JenV gewijzigd: neemt sinds "
-        "1 juli 2024 taken over (De opvang van asielzoekers)."
+        "Organisatie Ministerie van Asiel en Migratie: voorganger JenV gewijzigd: taken "
+        "overgenomen sinds 1 juli 2024 (De opvang van asielzoekers)."
     ]
 
 

@@ -58,7 +58,7 @@ DESCRIBED = {
     "opvolging": (
         ("sinds", "taken"),
         lambda item: (
-            f"neemt sinds {words(item.get('sinds'))} taken over"
+            f"taken overgenomen sinds {words(item.get('sinds'))}"
             + (f" ({sentences(item['taken']).rstrip('.')})" if item.get("taken") else "")
         ),
     ),
@@ -78,7 +78,7 @@ def introduced(kind: str, declaration: Record, record: dict, names: Names) -> st
         item = f.kind.item if isinstance(f.kind, ListOf) else None
         if isinstance(item, Record) and item.name in DESCRIBED:
             facts += [
-                f"{singular(f.label.lower())} {_shown(f.kind.item, item, names)} "
+                f"{singular(f.label.lower())} {_shown(f.kind.item, item, names)}: "
                 + DESCRIBED[f.kind.item.name][1](item)
                 for item in record[key]
                 if isinstance(item, dict)
@@ -237,7 +237,7 @@ class RecordDiff:
 
     def items(self, f: Field, old: list, new: list) -> list[str]:
         """Items of a list of records added, dropped or changed, each named by what identifies
-        it: 'link ‘Factsheet’ toegevoegd', 'voorganger JenV toegevoegd: neemt sinds …'."""
+        it: 'link ‘Factsheet’ toegevoegd', 'voorganger JenV toegevoegd: taken overgenomen sinds …'."""
         record: Record = f.kind.item
         key = _identity(record)
         noun = singular(f.label.lower())
