@@ -21,6 +21,7 @@ from ..history import snapshots
 from ..history.checks import check_all
 from ..history.diff import markdown, vergelijk
 from ..history.editions import EditionError, as_text, content_of, publish
+from ..history.ledger import LEDGER
 from ..history.snapshots import EDITIES_DIR, read_snapshot, snapshot_paths
 from ..site import build as site
 
@@ -104,15 +105,24 @@ def run_editie(args) -> int:
     checked, files = site.generate(args.root, today)
     try:
         path = publish(
-            args.root, args.jaar, checked, files, args.vastgesteld, args.door, replace=args.vervang
+            args.root,
+            args.jaar,
+            checked,
+            files,
+            args.vastgesteld,
+            args.door,
+            replace=args.vervang,
+            reden=args.reden,
+            datum=today,
         )
     except EditionError as error:
         raise ContentError(error.problems) from None
     for warning in warnings:
         print(warning, file=sys.stderr)
+    done = "gecorrigeerd" if args.vervang else "gepubliceerd"
     print(
-        f"editie {args.jaar} gepubliceerd in {path.relative_to(args.root)}; commit dit "
-        "bestand in dezelfde pull request"
+        f"editie {args.jaar} {done} in {path.relative_to(args.root)} en vastgelegd in {LEDGER}; "
+        "commit beide bestanden in dezelfde pull request"
         + (f" ({len(warnings)} waarschuwing(en) hierboven)" if warnings else "")
     )
     return 0

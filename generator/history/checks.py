@@ -1,4 +1,5 @@
-"""`check` across editions: every address an edition published must still answer.
+"""`check` across editions: every address an edition published must still answer, and no
+published edition was changed, removed, backdated or forged (history/integrity.py).
 
 The content stage checks the content on its own (content/validate.py); this adds what only the
 published editions can say. `check_all` is what `handreiking check` and the build run.
@@ -6,6 +7,8 @@ published editions can say. `check_all` is what `handreiking check` and the buil
 
 from __future__ import annotations
 
+import dataclasses
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -14,18 +17,40 @@ from ..base.problems import Location, Problem
 from ..base.settings import CONFIG, read_config
 from ..base.urls import FIXED_FILES, FIXED_PAGES, RENAMEABLE, SECURITY_TXT, url_of
 from ..content.validate import PAGES_DIR, Checked, check_project
+from .integrity import verify
 from .snapshots import Snapshot, address_problem, read_snapshots
 
 
-def check_all(root: Path, peildatum: date | None = None) -> Checked:
-    """The content checked (content/validate.py), and every edition with it."""
+@dataclass
+class CheckedEditions(Checked):
+    """The content checked, with what check found about the published editions."""
+
+    geschiedenis: str = ""  # for the summary line: how the editions were verified
+
+
+def check_all(
+    root: Path, peildatum: date | None = None, verify_history: bool = True
+) -> CheckedEditions:
+    """The content checked (content/validate.py), and every edition with it.
+
+    `verify_history=False` leaves out the ledger and git (history/integrity.py): for a
+    changelog of the content (`handreiking diff`), which reports edition changes itself.
+    """
     checked = check_project(root, peildatum)
     snapshots, unreadable = read_snapshots(root)
     values = checked.values
     files = FIXED_FILES | ({SECURITY_TXT} if _has_security_contact(root, values) else set())
     problems = unreadable + lost_addresses(snapshots, values, checked.pages, checked.tops, files)
-    checked.problems = sorted(set(checked.problems + problems), key=lambda p: p.sort_key)
-    return checked
+    note = ""
+    if verify_history:
+        editie = values.get("editie")
+        jaar = editie.get("jaar") if isinstance(editie, dict) else None
+        verification = verify(root, jaar if isinstance(jaar, int) else None)
+        problems += verification.problems
+        note = verification.note
+    fields = {f.name: getattr(checked, f.name) for f in dataclasses.fields(checked)}
+    fields["problems"] = sorted(set(checked.problems + problems), key=lambda p: p.sort_key)
+    return CheckedEditions(**fields, geschiedenis=note)
 
 
 def _has_security_contact(root: Path, values: dict[str, Any]) -> bool:
