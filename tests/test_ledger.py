@@ -3,12 +3,14 @@
 Each attack on the published editions is made the way a pull request would make it: in a
 git repository made here (`git init` and commits), then `handreiking check` through the real
 CLI must refuse it with the exact located message. The one legitimate change, a correction
-through `publiceer --vervang --reden`, is accepted and recorded.
+through `publiceer --vervang --reden`, is accepted and recorded; `handreiking diff <base>`
+reports every change under content/edities/ at the top of the pull request's changelog.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 from datetime import date
 from pathlib import Path
@@ -314,3 +316,84 @@ def test_a_correction_is_recorded_and_then_accepted(repo):
     assert f"{EDITION}:1:1: fout: er is niets te corrigeren: editie 2021 is al precies zo " in (
         again.stderr
     )
+
+
+# --- the pull request's changelog: loud about content/edities/ -------------------------------
+
+
+def diff(base: Path, project: Path) -> str:
+    result = handreiking("diff", str(base), "--kop", "Wat verandert", root=project)
+    assert "Traceback" not in result.stderr
+    return result.stdout
+
+
+def test_the_pr_changelog_starts_with_a_warning_for_a_rewritten_edition(repo, tmp_path):
+    base = shutil.copytree(repo, tmp_path / "basis", ignore=shutil.ignore_patterns(".git"))
+    edit(repo / EDITION, "    titel: Tussenvormen huisvesting\n", "    titel: Iets *anders*\n")
+    edit(repo / EDITION, "- /maatregelen/inzet-woningcorporaties/\n", "")
+    (repo / "content/edities/2099.yaml").write_text(
+        (base / EDITION).read_text(encoding="utf-8").replace("jaar: 2021", "jaar: 2099", 1),
+        encoding="utf-8",
+    )
+    assert diff(base, repo).startswith(
+        "> [!CAUTION]\n"
+        "> **Editie 2021 gewijzigd zonder correctie.** `content/edities/2021.yaml` is "
+        "veranderd, maar het logboek (`content/edities/logboek.yaml`) legt geen correctie vast; "
+        "`make check` weigert dit. Een gepubliceerde editie verandert alleen met "
+        '`make publiceer JAAR=2021 VERVANG=1 REDEN="..."`. Wat er in het bestand veranderde:\n'
+        ">\n"
+        "> - Maatregel **Iets \\*anders\\***: titel was eerst ‘Tussenvormen huisvesting’.\n"
+        "> - Webadres /maatregelen/inzet-woningcorporaties/ weggehaald.\n"
+        "\n"
+        "> [!CAUTION]\n"
+        "> **Editie 2099 toegevoegd buiten `make publiceer` om.** "
+        "`content/edities/2099.yaml` is nieuw, maar ze is nieuwer dan de huidige editie (2021 "
+        "in `content/editie.yaml`); `make check` weigert dit.\n"
+        "\n"
+        "## Wat verandert\n"
+    )
+    (repo / EDITION).unlink()
+    assert diff(base, repo).startswith(
+        "> [!CAUTION]\n> **Editie 2021 verwijderd.** `content/edities/2021.yaml` is weggehaald."
+    )
+
+
+def test_the_pr_changelog_shows_a_correction_and_a_new_edition(repo, tmp_path):
+    base = shutil.copytree(repo, tmp_path / "basis", ignore=shutil.ignore_patterns(".git"))
+    edit(repo / "maatregelen.yaml", "titel: Tussenvormen huisvesting", "titel: Tussen*vormen*")
+    result = handreiking(
+        "editie",
+        "publiceer",
+        "2021",
+        "--vervang",
+        "--reden",
+        "Titel *fout*",
+        root=repo,
+        datum=CORRECTED,
+    )
+    assert result.returncode == 0, result.stderr
+    report = diff(base, repo)
+    assert report.startswith(
+        "> [!IMPORTANT]\n"
+        "> **Correctie in editie 2021: Titel \\*fout\\*.** Vastgelegd op 1 maart 2021 in "
+        "`content/edities/logboek.yaml`. Wat de correctie verandert:\n"
+        ">\n"
+        "> - Maatregel Tussen\\*vormen\\*: titel was eerst ‘Tussenvormen huisvesting’.\n"
+        "\n"
+        "## Wat verandert\n"
+    ), report
+    corrected = shutil.copytree(
+        repo, tmp_path / "gecorrigeerd", ignore=shutil.ignore_patterns(".git")
+    )
+    edit(repo / "content/editie.yaml", "jaar: 2021", "jaar: 2022")
+    published = handreiking("editie", "publiceer", "2022", root=repo, datum=date(2022, 3, 1))
+    assert published.returncode == 0, published.stderr
+    assert diff(corrected, repo).startswith(
+        "> [!NOTE]\n"
+        "> **Nieuwe editie 2022 vastgelegd.** `content/edities/2022.yaml`, op 1 maart 2022 "
+        "gepubliceerd met `make publiceer JAAR=2022`.\n"
+        "\n"
+        "## Wat verandert\n"
+    )
+    commit(repo, "correctie en editie 2022")
+    assert check(repo)[0] == 0
