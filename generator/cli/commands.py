@@ -166,7 +166,7 @@ def run_nieuw(args) -> int:
         return 0
     path, line, _ = append(args.root, args.soort)
     print(
-        f"{spec_for(args.soort).path}:{line}: nieuwe {args.soort} toegevoegd; vul de lege "
+        f"{spec_for(args.soort).path}:{line}: {scaffold.nieuw(args.soort)} toegevoegd; vul de lege "
         "velden in en draai `make check`"
     )
     return 0
