@@ -37,7 +37,7 @@ EDITION = "content/edities/2021.yaml"
 CORRECTED = date(2021, 3, 1)
 REDEN = "De titel van de maatregel Tussenvormen huisvesting was fout overgenomen"
 FIX = (
-    "Moet editie 2021 echt anders, pas dan de inhoud aan en leg dat vast als correctie met "
+    "Moet editie 2021 echt anders, pas daarna de inhoud aan en leg dat vast als correctie met "
     '`make publiceer JAAR=2021 VERVANG=1 REDEN="..."`'
 )
 
@@ -250,6 +250,50 @@ def test_a_rewritten_or_removed_ledger_entry_is_refused(repo):
         f"({COMMITTED_WORDS}); het wordt alleen aangevuld, nooit verwijderd. Zet het terug met "
         f"`git checkout {first(repo)} -- {LEDGER}`",
     ]
+
+
+def test_an_edition_added_before_its_ledger_must_be_what_the_ledger_says_was_published(
+    tmp_path, monkeypatch
+):
+    """As this repository's own 2021 was: the file first, the ledger later (the migration)."""
+    monkeypatch.setenv("HANDREIKING_PDF", "0")
+    project = copy_project(tmp_path / "p")
+    (project / LEDGER).unlink()
+    git(project, "init", "-q", "-b", "main")
+    commit(project, "editie 2021, nog zonder logboek")
+    edit(project / EDITION, "    titel: Tussenvormen huisvesting\n", "    titel: Iets anders\n")
+    changed = sha256((project / EDITION).read_bytes())
+    publication = Entry(2021, GEPUBLICEERD, "2026-12-01", changed)  # as if published like this
+    (project / LEDGER).write_text(ledger_text([publication]), encoding="utf-8")
+    commit(project, "logboek met de editie zoals ze nu is")
+    code, errors, _ = check(project)
+    assert code == 1
+    assert errors == [
+        f"{LEDGER}:10:11: fout: logboek[0].sha256: editie 2021 is in commit {first(project)} "
+        f"({COMMITTED_WORDS}) toegevoegd met andere inhoud dan het logboek als publicatie "
+        "vastlegt: het logboek is achteraf aangepast, of de editie is buiten `make publiceer` om "
+        "toegevoegd. Zet het logboek terug met git"
+    ]
+
+
+def test_an_edition_published_and_corrected_before_its_first_commit_is_accepted(repo):
+    edit(repo / "content/editie.yaml", "jaar: 2021", "jaar: 2022")
+    published = handreiking("editie", "publiceer", "2022", root=repo, datum=date(2022, 3, 1))
+    assert published.returncode == 0, published.stderr
+    edit(repo / "maatregelen.yaml", "titel: Tussenvormen huisvesting", "titel: Tussenvoorzieningen")
+    corrected = handreiking(
+        "editie",
+        "publiceer",
+        "2022",
+        "--vervang",
+        "--reden",
+        REDEN,
+        root=repo,
+        datum=date(2022, 3, 2),
+    )
+    assert corrected.returncode == 0, corrected.stderr
+    commit(repo, "editie 2022, met een correctie voor de eerste commit")
+    assert check(repo)[:2] == (0, [])
 
 
 def test_a_shallow_clone_cannot_verify_and_says_how_to_fetch_the_history(repo, tmp_path):

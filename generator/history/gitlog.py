@@ -38,7 +38,6 @@ class Repo:
 class Commit:
     id: str
     datum: str  # committer date, ISO: '2026-12-01'
-    root: bool  # has no parent: the history starts here
 
     @property
     def short(self) -> str:
@@ -102,7 +101,7 @@ def changes(repo: Repo, folder: str) -> list[Change]:
             "--no-renames",
             "--raw",
             "--no-abbrev",
-            "--format=commit %H %cs %P",
+            "--format=commit %H %cs",
             "--",
             repo.prefix + folder,
         )
@@ -115,7 +114,7 @@ def changes(repo: Repo, folder: str) -> list[Change]:
     for line in out.decode("utf-8", "replace").splitlines():
         if line.startswith("commit "):
             parts = line.split()
-            commit = Commit(parts[1], parts[2], len(parts) == 3)
+            commit = Commit(parts[1], parts[2])
         elif line.startswith(":") and commit is not None and "\t" in line:
             info, path = line.split("\t", 1)
             fields = info.split()

@@ -10,8 +10,8 @@ project folder is a git work tree:
   order of their years;
 - every edition file hashes to its ledger entry's sha256; none is missing, none is missing
   from the ledger, none is newer than content/editie.yaml;
-- with git: each edition file was added with the bytes the ledger's publication names (in a
-  history that starts with the file already there, with bytes of any state it records);
+- with git: each edition file was added with the bytes the ledger's publication names (or,
+  when it entered git together with its publication, in any state that ledger records);
   every committed version of the ledger is a beginning of the current one; a published file
   that git ever had is still there. A shallow clone cannot tell, and says so.
 
@@ -203,7 +203,7 @@ def _file_problems(
                 f"editie {year} is veranderd nadat zij is {_act(last)}: het bestand past niet "
                 f"bij het logboek ({_line(last)}). Een gepubliceerde editie verandert niet: "
                 f"{_restore(history, year, last.sha256)}. Moet editie {year} echt anders, pas "
-                "dan de inhoud aan en leg dat vast als correctie met "
+                "daarna de inhoud aan en leg dat vast als correctie met "
                 f'`make publiceer JAAR={year} VERVANG=1 REDEN="..."`',
             )
         )
@@ -322,9 +322,7 @@ class _History:
             change = added.get(entry.jaar)
             if entry.handeling != GEPUBLICEERD or change is None:
                 continue
-            digest = self.digest(change.blob)
-            recorded = {e.sha256 for e in ledger.of(entry.jaar)}
-            if digest == entry.sha256 or (change.commit.root and digest in recorded):
+            if self.digest(change.blob) in _added_as(entry, change, committed):
                 continue
             problems.append(
                 Problem(
@@ -401,6 +399,26 @@ class _History:
                 f"{was}. " + restore,
             )
         ]
+
+
+def _added_as(
+    publication: Entry, added: gitlog.Change, committed: list[tuple[gitlog.Change, Ledger]]
+) -> set[str]:
+    """The states an edition file may have had in the commit that added it: its publication;
+    or, when the file entered git together with the first ledger version that records its
+    publication (published and then corrected before anything was committed, or a history
+    that starts with both), every state that ledger version records for it."""
+    first = next(
+        (
+            (change, old)
+            for change, old in reversed(committed)
+            if any(e.jaar == publication.jaar and e.handeling == GEPUBLICEERD for e in old.entries)
+        ),
+        None,
+    )
+    if first is None or first[0].commit.id != added.commit.id:
+        return {publication.sha256}
+    return {e.sha256 for e in first[1].entries if e.jaar == publication.jaar}
 
 
 def _differs(old: list[Entry], new: list[Entry]) -> int | None:

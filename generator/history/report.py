@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from ..base.dates import dutch_date
-from ..content.load import Mapping, Scalar, read_source
+from ..content.load import Mapping, Scalar, read_bytes, read_source
 from .diff import Wijziging, vergelijk
 from .ledger import GECORRIGEERD, GEPUBLICEERD, LEDGER, Entry, read_ledger, sha256
 from .snapshots import EDITIES_DIR, Snapshot, read_snapshot
@@ -82,14 +82,17 @@ def edition_report(old_root: Path, new_root: Path) -> str:
 
 
 def _edition_files(root: Path) -> dict[int, bytes]:
+    """Each edition file's bytes; one that cannot be read (a link out of the project, a pipe,
+    too big) as the problem's text, so it differs from anything readable."""
     folder = root / EDITIES_DIR
     if not folder.is_dir():
         return {}
-    return {
-        int(p.stem): p.read_bytes()
-        for p in folder.glob("*.yaml")
-        if re.fullmatch(r"\d{4}", p.stem) and p.is_file() and not p.is_symlink()
-    }
+    found = {}
+    for path in folder.glob("*.yaml"):
+        if re.fullmatch(r"\d{4}", path.stem):
+            data = read_bytes(path, f"{EDITIES_DIR}/{path.name}", root)
+            found[int(path.stem)] = data if isinstance(data, bytes) else str(data).encode()
+    return found
 
 
 def _current_year(root: Path) -> int | None:
