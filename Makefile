@@ -25,10 +25,12 @@ help:  ## Dutch: what an editor can type
 	@echo "  make serve                     bekijk de site op http://127.0.0.1:$(PORT); stop met Ctrl-C"
 	@echo "  make serve PORT=8001           idem op een andere poort"
 	@echo "  make serve PDF=1               idem, met de PDF (elke wijziging duurt dan langer)"
-	@echo "  make nieuw SOORT=maatregel     voeg een leeg, uitgelegd item toe (ook: regeling, organisatie, bron, opgave)"
+	@echo "  make nieuw SOORT=maatregel     voeg een leeg, uitgelegd item toe (ook: regeling, organisatie, bron, opgave, begrip)"
 	@echo "  make diff                      wat er veranderde sinds de laatste editie (VORIGE=2021 voor een andere)"
 	@echo "  make publiceer JAAR=2022 VASTGESTELD=2022-03-01 DOOR=\"de LRT\""
 	@echo "                                 leg de inhoud vast als editie 2022"
+	@echo "  make publiceer JAAR=2022 VERVANG=1 REDEN=\"...\""
+	@echo "                                 corrigeer de gepubliceerde editie 2022 (met de reden, voor het logboek)"
 	@echo "  make build                     bouw de hele site, met zoeken en PDF, in site/"
 	@echo "Voor ontwikkelaars: make test, make lint, make bench, make schema."
 
@@ -64,11 +66,12 @@ nieuw: $(SITE_STAMP)  ## Append an empty, explained item: make nieuw SOORT=maatr
 diff: $(SITE_STAMP)  ## What changed since the last edition (or VORIGE=2021), as Markdown
 	$(BIN)/handreiking diff $(VORIGE)
 
-# VASTGESTELD and DOOR reach the command through the environment (make exports variables set
-# on its command line), so any name, quotes included, arrives as typed.
-publiceer: $(SITE_STAMP)  ## Freeze the content as edition JAAR: make publiceer JAAR=2022 VASTGESTELD=... DOOR=...
+# VASTGESTELD, DOOR and REDEN reach the command through the environment (make exports
+# variables set on its command line), so any text, quotes included, arrives as typed.
+# VERVANG=1 REDEN="..." corrects a published edition (the ledger records it).
+publiceer: $(SITE_STAMP)  ## Freeze the content as edition JAAR: make publiceer JAAR=2022 VASTGESTELD=... DOOR=... (VERVANG=1 REDEN=...)
 	$(if $(JAAR),,$(error Geef het jaar van de editie, bijvoorbeeld: make publiceer JAAR=2022 VASTGESTELD=2022-03-01 DOOR="de LRT"))
-	$(BIN)/handreiking editie publiceer $(JAAR) $(if $(VASTGESTELD),--vastgesteld "$$VASTGESTELD") $(if $(DOOR),--door "$$DOOR")
+	$(BIN)/handreiking editie publiceer $(JAAR) $(if $(VASTGESTELD),--vastgesteld "$$VASTGESTELD") $(if $(DOOR),--door "$$DOOR") $(if $(VERVANG),--vervang) $(if $(REDEN),--reden "$$REDEN")
 
 schema: $(SITE_STAMP)  ## Regenerate schema/*.schema.json, the modelines and the guide's field reference
 	$(BIN)/handreiking schema --write

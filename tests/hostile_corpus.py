@@ -17,6 +17,10 @@ A case is one file. Its first comment lines (in a Markdown page: inside the fron
     # pdf: ja                        optional, for a case that builds: with the PDF too (the
                                      others skip it, seconds each; what content does to the
                                      PDF a few cases show)
+    # logboek: gepubliceerd          optional, for an edition file (content/edities/<jaar>.yaml):
+                                     the ledger records it as published, as `publiceer` of
+                                     an earlier version would have (without it, check refuses
+                                     the file as never published)
 
 The project is the minimal fixture (tests/fixtures/minimal) with the real theme and the real
 mkdocs.yml, its nav reduced to the fixture's pages: a site that builds like the real one.
@@ -46,6 +50,7 @@ class Case:
     count: int | None = None
     maak: str | None = None
     pdf: bool = False
+    logboek: bool = False
 
     @property
     def builds(self) -> bool:
@@ -86,6 +91,7 @@ def read_case(path: Path) -> Case:
         int(count.group(1)) if count else None,
         maak.group(1) if maak else None,
         re.search(r"^# pdf: ja\s*$", text, re.M) is not None,
+        re.search(r"^# logboek: gepubliceerd\s*$", text, re.M) is not None,
     )
 
 
@@ -143,4 +149,14 @@ def apply(case: Case, project: Path) -> Path:
         target.write_text(text.replace("@@TEKST@@", words), encoding="utf-8")
     else:
         shutil.copyfile(case.path, target)
+    if case.logboek:
+        record_publication(project, target)
     return target
+
+
+def record_publication(project: Path, edition: Path) -> None:
+    """The ledger (content/edities/logboek.yaml) with `edition` published, as it is now."""
+    from generator.history.ledger import GEPUBLICEERD, LEDGER, Entry, ledger_text, sha256
+
+    entry = Entry(int(edition.stem), GEPUBLICEERD, "2021-03-01", sha256(edition.read_bytes()))
+    (project / LEDGER).write_text(ledger_text([entry]), encoding="utf-8")

@@ -22,8 +22,11 @@ PUBLISHED = date(2021, 2, 15)
 
 
 def publish_2021(project: Path) -> Path:
+    """The project's content as edition 2021: the fixture's edition, corrected to it (the
+    ledger, content/edities/logboek.yaml, records that)."""
     checked, files = generate(project, PUBLISHED)
-    return publish(project, 2021, checked, files, replace=True)
+    reden = "De testkopie opnieuw vastgelegd met de inhoud van nu"
+    return publish(project, 2021, checked, files, replace=True, reden=reden, datum=PUBLISHED)
 
 
 def edit(path: Path, old: str, new: str, count: int = 1) -> None:
@@ -56,9 +59,11 @@ def test_every_committed_edition_reads_and_every_address_it_published_still_exis
 ):
     snapshots, problems = read_snapshots(ROOT)
     assert problems == []
-    assert [s.path for s in snapshots] == [
-        f"content/edities/{p.name}" for p in sorted((ROOT / "content/edities").glob("*.yaml"))
-    ]
+    # every <jaar>.yaml is an edition; beside them stands the ledger, logboek.yaml
+    files = sorted((ROOT / "content/edities").glob("*.yaml"))
+    editions = [f"content/edities/{p.name}" for p in files if p.stem.isdigit()]
+    assert [s.path for s in snapshots] == editions
+    assert [p.name for p in files if not p.stem.isdigit()] == ["logboek.yaml"]
     assert all(s.inhoud["maatregelen"] for s in snapshots)
     published = {
         p.relative_to(live_project / "site").as_posix().removesuffix("index.html")
@@ -247,12 +252,18 @@ def test_publishing_checks_the_year_and_never_overwrites_silently(project):
     )
     again = handreiking("editie", "publiceer", "2021", "--root", str(project))
     assert again.returncode == 1
-    assert "content/edities/2021.yaml:1:1: fout: editie 2021 is al gepubliceerd" in again.stderr
+    assert (
+        "content/edities/2021.yaml:1:1: fout: editie 2021 is al gepubliceerd; een gepubliceerde "
+        "editie verandert niet. Is er een fout in de editie, herstel die dan in de inhoud en "
+        'leg dat vast als correctie: make publiceer JAAR=2021 VERVANG=1 REDEN="waarom"'
+    ) in again.stderr
     half = handreiking(
         "editie",
         "publiceer",
         "2021",
         "--vervang",
+        "--reden",
+        "vaststelling vergeten",
         "--vastgesteld",
         "2021-02-15",
         "--root",
@@ -267,6 +278,8 @@ def test_publishing_with_a_vaststelling_records_it_in_both_files(project):
         "publiceer",
         "2021",
         "--vervang",
+        "--reden",
+        "De vaststelling door de LRT ontbrak",
         "--vastgesteld",
         "2021-02-15",
         "--door",
@@ -275,7 +288,7 @@ def test_publishing_with_a_vaststelling_records_it_in_both_files(project):
         str(project),
     )
     assert result.returncode == 0, result.stderr
-    assert "editie 2021 gepubliceerd in content/edities/2021.yaml" in result.stdout
+    assert "editie 2021 gecorrigeerd in content/edities/2021.yaml" in result.stdout
     snapshot, _ = read_snapshot(project / "content/edities/2021.yaml", "x")
     assert snapshot.vastgesteld == "15 februari 2021 door de LRT"
     checked = check_project(project, BUILD_DATE)

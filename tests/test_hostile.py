@@ -33,6 +33,7 @@ from generator.base.urls import (
     reserved_ids,
 )
 from generator.content.schema import FILES
+from generator.history.ledger import LEDGER
 from generator.history.snapshots import RENAMEABLE
 from generator.outputs.headers import content_security_policy
 from generator.outputs.render import page_file
@@ -131,6 +132,8 @@ def test_serve_keeps_serving_through_every_case(tmp_path):
             assert server.poll() is None, f"serve stopped after {case.name}:\n{log.text()[-3000:]}"
             assert urllib.request.urlopen(home, timeout=10).status == 200, case.name
             _restore(project / case.doel, saved.get(case.doel))
+            if case.logboek:  # the ledger it recorded the edition in
+                _restore(project / LEDGER, saved.get(LEDGER))
             made = (project / case.doel).parent  # a folder the case made (a page in sub/)
             if made.is_dir() and not made.is_symlink() and not any(made.iterdir()):
                 made.rmdir()

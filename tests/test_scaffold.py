@@ -63,8 +63,9 @@ def test_a_new_skeleton_fails_only_on_its_empty_fields_and_passes_when_filled(so
 
     added = handreiking("nieuw", soort, "--root", str(root))
     assert added.returncode == 0, added.stderr
+    article = "nieuw" if soort == "begrip" else "nieuwe"  # het begrip, de maatregel
     assert added.stdout.startswith(
-        f"{spec_for(soort).path}:{before + 2}: nieuwe {soort} toegevoegd"
+        f"{spec_for(soort).path}:{before + 2}: {article} {soort} toegevoegd"
     )
 
     result = handreiking("check", "--root", str(root), "--peildatum", "2021-01-15")

@@ -185,6 +185,17 @@ def test_the_editor_guide_is_linked_and_its_example_messages_are_real():
         "heette deze maatregel in editie 2021 'inzet-woningcorporaties'",
         "'inzet-woningcorporaties' was in editie 2021 een andere maatregel naast",
         "geen editie publiceerde een maatregel 'inzet-woningcorporatie'",
+        # and test_ledger these: attacks on the published editions in a git repository
+        "editie 2021 is veranderd nadat zij is gepubliceerd",
+        "editie 2020 is nooit gepubliceerd: het logboek (content/edities/logboek.yaml) noemt "
+        "haar niet",
+        "editie 2099 is nieuwer dan de huidige editie (2021 in content/editie.yaml)",
+        "editie 2021 is gepubliceerd (content/edities/logboek.yaml, regel 7), maar dit bestand "
+        "ontbreekt",
+        "editie 2020 is gepubliceerd na editie 2021 (content/edities/logboek.yaml, regel 7); "
+        "een editie kan niet met terugwerkende kracht worden toegevoegd",
+        "logboek[0]: deze regel is anders dan in commit",
+        "deze kopie van de repository is ondiep (shallow clone)",
     ]
     for example in examples:
         assert any(example in message for message in corpus + own), example

@@ -160,13 +160,11 @@ def _relpath(path: str, start: str) -> str:
 
 
 def relative(from_url: str, to_url: str) -> str:
-    """A relative link between two directory URLs, as a browser resolves it."""
-    rel = _relpath(to_url, from_url) if to_url != from_url else "."
-    anchor = ""
-    if "#" in rel:
-        rel, anchor = rel.split("#", 1)
-        anchor = "#" + anchor
-    return ("./" if rel == "." else rel + "/") + anchor
+    """A relative link between two directory URLs, as a browser resolves it; an anchor stays:
+    relative('maatregelen/x/', 'wijzigingen/#editie-2021') -> '../../wijzigingen/#editie-2021'."""
+    address, hash_, fragment = to_url.partition("#")
+    rel = _relpath(address, from_url) if address != from_url else "."
+    return ("./" if rel == "." else rel + "/") + hash_ + fragment
 
 
 def base_url(site_url: str | None) -> str:

@@ -21,6 +21,8 @@ from ..history import snapshots
 from ..history.checks import check_all
 from ..history.diff import markdown, vergelijk
 from ..history.editions import EditionError, as_text, content_of, publish
+from ..history.ledger import LEDGER
+from ..history.report import edition_report
 from ..history.snapshots import EDITIES_DIR, read_snapshot, snapshot_paths
 from ..site import build as site
 
@@ -72,7 +74,9 @@ def _latest_edition(root: Path) -> str:
 
 
 def _working(root: Path) -> dict:
-    checked = check_all(root, build_date())
+    # The content only: `diff` reports changes to the published editions itself (report.py),
+    # also when check refuses them, so a reviewer sees a rewritten history in the changelog.
+    checked = check_all(root, build_date(), verify_history=False)
     if checked.errors:
         raise ContentError(checked.errors)
     return as_text(content_of(checked))
@@ -86,6 +90,9 @@ def _snapshot(path: Path, display: str) -> dict:
 
 
 def run_diff(args) -> int:
+    if args.oud and Path(args.oud).is_dir():  # a pull request against its base: editions first
+        new_root = Path(args.nieuw) if args.nieuw and Path(args.nieuw).is_dir() else args.root
+        print(edition_report(Path(args.oud).resolve(), new_root.resolve()), end="", flush=True)
     old_label, old = resolve(args.root, args.oud or _latest_edition(args.root))
     new_label, new = resolve(args.root, args.nieuw)
     changes = vergelijk(old, new)
@@ -104,15 +111,24 @@ def run_editie(args) -> int:
     checked, files = site.generate(args.root, today)
     try:
         path = publish(
-            args.root, args.jaar, checked, files, args.vastgesteld, args.door, replace=args.vervang
+            args.root,
+            args.jaar,
+            checked,
+            files,
+            args.vastgesteld,
+            args.door,
+            replace=args.vervang,
+            reden=args.reden,
+            datum=today,
         )
     except EditionError as error:
         raise ContentError(error.problems) from None
     for warning in warnings:
         print(warning, file=sys.stderr)
+    done = "gecorrigeerd" if args.vervang else "gepubliceerd"
     print(
-        f"editie {args.jaar} gepubliceerd in {path.relative_to(args.root)}; commit dit "
-        "bestand in dezelfde pull request"
+        f"editie {args.jaar} {done} in {path.relative_to(args.root)} en vastgelegd in {LEDGER}; "
+        "commit beide bestanden in dezelfde pull request"
         + (f" ({len(warnings)} waarschuwing(en) hierboven)" if warnings else "")
     )
     return 0
@@ -150,7 +166,7 @@ def run_nieuw(args) -> int:
         return 0
     path, line, _ = append(args.root, args.soort)
     print(
-        f"{spec_for(args.soort).path}:{line}: nieuwe {args.soort} toegevoegd; vul de lege "
+        f"{spec_for(args.soort).path}:{line}: {scaffold.nieuw(args.soort)} toegevoegd; vul de lege "
         "velden in en draai `make check`"
     )
     return 0

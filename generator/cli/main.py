@@ -211,8 +211,30 @@ def _edition_commands(command, commands) -> None:
     publiceer.add_argument(
         "--vervang",
         action="store_true",
-        help="een gepubliceerde editie opnieuw vastleggen (alleen om een fout te herstellen)",
+        help="een gepubliceerde editie corrigeren: opnieuw vastleggen uit de huidige inhoud "
+        "(alleen om een fout te herstellen; het logboek en de site tonen de correctie)",
     )
+    publiceer.add_argument(
+        "--reden",
+        default=None,
+        metavar="TEKST",
+        help='waarom u de editie corrigeert; hoort bij --vervang (met make: REDEN="...")',
+    )
+
+    def correction_needs_reason(args: argparse.Namespace) -> None:
+        if args.vervang and not (args.reden or "").strip():
+            publiceer.error(
+                f"--vervang vraagt om --reden: zeg waarom u editie {args.jaar} corrigeert, "
+                f'bijvoorbeeld --reden "..." (met make: make publiceer JAAR={args.jaar} '
+                'VERVANG=1 REDEN="...")'
+            )
+        if args.reden is not None and not args.vervang:
+            publiceer.error(
+                "--reden hoort bij --vervang: alleen een correctie van een gepubliceerde "
+                "editie heeft een reden (met make: VERVANG=1)"
+            )
+
+    publiceer.set_defaults(validate=correction_needs_reason)
     publiceer.add_argument(
         "--strict",
         action="store_true",
@@ -252,6 +274,8 @@ def _periode(value: str):
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if validate := getattr(args, "validate", None):
+        validate(args)  # what argparse cannot say on its own; a usage error exits 2
     try:
         from . import commands as ed
 
@@ -314,8 +338,9 @@ def run_check(args) -> int:
             f"{len(values['regelingen'])} regelingen, {len(values['organisaties'])} "
             f"organisaties, {len(values['opgaven'])} opgaven; {len(checked.warnings)} "
             f"waarschuwing(en) op {peildatum} ({source}; make check PEILDATUM=... kiest een "
-            "andere dag) "
-            f"({time.perf_counter() - started:.2f} s)"
+            "andere dag)"
+            + (f"; {checked.geschiedenis}" if checked.geschiedenis else "")
+            + f" ({time.perf_counter() - started:.2f} s)"
         )
     return code
 

@@ -23,6 +23,12 @@ KINDS = {  # soort on the command line -> the file it belongs in
 }
 INDENT = "  "
 WIDTH = 96
+HET_WOORDEN = {"begrip"}  # 'het begrip': a new one is 'nieuw begrip', not 'nieuwe begrip'
+
+
+def nieuw(name: str) -> str:
+    """'nieuwe maatregel', 'nieuw begrip': the adjective follows the noun's article."""
+    return f"{'nieuw' if name in HET_WOORDEN else 'nieuwe'} {name}"
 
 
 def spec_for(soort: str) -> FileSpec:
@@ -33,7 +39,7 @@ def skeleton(soort: str) -> str:
     """The YAML of one new list item, indented to sit under the file's top-level key."""
     record = spec_for(soort).kind.item
     lines = [
-        f"{INDENT}# --- nieuwe {record.name}: vul de lege velden in; haal '# ' weg voor "
+        f"{INDENT}# --- {nieuw(record.name)}: vul de lege velden in; haal '# ' weg voor "
         "de optionele velden die u nodig hebt ---"
     ]
     lines += _record_lines(record, INDENT, dash=True, filled=False)

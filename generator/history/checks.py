@@ -1,4 +1,5 @@
-"""`check` across editions: every address an edition published must still answer.
+"""`check` across editions: every address an edition published must still answer, and no
+published edition was changed, removed, backdated or forged (history/integrity.py).
 
 The content stage checks the content on its own (content/validate.py); this adds what only the
 published editions can say. `check_all` is what `handreiking check` and the build run.
@@ -15,7 +16,9 @@ at that record.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,17 +27,31 @@ from ..base.problems import WAARSCHUWING, Location, Problem
 from ..base.settings import CONFIG, read_config
 from ..base.urls import FIXED_FILES, FIXED_PAGES, RENAMEABLE, SECURITY_TXT, url_of
 from ..content.validate import PAGES_DIR, Checked, check_project
+from .integrity import verify
 from .snapshots import Snapshot, address_problem, read_snapshots
 
 
-def check_all(root: Path, peildatum: date | None = None) -> Checked:
-    """The content checked (content/validate.py), and every edition with it."""
-    return check_with_editions(root, peildatum)[0]
+@dataclass
+class CheckedEditions(Checked):
+    """The content checked, with what check found about the published editions."""
+
+    geschiedenis: str = ""  # for the summary line: how the editions were verified
+
+
+def check_all(
+    root: Path, peildatum: date | None = None, verify_history: bool = True
+) -> CheckedEditions:
+    """The content checked (content/validate.py), and every edition with it.
+
+    `verify_history=False` leaves out the ledger and git (history/integrity.py): for a
+    changelog of the content (`handreiking diff`), which reports edition changes itself.
+    """
+    return check_with_editions(root, peildatum, verify_history)[0]
 
 
 def check_with_editions(
-    root: Path, peildatum: date | None = None
-) -> tuple[Checked, list[Snapshot]]:
+    root: Path, peildatum: date | None = None, verify_history: bool = True
+) -> tuple[CheckedEditions, list[Snapshot]]:
     """`check_all`, and the published editions it read (the build's history needs them)."""
     checked = check_project(root, peildatum)
     snapshots, unreadable = read_snapshots(root)
@@ -43,8 +60,16 @@ def check_with_editions(
     problems = unreadable + lost_addresses(snapshots, values, checked.pages, checked.tops, files)
     problems += removal_problems(snapshots, values) + alias_problems(snapshots, values)
     problems += renamed_without_alias(snapshots, values)
-    checked.problems = sorted(set(checked.problems + problems), key=lambda p: p.sort_key)
-    return checked, snapshots
+    note = ""
+    if verify_history:
+        editie = values.get("editie")
+        jaar = editie.get("jaar") if isinstance(editie, dict) else None
+        verification = verify(root, jaar if isinstance(jaar, int) else None)
+        problems += verification.problems
+        note = verification.note
+    fields = {f.name: getattr(checked, f.name) for f in dataclasses.fields(checked)}
+    fields["problems"] = sorted(set(checked.problems + problems), key=lambda p: p.sort_key)
+    return CheckedEditions(**fields, geschiedenis=note), snapshots
 
 
 def _has_security_contact(root: Path, values: dict[str, Any]) -> bool:

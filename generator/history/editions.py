@@ -10,12 +10,15 @@ finds and the diff uses only the fields it knows. So a later change of the schem
 field, a renamed or dropped one) never makes an old snapshot unreadable; `formaat` says which
 layout the file has, for a migration if the layout itself ever has to change.
 
-What the site derives from the snapshots and the current content (the changelog, the
-records' trails, removals, redirects) is history/model.py's, computed once per build.
+From the snapshots and the current content this module derives: the changelog sections
+(`Wijzigingen`), per maatregel the edition it appeared in and the edition it last changed in
+substance (`Geschiedenis`), the redirect pages for ids in `vorige_ids`, and the problems when
+an address of an earlier edition is gone.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -23,13 +26,16 @@ import yaml
 
 from ..base.dates import Periode
 from ..base.problems import Location, Problem
-from ..base.settings import pdf_enabled
+from ..base.settings import build_date, pdf_enabled
 from ..base.urls import PDF_FILE
 from ..content.kinds import Record
 from ..content.schema import FILES, RECORDS
 from ..content.validate import Checked
+from .diff import vergelijk
+from .ledger import GECORRIGEERD, GEPUBLICEERD, Entry, append_entry, read_ledger, sha256
 from .snapshots import (
     EDITIES_DIR,
+    read_snapshot,
     snapshot_paths,
     snapshot_text,
 )
@@ -124,8 +130,16 @@ def publish(
     vastgesteld: Periode | None = None,
     door: str | None = None,
     replace: bool = False,
+    reden: str | None = None,
+    datum: date | None = None,
 ) -> Path:
-    """Freeze the checked content as edition `jaar`; raise EditionError with the reasons."""
+    """Freeze the checked content as edition `jaar` and record that in the ledger
+    (content/edities/logboek.yaml); raise EditionError with the reasons.
+
+    `replace` corrects a published edition: it needs a `reden`, and the ledger records it
+    with the changelog of old snapshot -> new one. `datum` is the day of the act (default:
+    the build date).
+    """
     editie_values = checked.values["editie"]
     editie_file = checked.files["editie"]
     jaar_at = editie_values["_loc"].get("jaar", editie_values["_at"])
@@ -139,16 +153,34 @@ def publish(
                 "titel en peildatum van de nieuwe editie) in " + editie_file,
             )
         )
+    ledger = read_ledger(root)
+    problems += ledger.problems
     existing = [int(p.stem) for p in snapshot_paths(root)]
-    target = root / EDITIES_DIR / f"{jaar}.yaml"
+    display = f"{EDITIES_DIR}/{jaar}.yaml"
+    target = root / display
     if target.exists() and not replace:
         problems.append(
             Problem(
-                Location(f"{EDITIES_DIR}/{jaar}.yaml", 1, 1),
-                f"editie {jaar} "
-                "is al gepubliceerd; een gepubliceerde editie verandert niet "
-                "(gebruik --vervang alleen om een fout bij het publiceren te "
-                "herstellen)",
+                Location(display, 1, 1),
+                f"editie {jaar} is al gepubliceerd; een gepubliceerde editie verandert niet. "
+                "Is er een fout in de editie, herstel die dan in de inhoud en leg dat vast als "
+                f'correctie: make publiceer JAAR={jaar} VERVANG=1 REDEN="waarom"',
+            )
+        )
+    if replace and not target.exists():
+        problems.append(
+            Problem(
+                Location(display, 1, 1),
+                f"editie {jaar} is nog niet gepubliceerd, dus er is niets te corrigeren; laat "
+                "VERVANG en REDEN weg (--vervang en --reden)",
+            )
+        )
+    if replace and not (reden or "").strip():
+        problems.append(
+            Problem(
+                Location(display, 1, 1),
+                "zeg waarom u de editie corrigeert (REDEN=..., --reden): het logboek en de site "
+                "tonen het",
             )
         )
     if existing and jaar < max(existing) and not target.exists():
@@ -179,12 +211,42 @@ def publish(
             editie["vastgesteld"] = {"datum": vastgesteld.notatie, "door": door}
     if problems:
         raise EditionError(problems)
+    working = content_of(checked)
+    content = {k: v for k, v in working.items() if k != "editie"}  # it has its own place
+    text = snapshot_text(editie, published_urls(files), content)
+    day = (datum or build_date()).isoformat()
+    after = sha256(text.encode("utf-8"))
+    if replace:
+        old_bytes = target.read_bytes()
+        if old_bytes == text.encode("utf-8"):
+            raise EditionError(
+                [
+                    Problem(
+                        Location(display, 1, 1),
+                        f"er is niets te corrigeren: editie {jaar} is al precies zo vastgelegd. "
+                        "Pas eerst de inhoud aan die niet klopte",
+                    )
+                ]
+            )
+        old, _ = read_snapshot(target, display, root)
+        before_content = old.inhoud if old is not None else {}
+        changes = vergelijk(before_content, as_text(working))
+        entry = Entry(
+            jaar,
+            GECORRIGEERD,
+            day,
+            after,
+            sha256(old_bytes),
+            " ".join((reden or "").split()),
+            tuple(w.zin for w in changes),
+        )
+    else:
+        entry = Entry(jaar, GEPUBLICEERD, day, after)
     if vastgesteld and "vastgesteld" not in editie_values:
         _add_vaststelling(root / editie_file, vastgesteld, door)
     target.parent.mkdir(parents=True, exist_ok=True)
-    content = {k: v for k, v in content_of(checked).items() if k != "editie"}  # it has its own
-    text = snapshot_text(editie, published_urls(files), content)
     target.write_text(text, encoding="utf-8")
+    append_entry(root, ledger.entries, entry)
     return target
 
 

@@ -237,7 +237,7 @@ class RecordDiff:
 
     def items(self, f: Field, old: list, new: list) -> list[str]:
         """Items of a list of records added, dropped or changed, each named by what identifies
-        it: 'link ‘Factsheet’ toegevoegd', 'voorganger JenV toegevoegd: taken overgenomen sinds …'."""
+        it: 'link ‘Factsheet’ toegevoegd', 'voorganger JenV toegevoegd: taken overgenomen …'."""
         record: Record = f.kind.item
         key = _identity(record)
         noun = singular(f.label.lower())

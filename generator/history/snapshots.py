@@ -25,6 +25,7 @@ from ..base.urls import RENAMEABLE, url_of  # noqa: F401 (RENAMEABLE re-exported
 from ..content.kinds import Context, Field, Kind, ListOf, Markdown, Record, Slug
 from ..content.load import Mapping, Node, Scalar, Sequence, Source, read_source
 from ..content.schema import FILES, PAGINA
+from .ledger import LEDGER, ledger_schema
 
 EDITIES_DIR = "content/edities"
 FORMAT = 1
@@ -308,7 +309,8 @@ _Dumper.add_representer(str, _represent_str)
 
 
 def snapshot_schema(site: str) -> dict:
-    """The JSON Schema of a snapshot's layout (`formaat`), for editor tools and validators.
+    """The JSON Schema of the files in content/edities/, for editor tools and validators: a
+    snapshot's layout (`formaat`), or the ledger's (history/ledger.py).
 
     Only the layout: like the tolerant reader, it accepts any fields inside the records, so
     an old snapshot stays valid when the content schema changes.
@@ -333,10 +335,8 @@ def snapshot_schema(site: str) -> dict:
             "properties": {"slug": {"type": "string"}, "titel": {"type": "string"}},
         },
     }
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": site + SNAPSHOT_SCHEMA,
-        "title": "Integrale Handreiking: bevroren editie (content/edities/<jaar>.yaml)",
+    edition = {
+        "title": "Bevroren editie (content/edities/<jaar>.yaml)",
         "description": "Gemaakt door `handreiking editie publiceer <jaar>`; niet met de hand "
         "bewerken. Beschrijft alleen de opbouw (formaat "
         f"{FORMAT}): de velden in de inhoud zijn die van de editie zelf.",
@@ -372,6 +372,18 @@ def snapshot_schema(site: str) -> dict:
                 "description": "De inhoud van de editie, zoals de redactie haar schreef",
             },
         },
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": site + SNAPSHOT_SCHEMA,
+        "title": "Integrale Handreiking: de bestanden in content/edities/",
+        "description": "Een bevroren editie (<jaar>.yaml) of het logboek van de edities "
+        "(logboek.yaml); beide gemaakt door `handreiking editie publiceer`, niet met de hand "
+        "bewerken.",
+        "if": {"type": "object", "required": ["logboek"]},
+        "then": {"$ref": "#/$defs/logboek"},
+        "else": {"$ref": "#/$defs/editie"},
+        "$defs": {"editie": edition, "logboek": ledger_schema()},
     }
 
 
@@ -429,7 +441,8 @@ def generated_files(root: Path, site: str) -> dict[str, str]:
     from ..content.schema import dump_schema
 
     files = {SNAPSHOT_SCHEMA: dump_schema(snapshot_schema(site))}
-    for path in snapshot_paths(root):
+    ledger = root / LEDGER
+    for path in snapshot_paths(root) + ([ledger] if ledger.is_file() else []):
         text = path.read_text(encoding="utf-8")
         if not text.startswith(MODELINE + "\n"):
             first, _, rest = text.partition("\n")

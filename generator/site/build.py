@@ -24,6 +24,7 @@ from ..content.model import Handreiking
 from ..content.validate import Checked
 from ..history.checks import check_with_editions
 from ..history.editions import published_urls
+from ..history.ledger import corrections
 from ..history.model import History, compute
 from ..history.snapshots import url_problems
 from ..outputs.export import site_files, write_open_data  # noqa: F401 (for the CLI)
@@ -117,6 +118,8 @@ def generate_all(root: Path, today: date, correcties=None) -> Generated:
     checked, snapshots = _checked(root, today)
     handreiking = Handreiking.from_checked(checked.values, checked.pages, checked.files)
     settings = config.settings(today)
+    if correcties is None:
+        correcties = corrections(root)
     history = compute(snapshots, checked, correcties)
     files: dict[str, str | bytes] = dict(render_pages(handreiking, settings, history))
     # Editions (issues 4, 20): redirects for vorige_ids, the Atom feed, no lost addresses.
