@@ -176,6 +176,10 @@ def _definitions() -> dict:
     defs["bedrag"]["if"] = {"required": ["soort"], "properties": {"soort": {"const": "deel-van"}}}
     defs["bedrag"]["then"] = {"required": ["deel_van"]}
     defs["bedrag"]["else"] = {"not": {"required": ["deel_van"]}}
+    # validate.py: what a regeling says about its aanvraagperiode needs the aanvraagperiode.
+    defs["regeling"]["dependentRequired"] = {
+        f"aanvraagperiode_{x}": ["aanvraagperiode"] for x in ("soort", "zekerheid")
+    }
     for spec in FILES:
         defs[f"{spec.key}_bestand"] = {
             "type": "object",
