@@ -658,11 +658,40 @@ class Verwijdering:
     location: Location | None = None
 
 
+@record("zoekwoordgroep")
+@dataclass(frozen=True, kw_only=True)
+class Zoekwoorden:
+    """Words people search for that mean the same or nearly (issue 22): a search for one of
+    them also looks for the others, so 'flexwoning' finds the regeling for flexibele
+    huisvesting. Kept by the editors in content/zoekwoorden.yaml; not part of an edition's
+    text, only of how the site is searched."""
+
+    woorden: tuple[str, ...] = content(
+        ListOf(item=Text(), min_items=2),
+        "Woorden",
+        "Twee of meer woorden of korte zinnen die lezers door elkaar gebruiken, zoals "
+        "'flexwoning' en 'flexibele huisvesting'; in kleine letters, enkelvoud (het zoeken "
+        "vindt het meervoud zelf). Minstens één ervan staat in de handreiking",
+        required=True,
+    )
+    toelichting: str | None = content(
+        Text(single_line=False), "Toelichting", "Waarom deze woorden bij elkaar horen"
+    )
+
+
 @record("vaststelling")
 @dataclass(frozen=True, kw_only=True)
 class Vaststelling:
     datum: Periode = content(Datum(), "Datum", "Wanneer de editie is vastgesteld", required=True)
     door: str = content(Text(), "Door", "Wie de editie heeft vastgesteld", required=True)
+
+
+# Issue 22: the date a next edition was due is the editors' inference, never the text's:
+# shown with this reason wherever it appears (the notice on every page, the PDF, the JSON).
+VOLGENDE_EDITIE_AFGELEID = (
+    "de handreiking wordt 'minimaal jaarlijks geactualiseerd' (hoofdstuk 2 van de editie van "
+    "2021); de redactie rekent daarom een jaar na het einde van de stand"
+)
 
 
 @record("editie")
@@ -735,6 +764,7 @@ class Handreiking:
     paginas: list[Pagina]
     files: dict[str, str]
     verwijderd: list[Verwijdering] = field(default_factory=list)
+    zoekwoorden: list[Zoekwoorden] = field(default_factory=list)
 
     @classmethod
     def from_checked(cls, values: dict[str, Any], pages: list[dict], files: dict[str, str]):
@@ -771,6 +801,7 @@ class Handreiking:
             paginas=sorted(paginas, key=lambda p: (p.volgorde, p.slug)),
             files=files,
             verwijderd=build(Verwijdering, "verwijderd") if values.get("verwijderd") else [],
+            zoekwoorden=build(Zoekwoorden, "zoekwoorden") if values.get("zoekwoorden") else [],
         )
         handreiking._link()
         return handreiking

@@ -30,6 +30,7 @@ from .model import (
     Regeling,
     Vaststelling,
     Verwijdering,
+    Zoekwoorden,
 )
 
 MIJLPAAL = Mijlpaal.record
@@ -48,6 +49,7 @@ VASTSTELLING = Vaststelling.record
 EDITIE = Editie.record
 PAGINA = Pagina.record
 VERWIJDERING = Verwijdering.record
+ZOEKWOORDEN = Zoekwoorden.record
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,13 @@ FILES = (
         "verwijderd",
         ListOf(item=VERWIJDERING),
         "waarom gepubliceerde items niet meer in de handreiking staan",
+        optional=True,
+    ),
+    FileSpec(
+        "content/zoekwoorden.yaml",
+        "zoekwoorden",
+        ListOf(item=ZOEKWOORDEN),
+        "woorden die bij het zoeken hetzelfde betekenen",
         optional=True,
     ),
 )

@@ -107,6 +107,7 @@ def check_project(root: Path, peildatum: date | None = None) -> Checked:
     _check_opgaven(values.get("opgaven") or [], peildatum, problems)
     _check_regelingen(values.get("regelingen") or [], peildatum, problems)
     _check_termijnen(values, problems)
+    _check_zoekwoorden(values, pages, problems)
     _check_aliases(values, known, problems)
     _check_unique(values.get("begrippen") or [], "term", "begrip", problems)
     _check_unique(values.get("opgaven") or [], "volgorde", "opgave", problems)
@@ -631,6 +632,53 @@ def _check_termijnen(values, problems) -> None:
                     "die de handreiking samen noemt",
                 )
             )
+
+
+def _check_zoekwoorden(values, pages, problems) -> None:
+    """Issue 22: a search word belongs to one group, and each group has a word that the
+    handreiking itself uses (otherwise the group finds nothing)."""
+    groups = values.get("zoekwoorden") or []
+    if not groups:
+        return
+    text = " ".join(_texts({k: v for k, v in values.items() if k != "zoekwoorden"}))
+    text = (text + " " + " ".join(p.get("body", "") for p in pages)).casefold()
+    seen: dict[str, int] = {}
+    for number, group in enumerate(groups):
+        words = group.get("woorden") or []
+        at = group["_loc"].get("woorden", group["_at"])
+        for word in words:
+            key = " ".join(word.casefold().split())
+            if key in seen:
+                problems.append(
+                    Problem(
+                        at,
+                        f"{group['_path']}.woorden: '{word}' staat al in zoekwoorden"
+                        f"[{seen[key]}]; een woord hoort in één groep (voeg de groepen samen)",
+                    )
+                )
+            seen.setdefault(key, number)
+        if words and not any(" ".join(w.casefold().split()) in text for w in words):
+            problems.append(
+                Problem(
+                    at,
+                    f"{group['_path']}.woorden: geen van deze woorden staat in de handreiking, "
+                    "dus zoeken erop vindt niets; zet er een woord bij dat in de tekst staat",
+                    WAARSCHUWING,
+                )
+            )
+
+
+def _texts(value: Any):
+    """Every text in checked values (for what the handreiking says, in any field)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if not key.startswith("_"):
+                yield from _texts(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _texts(item)
 
 
 def _check_aliases(values, known, problems) -> None:
