@@ -16,8 +16,8 @@
  * The editors keep groups of such words (content/zoekwoorden.yaml -> zoekwoorden.json, issue
  * 22); a query with a word of a group is also searched with each other word of that group.
  * A search that finds nothing shows the overviews and a few words of the site that look like
- * the query ("bedoelde u ...?"). The filters fold away, so the first result is on the first
- * screen; they open when the address sets one.
+ * the query ("bedoelde u ...?"). On a phone the filters fold away, so the first result is
+ * on the first screen; they open on a wide screen and when the address sets one.
  * Pagefind stems Dutch; see docs/search-evaluation.md for why it replaced Material's search.
  */
 (function () {
@@ -37,6 +37,7 @@
   var filterBox = form.querySelector("details.hr-zoeken__filters");
   var none = document.getElementById("hr-geen-resultaat");
   var near = document.getElementById("hr-bijna");
+  var wide = window.matchMedia("(min-width: 60em)");
   var latest = 0;
   var timer = null;
   var unknown = [];
@@ -179,9 +180,11 @@
     var params = new URLSearchParams(location.search);
     input.value = params.get("q") || "";
     unknown = [];
-    if (filterBox && selects.some(function (select) {
+    /* Open on a wide screen, where they fit beside each other above the results, and
+       whenever the address sets one; on a phone they stay folded under one line. */
+    if (filterBox && (wide.matches || selects.some(function (select) {
       return params.get(select.name) && params.get(select.name) !== select.getAttribute("data-standaard");
-    })) filterBox.open = true;
+    }))) filterBox.open = true;
     selects.forEach(function (select) {
       var wanted = params.get(select.name) || select.getAttribute("data-standaard") || "";
       select.value = wanted;
