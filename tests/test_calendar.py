@@ -52,7 +52,7 @@ def test_one_all_day_event_per_mijlpaal_in_order(events, model):
         )
         assert str(event["URL"]) == url
         description = str(event["DESCRIPTION"])
-        assert p.tekst in description and url in description and p.datum.words in description
+        assert p.tekst in description and url in description and p.termijn.words in description
         assert str(event["SUMMARY"]).startswith(p.eigenaar_titel)
         assert event.decoded("DTSTAMP") == datetime(2021, 6, 15, tzinfo=UTC)
 
@@ -69,7 +69,8 @@ def test_a_coarser_mijlpaal_is_one_day_at_the_end_of_its_period(events):
         date(2021, 3, 31),
         date(2021, 4, 1),
     )
-    assert str(quarter["SUMMARY"]) == "Tussenvormen huisvesting (uiterlijk eerste kwartaal 2021)"
+    # Issue 22: BZK "werkt in het eerste kwartaal" the possibilities out: no deadline, a period
+    assert str(quarter["SUMMARY"]) == "Tussenvormen huisvesting (eerste kwartaal 2021) · verlopen"
     assert "de periode januari t/m maart 2021" in str(quarter["DESCRIPTION"])
     month = _event(events, "maatregel-tussenvoorzieningen-2021-04@")
     assert (month.decoded("DTSTART"), month.decoded("DTEND")) == (
@@ -78,7 +79,10 @@ def test_a_coarser_mijlpaal_is_one_day_at_the_end_of_its_period(events):
     )
     day = _event(events, "opgave-huisvesting-2021-04-01@")
     assert (day.decoded("DTSTART"), day.decoded("DTEND")) == (date(2021, 4, 1), date(2021, 4, 2))
-    assert str(day["SUMMARY"]) == "Huisvesting vergunninghouders"
+    # "Vaststelling en publicatie vinden uiterlijk op 1 april 2021 plaats" (4.1): stated
+    assert str(day["SUMMARY"]) == (
+        "Huisvesting vergunninghouders (uiterlijk 1 april 2021) · verlopen"
+    )
     span = _event(
         events, "maatregel-middelen-huisvesting-aandachtsgroepen-vergunninghouders-2021-q2-2021-q3@"
     )
@@ -86,7 +90,10 @@ def test_a_coarser_mijlpaal_is_one_day_at_the_end_of_its_period(events):
         date(2021, 9, 30),
         date(2021, 10, 1),
     )
-    assert "uiterlijk tweede t/m derde kwartaal 2021" in str(span["SUMMARY"])
+    # "zal in het tweede/derde kwartaal de regeling open worden gesteld" (4.3.2): an opening,
+    # one quarter or the other, planned; it has no end date
+    assert str(span["SUMMARY"]).endswith("(geplande opening in het tweede of derde kwartaal 2021)")
+    assert "Wat dan opengaat, heeft geen einddatum" in str(span["DESCRIPTION"])
 
 
 def test_uids_come_from_ids_and_notation(events, model):
@@ -105,5 +112,20 @@ def test_eind_2021_is_one_day_at_the_end_of_the_last_quarter(events):
         date(2021, 12, 31),
         date(2022, 1, 1),
     )
-    assert str(eind["SUMMARY"]).endswith("(uiterlijk eind 2021)")
+    assert str(eind["SUMMARY"]).endswith("(naar verwachting eind 2021)")
     assert "de periode oktober t/m december 2021" in str(eind["DESCRIPTION"])
+
+
+def test_no_title_says_uiterlijk_unless_the_text_states_a_deadline(events, model):
+    """Issue 22: 'naar verwachting', 'beoogd' and 'gepland' stay what they are; only a mijlpaal
+    the editors recorded as a stated deadline (datum_soort: uiterlijk) is called "uiterlijk",
+    and an inferred date says "afgeleid", an overdue one "verlopen"."""
+    for event, p in zip(events, model.mijlpalen, strict=True):
+        title = str(event["SUMMARY"])
+        assert ("uiterlijk" in title) == (p.datum_soort == "uiterlijk"), title
+        assert ("afgeleid" in title) == bool(p.afgeleid), title
+        assert title.endswith(" · verlopen") == p.is_overdue(BUILD_DATE), title
+    aanjager = _event(events, "maatregel-inzet-bestuurlijke-aanjager-2021-zomer@")
+    assert str(aanjager["SUMMARY"]) == "Bestuurlijke aanjager (naar verwachting zomer 2021)"
+    start = _event(events, "maatregel-financiele-impuls-versneld-huisvesten-vergunninghouders-")
+    assert "(beoogd begin tweede kwartaal 2021)" in str(start["SUMMARY"])

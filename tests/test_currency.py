@@ -24,6 +24,7 @@ from site_checks import html_files, is_redirect, page_url
 
 from conftest import copy_project
 from generator.base.urls import PDF_FILE, url_of
+from generator.content.model import VOLGENDE_EDITIE_AFGELEID
 from generator.outputs.csv_tables import text_value
 from generator.site.build import build, load
 
@@ -86,7 +87,12 @@ def test_a_late_build_says_on_every_page_and_in_the_pdf_that_it_may_be_out_of_da
         assert NOTICE in main, file
         assert 'role="note"' in main[: main.index(NOTICE)], file
         assert "Editie 2021 van de handreiking · stand: februari 2021" in main, file
-        assert "uiterlijk 28 februari 2022 verwacht" in main, file
+        # Issue 22: the due date of a next edition is inferred, and the notice says so; the
+        # notice is one line that opens (<details>), so the page stays on a phone's screen.
+        assert "te verwachten tot en met 28 februari 2022" in main, file
+        assert "(afgeleid door de redactie: de handreiking wordt 'minimaal jaarlijks" in main
+        assert "uiterlijk 28 februari" not in main, file
+        assert '<details class="hr-actualiteit__meer">' in main, file
     cover = pdf_text(site).split("\f")[0]
     assert NOTICE in " ".join(cover.split())
 
@@ -105,7 +111,8 @@ def test_the_open_data_says_its_edition_stand_and_whether_it_is_old(late, site_d
         data = json.loads((site / "open-data" / "handreiking.json").read_text(encoding="utf-8"))
         assert data["actualiteit"] == {
             "stand": "februari 2021",
-            "volgende_editie_uiterlijk": "2022-02-28",
+            "volgende_editie_verwacht": "2022-02-28",
+            "volgende_editie_afgeleid": VOLGENDE_EDITIE_AFGELEID,
             "mogelijk_verouderd": old,
         }
         for name in ("maatregelen", "regelingen", "mijlpalen", "opgaven"):

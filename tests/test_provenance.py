@@ -41,8 +41,8 @@ def test_the_minimal_fixture_shows_its_inferred_facts_everywhere():
     assert f'(4.2.4) <span class="hr-afgeleid">(afgeleid door de redactie: {reason}.)</span>' in coa
     regelingen = pages["regelingen.md"]
     assert (
-        '">tweede t/m derde kwartaal 2021 <span class="hr-afgeleid">(afgeleid)</span></td>'
-        in regelingen
+        '">geplande opening in het tweede of derde kwartaal 2021, zonder einddatum '
+        '<span class="hr-afgeleid">(afgeleid)</span></td>' in regelingen
     )
 
 

@@ -336,3 +336,140 @@ def one_year_after(day: date) -> date:
         return day.replace(year=day.year + 1)
     except ValueError:
         return day.replace(year=day.year + 1, day=28)
+
+
+# What the text says about a date besides its precision (issue 22): how certain it is, and
+# what kind of moment it is. The values are the content's (model.py declares them); the words
+# are what every surface shows. Only a deadline the text states is called "uiterlijk".
+ZEKERHEDEN = {  # value -> the words before the date; 'vast': the text states it without hedge
+    "vast": "",
+    "verwacht": "naar verwachting",
+    "beoogd": "beoogd",
+    "gepland": "gepland",
+}
+SOORTEN = ("moment", "periode", "uiterlijk", "voor", "opening")
+_OPENING_BIJVOEGLIJK = {
+    "vast": "",
+    "verwacht": "verwachte ",
+    "beoogd": "beoogde ",
+    "gepland": "geplande ",
+}
+
+
+@dataclass(frozen=True)
+class Termijn:
+    """A date as the text says it: its period (with its precision), what kind of moment it is
+    and how certain (issue 22).
+
+    soort: 'moment' (it happens once, somewhere in the period: '2021-Q2..2021-Q3' is "tweede
+    of derde kwartaal"), 'periode' (it runs through the period: "maart t/m juli 2021"),
+    'uiterlijk' (a deadline the text states: "uiterlijk 1 april 2021"), 'voor' ("vóór 1 april
+    2021") or 'opening' (it opens then and runs on: it has no end date). None reads as a
+    moment for one date and as a period for a range, as the site always showed them.
+    zekerheid: 'vast', 'verwacht', 'beoogd', 'gepland', or None (not recorded: no words).
+
+        >>> Termijn(Periode.parse("2021-04"), None, "verwacht").words
+        'naar verwachting april 2021'
+        >>> Termijn(Periode.parse("2021-Q2..2021-Q3"), "opening", "gepland").words
+        'geplande opening in het tweede of derde kwartaal 2021'
+    """
+
+    periode: Periode
+    soort: str | None = None
+    zekerheid: str | None = None
+
+    @property
+    def dated(self) -> bool:
+        return self.periode.dated
+
+    @property
+    def is_opening(self) -> bool:
+        return self.soort == "opening"
+
+    @property
+    def is_range(self) -> bool:
+        return self.periode.precisie == "periode"
+
+    @property
+    def begin(self) -> date | None:
+        """The first day it can happen or begin."""
+        return self.periode.begin
+
+    @property
+    def einde(self) -> date | None:
+        """The last day it runs or can happen; None for an opening, which has no end."""
+        return None if self.is_opening else self.periode.einde
+
+    def is_past(self, today: date) -> bool:
+        """True when the whole period in which it happens (or runs) lies before `today`; an
+        opening is past when its moment is, though what it opened has no end."""
+        return self.periode.is_past(today)
+
+    @property
+    def datum_words(self) -> str:
+        """The date in words by its kind, without its certainty: 'tweede of derde kwartaal
+        2021' (a moment), 'uiterlijk 1 april 2021', 'opening in april 2021'."""
+        p = self.periode
+        if not p.dated:
+            return p.words
+        if self.soort == "uiterlijk":
+            return f"uiterlijk {p.words}"
+        if self.soort == "voor":
+            return f"vóór {p.words}"
+        if self.soort == "opening":
+            return f"opening {_in_words(p)}"
+        if self.soort == "moment" and self.is_range:
+            return _either_words(p)
+        return p.words
+
+    @property
+    def words(self) -> str:
+        """The date as the text says it: 'naar verwachting april 2021', 'beoogd begin tweede
+        kwartaal 2021', 'geplande opening in het tweede of derde kwartaal 2021'."""
+        if not self.dated:
+            return self.periode.words
+        zekerheid = self.zekerheid or "vast"
+        if self.soort == "opening":
+            return _OPENING_BIJVOEGLIJK[zekerheid] + self.datum_words
+        lead = ZEKERHEDEN[zekerheid]
+        return f"{lead} {self.datum_words}" if lead else self.datum_words
+
+    @property
+    def hedged(self) -> bool:
+        """The text hedges the date (naar verwachting, beoogd, gepland)."""
+        return (self.zekerheid or "vast") != "vast"
+
+
+def _in_words(p: Periode) -> str:
+    """The period after 'in': 'in april 2021', 'op 1 april 2021', 'in het eerste kwartaal
+    2021', 'begin tweede kwartaal 2021', 'in het tweede of derde kwartaal 2021'."""
+    if p.precisie == "periode":
+        either = _either_words(p)
+        return either if either.startswith("tussen ") else "in " + _article(either)
+    if p.precisie == "dag":
+        return f"op {p.words}"
+    if p.precisie.split()[0] in KWALIFICATIES:
+        return p.words
+    return "in " + _article(p.words)
+
+
+def _article(words: str) -> str:
+    """'eerste kwartaal 2021' -> 'het eerste kwartaal 2021'; 'zomer 2021' -> 'de zomer 2021'."""
+    if " kwartaal " in f" {words} ":
+        return "het " + words
+    if " helft " in f" {words} " or words.split()[0] in SEIZOENEN:
+        return "de " + words
+    return words
+
+
+def _either_words(p: Periode) -> str:
+    """A moment somewhere in a range: 'tweede of derde kwartaal 2021' for two neighbouring
+    quarters, halves, months or seasons; otherwise 'tussen maart en juli 2021'."""
+    first, _, last = p.notatie.partition("..")
+    a, b = _parse_single(first.strip()), _parse_single(last.strip())
+    neighbours = a.precisie == b.precisie and (b.begin - a.einde).days == 1
+    words = _range_words(a, b)
+    if neighbours:
+        return words.replace(" t/m ", " of ", 1)
+    head, _, tail = words.partition(" t/m ")
+    return f"tussen {head} en {tail}"

@@ -68,6 +68,7 @@ FIXED_FILES = frozenset(
     {
         "feed.xml",
         "zoeken/woorden.json",
+        "zoeken/zoekwoorden.json",
         *(
             f"{OPEN_DATA}/{name}"
             for name in (

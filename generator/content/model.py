@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from ..base.dates import Periode, one_year_after
+from ..base.dates import Periode, Termijn, one_year_after
 from ..base.problems import Location
 from .kinds import (
     Datum,
@@ -83,6 +83,24 @@ SOORT_BRON = Enum(
     }
 )
 PAGINA_VOOR = Enum(labels={"lezers": "Lezers", "redactie": "Redactie"})
+# Issue 22: what the text says about a date besides its precision (base/dates.py `Termijn`).
+ZEKERHEID = Enum(
+    labels={
+        "vast": "zonder voorbehoud",
+        "verwacht": "naar verwachting",
+        "beoogd": "beoogd",
+        "gepland": "gepland",
+    }
+)
+SOORT_DATUM = Enum(
+    labels={
+        "moment": "moment",
+        "periode": "periode",
+        "uiterlijk": "uiterlijk",
+        "voor": "vóór",
+        "opening": "opening, zonder einddatum",
+    }
+)
 STATUS_LABELS = STATUS.labels
 SOORT_ORGANISATIE_LABELS = SOORT_ORGANISATIE.labels
 SOORT_BEDRAG_LABELS = SOORT_BEDRAG.labels
@@ -99,6 +117,27 @@ def _afgeleid() -> Any:
         "Afgeleid",
         "Per veld dat de redactie heeft afgeleid omdat de handreiking het niet zo zegt, een "
         "korte reden; de site toont dat veld dan als afgeleid",
+    )
+
+
+def _zekerheid(what: str) -> Any:
+    return content(
+        ZEKERHEID,
+        f"Zekerheid van {what}",
+        "Wat de tekst zegt over hoe zeker de datum is: vast (zonder voorbehoud), verwacht "
+        "('naar verwachting'), beoogd ('beoogd', 'streven') of gepland ('zal'); de site zet de "
+        "woorden voor de datum. Leeg: zonder voorbehoud",
+    )
+
+
+def _soort_datum(what: str) -> Any:
+    return content(
+        SOORT_DATUM,
+        f"Soort {what}",
+        "Wat voor datum de tekst noemt: moment (gebeurt één keer: '2021-Q2..2021-Q3' is "
+        "'tweede of derde kwartaal'), periode (loopt van … tot …), uiterlijk (alleen als de "
+        "tekst 'uiterlijk' zegt), voor ('vóór 1 april') of opening (gaat dan open; zonder "
+        "einddatum). Leeg: een moment bij één datum, een periode bij een reeks",
     )
 
 
@@ -167,6 +206,8 @@ class Mijlpaal:
         "Wanneer, met de precisie die de tekst geeft; 'geen' als de handreiking geen datum noemt",
         required=True,
     )
+    datum_soort: str | None = _soort_datum("datum")
+    datum_zekerheid: str | None = _zekerheid("de datum")
     tekst: str = content(
         Text(single_line=False),
         "Wat er dan gebeurt",
@@ -192,12 +233,16 @@ class Mijlpaal:
     eigenaar_titel: str = ""
     status: str | None = None  # the owning maatregel's status (None for an opgave)
 
+    @property
+    def termijn(self) -> Termijn:
+        """The date as the text says it: its kind and certainty in words (issue 22)."""
+        return Termijn(self.datum, self.datum_soort, self.datum_zekerheid)
+
     def is_overdue(self, today: date) -> bool:
         """Past its period and not marked as reached or not, while its maatregel is still
-        open (beschikbaar, in voorbereiding, voornemen), or of an opgave."""
-        if self.bereikt is not None or not self.datum.is_past(today):
-            return False
-        return self.eigenaar_kind == "opgave" or self.status in OPEN
+        open (beschikbaar, in voorbereiding, voornemen), or of an opgave (`verlopen`)."""
+        status = "beschikbaar" if self.eigenaar_kind == "opgave" else self.status
+        return verlopen(status, self.termijn, today, afgehandeld=self.bereikt is not None)
 
     def moment(self, today: date) -> str:
         """'gehaald' or 'niet-gehaald' as the editors marked it, 'zonder-datum' when the
@@ -277,6 +322,13 @@ class Maatregel:
         "beschikbaar is. Noemt de handreiking er een niet zo? Schrijf dan een blok met "
         "'organisatie:' en 'afgeleid:' (waarom)",
     )
+    gezamenlijk: str | None = content(
+        Text(),
+        "Gezamenlijk",
+        "Alleen als de handreiking de eindverantwoordelijken samen noemt: de woorden van de "
+        "tekst, zoals 'gezamenlijk vormgegeven'. De site toont ze dan als één gezamenlijke "
+        "verantwoordelijkheid, met deze woorden, in plaats van elk apart",
+    )
     betrokkenen: tuple[str, ...] = content(
         ListOf(item=ORG), "Betrokkenen", "Organisaties die meewerken"
     )
@@ -331,7 +383,7 @@ class Maatregel:
     def is_overdue(self, today: date) -> bool:
         """Its status still promises or offers it, but its tijdspad has passed without
         anyone updating it: shown as 'In voorbereiding · verlopen' wherever the status is."""
-        return self.status in OPEN and any(p.is_overdue(today) for p in self.tijdspad)
+        return any(p.is_overdue(today) for p in self.tijdspad)
 
 
 @record("opgave", id_kind="opgave")
@@ -491,7 +543,13 @@ class Regeling:
         "Wie een beroep kan doen op de regeling",
         required=True,
     )
-    aanvraagperiode: Periode | None = content(Datum(), "Aanvraagperiode", "Wanneer aanvragen kan")
+    aanvraagperiode: Periode | None = content(
+        Datum(),
+        "Aanvraagperiode",
+        "Wanneer aanvragen kan: de periode, of met soort 'opening' wanneer de regeling opengaat",
+    )
+    aanvraagperiode_soort: str | None = _soort_datum("aanvraagperiode")
+    aanvraagperiode_zekerheid: str | None = _zekerheid("de aanvraagperiode")
     status: str = content(STATUS, "Status", "Hoe ver de regeling is", required=True)
     bronnen: tuple[str, ...] = content(
         ListOf(item=Ref(target="bron")), "Bronnen", "Waar de regeling op steunt"
@@ -510,13 +568,23 @@ class Regeling:
     def sectie_key(self) -> tuple[int, ...]:
         return sectie_key(self.sectie)
 
-    def is_overdue(self, today: date) -> bool:
-        """Its status still promises or offers it, but its aanvraagperiode is over."""
-        return (
-            self.status in OPEN
-            and self.aanvraagperiode is not None
-            and self.aanvraagperiode.is_past(today)
+    @property
+    def aanvraag(self) -> Termijn | None:
+        """The aanvraagperiode as the text says it (issue 22): an opening has no end."""
+        if self.aanvraagperiode is None:
+            return None
+        return Termijn(
+            self.aanvraagperiode, self.aanvraagperiode_soort, self.aanvraagperiode_zekerheid
         )
+
+    def is_overdue(self, today: date) -> bool:
+        """By the rule of a maatregel's mijlpaal (`verlopen`): its status still promises or
+        offers it, but its aanvraagperiode is over, or the moment it was to open has passed
+        while it is not yet beschikbaar (an opening that happened has no end)."""
+        if self.aanvraag is None:
+            return False
+        opened = self.aanvraag.is_opening and self.status == "beschikbaar"
+        return verlopen(self.status, self.aanvraag, today, afgehandeld=opened)
 
 
 @record("bron", id_kind="bron")
@@ -590,11 +658,40 @@ class Verwijdering:
     location: Location | None = None
 
 
+@record("zoekwoordgroep")
+@dataclass(frozen=True, kw_only=True)
+class Zoekwoorden:
+    """Words people search for that mean the same or nearly (issue 22): a search for one of
+    them also looks for the others, so 'flexwoning' finds the regeling for flexibele
+    huisvesting. Kept by the editors in content/zoekwoorden.yaml; not part of an edition's
+    text, only of how the site is searched."""
+
+    woorden: tuple[str, ...] = content(
+        ListOf(item=Text(), min_items=2),
+        "Woorden",
+        "Twee of meer woorden of korte zinnen die lezers door elkaar gebruiken, zoals "
+        "'flexwoning' en 'flexibele huisvesting'; in kleine letters, enkelvoud (het zoeken "
+        "vindt het meervoud zelf). Minstens één ervan staat in de handreiking",
+        required=True,
+    )
+    toelichting: str | None = content(
+        Text(single_line=False), "Toelichting", "Waarom deze woorden bij elkaar horen"
+    )
+
+
 @record("vaststelling")
 @dataclass(frozen=True, kw_only=True)
 class Vaststelling:
     datum: Periode = content(Datum(), "Datum", "Wanneer de editie is vastgesteld", required=True)
     door: str = content(Text(), "Door", "Wie de editie heeft vastgesteld", required=True)
+
+
+# Issue 22: the date a next edition was due is the editors' inference, never the text's:
+# shown with this reason wherever it appears (the notice on every page, the PDF, the JSON).
+VOLGENDE_EDITIE_AFGELEID = (
+    "de handreiking wordt 'minimaal jaarlijks geactualiseerd' (hoofdstuk 2 van de editie van "
+    "2021); de redactie rekent daarom een jaar na het einde van de stand"
+)
 
 
 @record("editie")
@@ -667,6 +764,7 @@ class Handreiking:
     paginas: list[Pagina]
     files: dict[str, str]
     verwijderd: list[Verwijdering] = field(default_factory=list)
+    zoekwoorden: list[Zoekwoorden] = field(default_factory=list)
 
     @classmethod
     def from_checked(cls, values: dict[str, Any], pages: list[dict], files: dict[str, str]):
@@ -703,6 +801,7 @@ class Handreiking:
             paginas=sorted(paginas, key=lambda p: (p.volgorde, p.slug)),
             files=files,
             verwijderd=build(Verwijdering, "verwijderd") if values.get("verwijderd") else [],
+            zoekwoorden=build(Zoekwoorden, "zoekwoorden") if values.get("zoekwoorden") else [],
         )
         handreiking._link()
         return handreiking
@@ -751,6 +850,14 @@ class Handreiking:
         items = [p for o in self.opgaven.values() for p in o.tijdspad]
         items += [p for m in self.maatregelen.values() for p in m.tijdspad]
         return sorted(items, key=lambda p: (p.datum.sort_key, p.eigenaar_id, p.tekst))
+
+
+def verlopen(status: str | None, termijn: Termijn, today: date, afgehandeld: bool) -> bool:
+    """The one rule for "verlopen" (issues 13 and 22), for a maatregel's mijlpaal and a
+    regeling's aanvraagperiode alike: the status still promises or offers it (beschikbaar, in
+    voorbereiding, voornemen), its date has passed (the whole period in which it was to
+    happen), and nobody marked it as reached (a mijlpaal's `bereikt`, a regeling that opened)."""
+    return status in OPEN and not afgehandeld and termijn.is_past(today)
 
 
 def sectie_key(sectie: str | None) -> tuple[int, ...]:

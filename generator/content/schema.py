@@ -30,6 +30,7 @@ from .model import (
     Regeling,
     Vaststelling,
     Verwijdering,
+    Zoekwoorden,
 )
 
 MIJLPAAL = Mijlpaal.record
@@ -48,6 +49,7 @@ VASTSTELLING = Vaststelling.record
 EDITIE = Editie.record
 PAGINA = Pagina.record
 VERWIJDERING = Verwijdering.record
+ZOEKWOORDEN = Zoekwoorden.record
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,13 @@ FILES = (
         "verwijderd",
         ListOf(item=VERWIJDERING),
         "waarom gepubliceerde items niet meer in de handreiking staan",
+        optional=True,
+    ),
+    FileSpec(
+        "content/zoekwoorden.yaml",
+        "zoekwoorden",
+        ListOf(item=ZOEKWOORDEN),
+        "woorden die bij het zoeken hetzelfde betekenen",
         optional=True,
     ),
 )
@@ -176,6 +185,10 @@ def _definitions() -> dict:
     defs["bedrag"]["if"] = {"required": ["soort"], "properties": {"soort": {"const": "deel-van"}}}
     defs["bedrag"]["then"] = {"required": ["deel_van"]}
     defs["bedrag"]["else"] = {"not": {"required": ["deel_van"]}}
+    # validate.py: what a regeling says about its aanvraagperiode needs the aanvraagperiode.
+    defs["regeling"]["dependentRequired"] = {
+        f"aanvraagperiode_{x}": ["aanvraagperiode"] for x in ("soort", "zekerheid")
+    }
     for spec in FILES:
         defs[f"{spec.key}_bestand"] = {
             "type": "object",

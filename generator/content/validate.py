@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..base.dates import Termijn
 from ..base.problems import FOUT, OVERDUE, WAARSCHUWING, Location, Problem
 from ..base.settings import CONFIG, locate, read_config
 from ..base.urls import (
@@ -28,7 +29,7 @@ from ..base.urls import (
 from . import markup
 from .kinds import INVALID, MAX_ID, SCRIPT_URL, SLUG, Context
 from .load import Page, read_page, read_source, symlink_problem
-from .model import OPEN
+from .model import OPEN, verlopen
 from .schema import FILES, PAGINA, check_file
 
 PAGES_DIR = "content/paginas"
@@ -105,6 +106,8 @@ def check_project(root: Path, peildatum: date | None = None) -> Checked:
     _check_roles(values, problems)
     _check_opgaven(values.get("opgaven") or [], peildatum, problems)
     _check_regelingen(values.get("regelingen") or [], peildatum, problems)
+    _check_termijnen(values, problems)
+    _check_zoekwoorden(values, pages, problems)
     _check_aliases(values, known, problems)
     _check_unique(values.get("begrippen") or [], "term", "begrip", problems)
     _check_unique(values.get("opgaven") or [], "volgorde", "opgave", problems)
@@ -399,7 +402,7 @@ def _check_maatregelen(maatregelen, peildatum: date, problems) -> None:
                 problems.append(
                     Problem(
                         mijlpaal["_loc"]["datum"],
-                        f"{OVERDUE}'{mijlpaal['datum'].words}' is voorbij (peildatum "
+                        f"{OVERDUE}'{_words(mijlpaal)}' is voorbij (peildatum "
                         f"{peildatum.isoformat()}) maar de maatregel '{m.get('id')}' staat nog op "
                         f"'{status}'; zet 'bereikt: ja' bij de mijlpaal als die gehaald is, of "
                         f"werk de status of het tijdspad bij ({path}.tijdspad[{index}])",
@@ -414,6 +417,13 @@ def _open_mijlpalen_past(record: dict, peildatum: date):
         periode = mijlpaal.get("datum")
         if periode is not None and "bereikt" not in mijlpaal and periode.is_past(peildatum):
             yield index, mijlpaal
+
+
+def _words(mijlpaal: dict) -> str:
+    """A checked mijlpaal's date as the site says it: 'naar verwachting april 2021'."""
+    return Termijn(
+        mijlpaal["datum"], mijlpaal.get("datum_soort"), mijlpaal.get("datum_zekerheid")
+    ).words
 
 
 def _check_placed(records, kind: str, problems) -> None:
@@ -484,7 +494,7 @@ def _check_opgaven(opgaven, peildatum: date, problems) -> None:
             problems.append(
                 Problem(
                     mijlpaal["_loc"]["datum"],
-                    f"{OVERDUE}'{mijlpaal['datum'].words}' is voorbij (peildatum "
+                    f"{OVERDUE}'{_words(mijlpaal)}' is voorbij (peildatum "
                     f"{peildatum.isoformat()}) maar deze mijlpaal van de opgave '{o.get('id')}' "
                     "is niet bijgewerkt; zet 'bereikt: ja' als hij gehaald is ('bereikt: nee' "
                     "als hij niet doorging), of werk de datum bij "
@@ -522,11 +532,15 @@ def _check_regelingen(regelingen, peildatum: date, problems) -> None:
     for r in regelingen:
         _check_no_repeats(r, "eindverantwoordelijken", problems)
         periode, status = r.get("aanvraagperiode"), r.get("status")
-        if periode is not None and status in OPEN and periode.is_past(peildatum):
+        termijn = periode and Termijn(
+            periode, r.get("aanvraagperiode_soort"), r.get("aanvraagperiode_zekerheid")
+        )
+        opened = termijn and termijn.is_opening and status == "beschikbaar"
+        if termijn and verlopen(status, termijn, peildatum, afgehandeld=opened):
             problems.append(
                 Problem(
                     r["_loc"]["aanvraagperiode"],
-                    f"verlopen: de aanvraagperiode '{periode.words}' is voorbij (peildatum "
+                    f"verlopen: de aanvraagperiode '{termijn.words}' is voorbij (peildatum "
                     f"{peildatum.isoformat()}) maar de regeling '{r.get('id')}' staat nog op "
                     f"'{status}'; werk de status of de aanvraagperiode bij "
                     f"({r['_path']}.aanvraagperiode)",
@@ -577,6 +591,94 @@ def _check_regelingen(regelingen, peildatum: date, problems) -> None:
                     f"({parent_bedrag['waarde']} van '{parent_id}')",
                 )
             )
+
+
+def _check_termijnen(values, problems) -> None:
+    """Issue 22: `<datum>_soort` and `<datum>_zekerheid` say something about a date, so that
+    date is there; a deadline is one day, month or quarter, not a range; and `gezamenlijk`
+    names at least two eindverantwoordelijken."""
+    dates = [(r, "aanvraagperiode") for r in values.get("regelingen") or []]
+    for key in ("maatregelen", "opgaven"):
+        dates += [(p, "datum") for r in values.get(key) or [] for p in r.get("tijdspad") or []]
+    for record, key in dates:
+        periode = record.get(key)
+        for extra in (f"{key}_soort", f"{key}_zekerheid"):
+            if extra not in record["_loc"]:
+                continue
+            if key not in record["_loc"] or (periode is not None and not periode.dated):
+                missing = "die ontbreekt" if key not in record["_loc"] else "er is geen datum"
+                problems.append(
+                    Problem(
+                        record["_loc"][extra],
+                        f"{record['_path']}.{extra}: zegt iets over de datum in '{key}', maar "
+                        f"{missing}; haal '{extra}' weg of vul '{key}' in",
+                    )
+                )
+        soort = record.get(f"{key}_soort")
+        if soort in ("uiterlijk", "voor") and periode and periode.precisie == "periode":
+            problems.append(
+                Problem(
+                    record["_loc"][f"{key}_soort"],
+                    f"{record['_path']}.{key}_soort: '{soort}' hoort bij één datum, niet "
+                    f"bij de reeks '{periode.notatie}'; kies 'moment' of 'periode'",
+                )
+            )
+    for m in values.get("maatregelen") or []:
+        if "gezamenlijk" in m["_loc"] and len(m.get("eindverantwoordelijken") or []) < 2:
+            problems.append(
+                Problem(
+                    m["_loc"]["gezamenlijk"],
+                    f"{m['_path']}.gezamenlijk: hoort bij twee of meer eindverantwoordelijken, "
+                    "die de handreiking samen noemt",
+                )
+            )
+
+
+def _check_zoekwoorden(values, pages, problems) -> None:
+    """Issue 22: a search word belongs to one group, and each group has a word that the
+    handreiking itself uses (otherwise the group finds nothing)."""
+    groups = values.get("zoekwoorden") or []
+    if not groups:
+        return
+    text = " ".join(_texts({k: v for k, v in values.items() if k != "zoekwoorden"}))
+    text = (text + " " + " ".join(p.get("body", "") for p in pages)).casefold()
+    seen: dict[str, int] = {}
+    for number, group in enumerate(groups):
+        words = group.get("woorden") or []
+        at = group["_loc"].get("woorden", group["_at"])
+        for word in words:
+            key = " ".join(word.casefold().split())
+            if key in seen:
+                problems.append(
+                    Problem(
+                        at,
+                        f"{group['_path']}.woorden: '{word}' staat al in zoekwoorden"
+                        f"[{seen[key]}]; een woord hoort in één groep (voeg de groepen samen)",
+                    )
+                )
+            seen.setdefault(key, number)
+        if words and not any(" ".join(w.casefold().split()) in text for w in words):
+            problems.append(
+                Problem(
+                    at,
+                    f"{group['_path']}.woorden: geen van deze woorden staat in de handreiking, "
+                    "dus zoeken erop vindt niets; zet er een woord bij dat in de tekst staat",
+                    WAARSCHUWING,
+                )
+            )
+
+
+def _texts(value: Any):
+    """Every text in checked values (for what the handreiking says, in any field)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if not key.startswith("_"):
+                yield from _texts(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _texts(item)
 
 
 def _check_aliases(values, known, problems) -> None:

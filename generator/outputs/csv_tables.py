@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ..base.dates import PRECISIES
+from ..base.dates import PRECISIES, Termijn
 from ..base.settings import Settings
 from ..base.urls import OPEN_DATA, page_url
 from ..content.kinds import Datum, Enum, Euro, Integer, Kind, ListOf, Number, Record, Toekenning
@@ -168,16 +168,38 @@ def field_columns(
         return lambda row: None if (v := value(row)) is None else get(v)
 
     if isinstance(kind, Datum):
+        # Issue 22: a date as the text says it; its kind and certainty are the record's
+        # `<key>_soort` and `<key>_zekerheid` (their own columns), and an opening has no end.
+        hedged = record.has(f"{key}_soort")
+
+        def termijn(row: Any) -> Termijn | None:
+            holder, periode = of(row), value(row)
+            if periode is None:
+                return None
+            extra = (getattr(holder, f"{key}_{x}", None) for x in ("soort", "zekerheid"))
+            return Termijn(periode, *extra)
+
         return (
             Column(header, f"{help_}; in de notatie van de handreiking", part(lambda p: p.notatie)),
-            Column(f"{header}_woorden", f"{field.label} in woorden", part(lambda p: p.words)),
+            Column(
+                f"{header}_woorden",
+                f"{field.label} in woorden"
+                + (
+                    ", zoals de tekst het zegt: met 'naar verwachting', 'beoogd', 'gepland', "
+                    "'uiterlijk' of 'opening'"
+                    if hedged
+                    else ""
+                ),
+                lambda row: (t := termijn(row)) and t.words,
+            ),
             Column(
                 f"{header}_begin", f"{field.label}: de eerste dag", part(lambda p: p.begin), DATE
             ),
             Column(
                 f"{header}_einde",
-                f"{field.label}: de laatste dag (tot en met)",
-                part(lambda p: p.einde),
+                f"{field.label}: de laatste dag (tot en met)"
+                + ("; leeg bij een opening, want die heeft geen einddatum" if hedged else ""),
+                lambda row: (t := termijn(row)) and t.einde,
                 DATE,
             ),
         )
@@ -249,6 +271,7 @@ def tables(h: Handreiking, settings: Settings) -> tuple[Table, ...]:
         *field_columns(MAATREGEL, "opgave", named=opgave_titel),
         *field_columns(MAATREGEL, "status"),
         *field_columns(MAATREGEL, "eindverantwoordelijken", named=org_namen),
+        *field_columns(MAATREGEL, "gezamenlijk"),
         *field_columns(MAATREGEL, "betrokkenen"),
         *field_columns(MAATREGEL, "regelingen"),
         *field_columns(MAATREGEL, "bronnen"),
@@ -278,6 +301,8 @@ def tables(h: Handreiking, settings: Settings) -> tuple[Table, ...]:
         *field_columns(BEDRAG, "soort", name="soort_bedrag", **bedrag),
         *field_columns(BEDRAG, "deel_van", **bedrag),
         *field_columns(REGELING, "aanvraagperiode"),
+        *field_columns(REGELING, "aanvraagperiode_soort"),
+        *field_columns(REGELING, "aanvraagperiode_zekerheid"),
         *field_columns(REGELING, "doelgroep"),
         ids("maatregelen", "maatregelen", "Ids van de maatregelen die naar de regeling verwijzen"),
         *field_columns(REGELING, "samenvatting"),
@@ -317,8 +342,17 @@ def tables(h: Handreiking, settings: Settings) -> tuple[Table, ...]:
         Column(
             "precisie", "Precisie van de datum: " + ", ".join(PRECISIES), lambda p: p.datum.precisie
         ),
+        *field_columns(MIJLPAAL, "datum_soort"),
+        *field_columns(MIJLPAAL, "datum_zekerheid"),
         *field_columns(MIJLPAAL, "tekst"),
         *field_columns(MIJLPAAL, "bereikt"),
+        Column(
+            "verlopen",
+            "ja als de periode op de bouwdatum voorbij is zonder dat iemand de mijlpaal als "
+            "gehaald markeerde, terwijl de maatregel nog loopt (of van een opgave); anders nee",
+            lambda p: "ja" if p.is_overdue(settings.today) else "nee",
+        ),
+        *field_columns(MIJLPAAL, "afgeleid"),
         Column(
             "soort", "maatregel of opgave: waar de mijlpaal bij hoort", lambda p: p.eigenaar_kind
         ),

@@ -24,7 +24,7 @@ from ..base.dates import PRECISIES, Periode
 from ..base.settings import Settings, pdf_enabled
 from ..base.urls import OPEN_DATA, PDF_FILE, site_url, url_of
 from ..content.kinds import ListOf, Record
-from ..content.model import Handreiking, Mijlpaal
+from ..content.model import VOLGENDE_EDITIE_AFGELEID, Handreiking, Mijlpaal
 from ..content.schema import (
     BEGRIP,
     BRON,
@@ -79,13 +79,18 @@ def _record(record: Record, obj: Any, **extra: Any) -> dict[str, Any]:
 
 
 def _mijlpaal(p: Mijlpaal, settings: Settings, prefix: str = "") -> dict[str, Any]:
+    termijn = p.termijn  # issue 22: as the text says it; an opening has no end
     return {
         "datum": p.datum.notatie,
-        "woorden": p.datum.words,
+        "woorden": termijn.words,
         "precisie": p.datum.precisie,
+        "datum_soort": p.datum_soort,
+        "datum_zekerheid": p.datum_zekerheid,
         "begin": p.datum.begin.isoformat() if p.datum.dated else None,
-        "einde": p.datum.einde.isoformat() if p.datum.dated else None,
+        "einde": termijn.einde.isoformat() if termijn.einde else None,
         "tekst": p.tekst,
+        "afgeleid": p.afgeleid,
+        "verlopen": p.is_overdue(settings.today),
         "soort": p.eigenaar_kind,
         "id": p.eigenaar_id,
         "titel": p.eigenaar_titel,
@@ -117,7 +122,8 @@ def content_json(h: Handreiking, settings: Settings, prefix: str = "") -> dict[s
         "bouwdatum": settings.today.isoformat(),
         "actualiteit": {
             "stand": h.editie.peildatum.words,
-            "volgende_editie_uiterlijk": h.editie.volgende_uiterlijk.isoformat(),
+            "volgende_editie_verwacht": h.editie.volgende_uiterlijk.isoformat(),
+            "volgende_editie_afgeleid": VOLGENDE_EDITIE_AFGELEID,
             "mogelijk_verouderd": h.editie.is_verouderd(settings.today),
         },
         "bron": site_url(settings),
@@ -187,9 +193,13 @@ def export_schema(settings: Settings) -> dict[str, Any]:
             "datum",
             "woorden",
             "precisie",
+            "datum_soort",
+            "datum_zekerheid",
             "begin",
             "einde",
             "tekst",
+            "afgeleid",
+            "verlopen",
             "soort",
             "id",
             "titel",
@@ -199,10 +209,16 @@ def export_schema(settings: Settings) -> dict[str, Any]:
             "datum": {**defs["mijlpaal"]["properties"]["datum"]},
             "woorden": {
                 "type": "string",
-                "description": "De datum in woorden, zoals in de "
-                "handreiking: 'eerste kwartaal 2021'",
+                "description": "De datum in woorden, zoals de handreiking hem zegt: 'eerste "
+                "kwartaal 2021', 'naar verwachting april 2021', 'uiterlijk 1 april 2021'",
             },
             "precisie": {"type": "string", "enum": list(PRECISIES)},
+            "datum_soort": {
+                **_nullable(defs["mijlpaal"]["properties"]["datum_soort"]),
+            },
+            "datum_zekerheid": {
+                **_nullable(defs["mijlpaal"]["properties"]["datum_zekerheid"]),
+            },
             "begin": {
                 **iso,
                 "type": ["string", "null"],
@@ -211,9 +227,19 @@ def export_schema(settings: Settings) -> dict[str, Any]:
             "einde": {
                 **iso,
                 "type": ["string", "null"],
-                "description": "Laatste dag van de periode, tot en met (leeg: geen datum genoemd)",
+                "description": "Laatste dag van de periode, tot en met (leeg: geen datum "
+                "genoemd, of een opening: die heeft geen einddatum)",
             },
             "tekst": {"type": "string"},
+            "afgeleid": {
+                "type": ["string", "null"],
+                "description": "Waarom de redactie de mijlpaal afleidt (leeg: zo in de bron)",
+            },
+            "verlopen": {
+                "type": "boolean",
+                "description": "Afgeleid op de bouwdatum: de periode is voorbij zonder dat "
+                "iemand de mijlpaal als gehaald markeerde, terwijl de maatregel nog loopt",
+            },
             "soort": {
                 "type": "string",
                 "enum": ["maatregel", "opgave"],
@@ -276,17 +302,27 @@ def export_schema(settings: Settings) -> dict[str, Any]:
             "actualiteit": {
                 "type": "object",
                 "additionalProperties": False,
-                "required": ["stand", "volgende_editie_uiterlijk", "mogelijk_verouderd"],
+                "required": [
+                    "stand",
+                    "volgende_editie_verwacht",
+                    "volgende_editie_afgeleid",
+                    "mogelijk_verouderd",
+                ],
                 "description": "Hoe actueel de inhoud is op de bouwdatum",
                 "properties": {
                     "stand": {
                         "type": "string",
                         "description": "Tot wanneer de inhoud is bijgewerkt (de peildatum)",
                     },
-                    "volgende_editie_uiterlijk": {
+                    "volgende_editie_verwacht": {
                         **iso,
-                        "description": "Wanneer een nieuwe editie uiterlijk werd verwacht: de "
-                        "handreiking wordt minimaal jaarlijks geactualiseerd",
+                        "description": "Tot wanneer een nieuwe editie werd verwacht. Afgeleid, "
+                        "geen datum uit de handreiking: die wordt minimaal jaarlijks "
+                        "geactualiseerd, dus een jaar na het einde van de stand",
+                    },
+                    "volgende_editie_afgeleid": {
+                        "type": "string",
+                        "description": "Waarom de redactie die datum afleidt",
                     },
                     "mogelijk_verouderd": {
                         "type": "boolean",
@@ -317,6 +353,11 @@ def export_schema(settings: Settings) -> dict[str, Any]:
         },
         "$defs": dict(sorted(defs.items())),
     }
+
+
+def _nullable(schema: dict) -> dict:
+    """An enum property of the editors' schema, that may also be null (not recorded)."""
+    return {**schema, "type": ["string", "null"], "enum": [*schema["enum"], None]}
 
 
 def _json_bytes(data: Any) -> bytes:

@@ -5,10 +5,13 @@ banner over weeks or months:
 
 - a mijlpaal on a day ('2021-04-01') is on that day;
 - a coarser one (a month, quarter, half year, season, year or range: '2021-Q1') is on the last
-  day of its period, titled "uiterlijk eerste kwartaal 2021": the handreiking says it happens
-  within the period, so by its end at the latest, and that is also the day after which the
-  site calls it overdue. The description names the whole period ("1 januari t/m 31 maart
-  2021").
+  day of its period, the day after which the site calls it overdue. The description names the
+  whole period ("1 januari t/m 31 maart 2021").
+
+The title says the date as the text does (issue 22): "naar verwachting april 2021", "beoogd
+begin tweede kwartaal 2021", "uiterlijk 1 april 2021" only where the handreiking states that
+deadline, and it carries the marks the site shows: "afgeleid" for a date the editors inferred,
+"verlopen" for one that passed without anyone updating it.
 
 DTEND is the day after DTSTART, as RFC 5545 wants for an all-day event. Every event links to
 the page of its maatregel or opgave (URL, and in the description). UIDs come from the owner's
@@ -42,19 +45,32 @@ def day(p: Mijlpaal) -> date:
     return p.datum.einde
 
 
-def summary(p: Mijlpaal) -> str:
-    """The event title: the owner's title and, for a period, 'uiterlijk' and its words."""
-    if p.datum.precisie == "dag":
-        return one_line(p.eigenaar_titel)
-    return one_line(f"{p.eigenaar_titel} (uiterlijk {p.datum.words})")
+def summary(p: Mijlpaal, today: date) -> str:
+    """The event title: the owner's title; the date as the text says it, unless it is just
+    the day the event is on; '(afgeleid)'; and ' · verlopen' when it passed unnoticed."""
+    termijn = p.termijn
+    plain_day = p.datum.precisie == "dag" and termijn.words == p.datum.words
+    notes = ([] if plain_day else [termijn.words]) + (["afgeleid"] if p.afgeleid else [])
+    title = p.eigenaar_titel + (f" ({', '.join(notes)})" if notes else "")
+    return one_line(title + (" · verlopen" if p.is_overdue(today) else ""))
 
 
-def description(p: Mijlpaal, url: str) -> str:
-    """What happens, when according to the handreiking, the status and the page."""
-    when = f"Datum in de handreiking: {p.datum.words}"
+def description(p: Mijlpaal, url: str, today: date) -> str:
+    """What happens, when according to the handreiking (and why the editors inferred it),
+    the status with the overdue mark, and the page."""
+    when = f"Datum in de handreiking: {p.termijn.words}"
     if p.datum.begin != p.datum.einde:
         when += f" (de periode {p.datum.span_words}; in de agenda op de laatste dag)"
+    if p.termijn.is_opening:
+        when += ". Wat dan opengaat, heeft geen einddatum"
+    if p.afgeleid:
+        when += f". Afgeleid door de redactie: {p.afgeleid.rstrip('.')}"
     status = f"Status: {STATUS_LABELS[p.status]}.\n" if p.status else ""
+    if p.is_overdue(today):
+        status += (
+            "Verlopen, niet bijgewerkt: de datum is voorbij en niemand heeft de mijlpaal als "
+            "gehaald gemarkeerd.\n"
+        )
     return _text(f"{p.tekst}\n\n{when}.\n{status}Meer informatie: {url}")
 
 
@@ -103,8 +119,8 @@ def calendar(h: Handreiking, settings: Settings) -> Calendar:
         event.add("dtstamp", stamp)
         event.add("dtstart", day(p))
         event.add("dtend", day(p) + timedelta(days=1))
-        event.add("summary", summary(p))
-        event.add("description", description(p, url))
+        event.add("summary", summary(p, settings.today))
+        event.add("description", description(p, url, settings.today))
         event.add("url", url)
         event.add("categories", [p.eigenaar_kind])
         event.add("transp", "TRANSPARENT")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..base.dates import one_year_after
 from ..base.urls import SECURITY_TXT, anchors, base_url, url_of
-from .render import SEARCH_WORDS, Renderer, search_words
+from .render import SEARCH_SYNONYMS, SEARCH_WORDS, Renderer, search_synonyms, search_words
 from .timeline import STATE_LABELS as TIJDLIJN_LABELS
 from .timeline import layout as tijdlijn_layout
 
@@ -109,6 +109,7 @@ def site_pages(renderer: Renderer) -> dict[str, str]:
     pages = content_pages(renderer)
     renderer.add(pages, url_of("zoeken"), "zoeken.md.j2")  # issue 3: Pagefind search page
     pages[url_of("zoeken") + SEARCH_WORDS] = search_words(h)  # issue 14: see zoeken.js
+    pages[url_of("zoeken") + SEARCH_SYNONYMS] = search_synonyms(h)  # issue 22: idem
     if history is not None:
         renderer.add(pages, url_of("wijzigingen"), "wijzigingen.md.j2", changelog=history)
         renderer.add(pages, url_of("editie"), "edities.md.j2")

@@ -31,6 +31,7 @@ from ..content.model import (
     SOORT_BEDRAG_LABELS,
     SOORT_ORGANISATIE_LABELS,
     STATUS_LABELS,
+    VOLGENDE_EDITIE_AFGELEID,
     Handreiking,
 )
 
@@ -236,6 +237,17 @@ def search_words(h: Handreiking) -> str:
     return json.dumps(sorted(found), ensure_ascii=False) + "\n"
 
 
+SEARCH_SYNONYMS = "zoekwoorden.json"
+
+
+def search_synonyms(h: Handreiking) -> str:
+    """The editors' groups of words that mean the same (content/zoekwoorden.yaml, issue 22),
+    for the search page to look for the others too: "flexwoning" -> "flexibele huisvesting".
+    JSON, a list of groups, each word lower case with single spaces."""
+    groups = [[" ".join(w.casefold().split()) for w in g.woorden] for g in h.zoekwoorden]
+    return json.dumps(groups, ensure_ascii=False) + "\n"
+
+
 # The pages an edition of the handreiking has at its own fixed address (editie/<jaar>/...):
 # every page of its content. The site's services (search, changelog, contact, open data, ...)
 # exist once, for the current edition.
@@ -286,6 +298,7 @@ class Renderer:
             status_labels=STATUS_LABELS,
             soort_organisatie_labels=SOORT_ORGANISATIE_LABELS,
             soort_bedrag_labels=SOORT_BEDRAG_LABELS,
+            volgende_editie_afgeleid=VOLGENDE_EDITIE_AFGELEID,
             front_matter=front_matter,
             platte_tekst=self.plain,
             sectie_titels=SECTION_TITLES,

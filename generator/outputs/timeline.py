@@ -129,7 +129,9 @@ def layout(mijlpalen: list[Mijlpaal], today: date) -> Figure | None:
         for p, lane in zip(items, lanes, strict=True):
             state = state_of(p, today)
             y = top + ROW_PADDING + lane * LANE_HEIGHT + LANE_HEIGHT / 2
-            tooltip = f"{p.datum.words}: {p.tekst} ({STATE_LABELS[state]})"
+            # Issue 22: the date as the text says it, and the marks the list shows too.
+            marks_ = STATE_LABELS[state] + (", afgeleid" if p.afgeleid else "")
+            tooltip = f"{p.termijn.words}: {p.tekst} ({marks_})"
             if p.datum.precisie == "dag":
                 marks.append(Mark(x_of(p.datum.begin), 0, y, state, "punt", tooltip))
             else:

@@ -12,6 +12,12 @@
  * is not itself a word of the site's titles and begrippen is also looked for inside their
  * longer words (woorden.json, written by the build); those results are merged by Pagefind's
  * score, and the status line says which words were added ("ook gezocht op ...").
+ * People also use other words than the handreiking: "flexwoning" for "flexibele huisvesting".
+ * The editors keep groups of such words (content/zoekwoorden.yaml -> zoekwoorden.json, issue
+ * 22); a query with a word of a group is also searched with each other word of that group.
+ * A search that finds nothing shows the overviews and a few words of the site that look like
+ * the query ("bedoelde u ...?"). On a phone the filters fold away, so the first result is
+ * on the first screen; they open on a wide screen and when the address sets one.
  * Pagefind stems Dutch; see docs/search-evaluation.md for why it replaced Material's search.
  */
 (function () {
@@ -27,6 +33,11 @@
   var root = new URL(config.base.replace(/\/?$/, "/"), location.href);
   var engine = null;
   var words = null;
+  var synonyms = null;
+  var filterBox = form.querySelector("details.hr-zoeken__filters");
+  var none = document.getElementById("hr-geen-resultaat");
+  var near = document.getElementById("hr-bijna");
+  var wide = window.matchMedia("(min-width: 60em)");
   var latest = 0;
   var timer = null;
   var unknown = [];
@@ -52,6 +63,109 @@
     return words;
   }
 
+  /* The editors' groups of words that mean the same, fetched once, with the first query. */
+  function synonymGroups() {
+    if (!synonyms) {
+      synonyms = fetch(new URL("zoeken/zoekwoorden.json", root).href)
+        .then(function (response) { return response.ok ? response.json() : []; })
+        .catch(function () { return []; });
+    }
+    return synonyms;
+  }
+
+  /* A word without the Dutch plural or diminutive ending, to compare a query with a group:
+     "flexwoningen" and "flexwoning" are the same word here. */
+  function stem(word) {
+    return word.replace(/(’s|'s|en|s)$/, function (end) {
+      return word.length - end.length >= 4 ? "" : end;
+    });
+  }
+
+  function stems(text) {
+    return " " + text.toLowerCase().split(/\s+/).filter(Boolean).map(stem).join(" ") + " ";
+  }
+
+  /* "flexwoningen ondersteuningsteam" -> [["flexibele huisvesting", "flexibele huisvesting
+     ondersteuningsteam"], ...]: the query with a word (or words) of a group replaced by each
+     other word of that group. */
+  function alternatives(text, groups) {
+    var query = text.toLowerCase().split(/\s+/).filter(Boolean);
+    var stemmed = query.map(stem);
+    var found = [];
+    groups.forEach(function (group) {
+      group.forEach(function (term) {
+        var parts = term.split(" ").map(stem);
+        for (var i = 0; i + parts.length <= stemmed.length; i++) {
+          if (stemmed.slice(i, i + parts.length).join(" ") !== parts.join(" ")) continue;
+          group.forEach(function (other) {
+            if (other === term) return;
+            var replaced = query.slice(0, i).concat([other], query.slice(i + parts.length));
+            found.push([other, replaced.join(" ")]);
+          });
+          return;
+        }
+      });
+    });
+    return found.slice(0, 6);
+  }
+
+  /* Words of the site that look like a query word that found nothing: the same start, or a
+     letter or two off ("tussevoorziening" -> "tussenvoorzieningen"). */
+  function nearWords(text, all) {
+    var out = [];
+    text.toLowerCase().split(/\s+/).forEach(function (word) {
+      if (word.length < 4) return;
+      var scored = all.map(function (candidate) {
+        return [candidate, distance(word, candidate.slice(0, word.length + 2))];
+      }).filter(function (pair) {
+        return pair[0] !== word && (pair[0].indexOf(word.slice(0, 5)) === 0 || pair[1] <= 2);
+      }).sort(function (a, b) { return a[1] - b[1] || a[0].length - b[0].length; });
+      scored.slice(0, 4).forEach(function (pair) {
+        if (out.indexOf(pair[0]) < 0) out.push(pair[0]);
+      });
+    });
+    return out.slice(0, 6);
+  }
+
+  function distance(a, b) {
+    var row = [];
+    for (var j = 0; j <= b.length; j++) row.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      var previous = row[0];
+      row[0] = i;
+      for (var k = 1; k <= b.length; k++) {
+        var keep = row[k];
+        row[k] = Math.min(row[k] + 1, row[k - 1] + 1, previous + (a[i - 1] === b[k - 1] ? 0 : 1));
+        previous = keep;
+      }
+    }
+    return row[b.length];
+  }
+
+  /* No result: the overviews, and words of the site that look like the query. */
+  function suggest(q, shown) {
+    if (!none) return Promise.resolve();
+    if (!shown) {
+      none.hidden = true;
+      return Promise.resolve();
+    }
+    return Promise.all([longWords(), synonymGroups()]).then(function (found) {
+      var all = found[0].concat([].concat.apply([], found[1]));
+      near.replaceChildren.apply(near, nearWords(q.text, all).map(function (word) {
+        var li = document.createElement("li");
+        var link = document.createElement("a");
+        var params = new URLSearchParams(location.search);
+        params.set("q", word);
+        link.href = location.pathname + "?" + params.toString();
+        link.textContent = word;
+        li.appendChild(link);
+        return li;
+      }));
+      near.parentNode.hidden = !near.children.length;
+      none.hidden = false;
+    });
+  }
+
   /* "escalatie" -> ["escalatiemogelijkheden"]: the longer words that hold a word which is not
      a word of the titles itself, leaving out mere other forms (Pagefind's stemmer finds
      "regelingen" for "regeling"). */
@@ -66,6 +180,11 @@
     var params = new URLSearchParams(location.search);
     input.value = params.get("q") || "";
     unknown = [];
+    /* Open on a wide screen, where they fit beside each other above the results, and
+       whenever the address sets one; on a phone they stay folded under one line. */
+    if (filterBox && (wide.matches || selects.some(function (select) {
+      return params.get(select.name) && params.get(select.name) !== select.getAttribute("data-standaard");
+    }))) filterBox.open = true;
     selects.forEach(function (select) {
       var wanted = params.get(select.name) || select.getAttribute("data-standaard") || "";
       select.value = wanted;
@@ -153,10 +272,10 @@
   function find(pf, q) {
     var tried = [];
     if (q.text) {
-      tried = longWords().then(function (all) {
-        var variants = [];
+      tried = Promise.all([longWords(), synonymGroups()]).then(function (found) {
+        var variants = alternatives(q.text, found[1]);
         q.text.toLowerCase().split(/\s+/).forEach(function (word) {
-          compounds(word, all).forEach(function (long) {
+          compounds(word, found[0]).forEach(function (long) {
             variants.push([long, q.text.toLowerCase().replace(word, long)]);
           });
         });
@@ -174,7 +293,8 @@
           search.results.forEach(function (r) {
             if (!best[r.id] || best[r.id].score < r.score) best[r.id] = r;
           });
-          if (i > 0 && search.results.length) added.push(variants[i - 1][0]);
+          var word = i > 0 ? variants[i - 1][0] : null;
+          if (word && search.results.length && added.indexOf(word) < 0) added.push(word);
         });
         var results = Object.keys(best).map(function (id) { return best[id]; });
         results.sort(function (a, b) { return b.score - a.score; });
@@ -188,6 +308,7 @@
     var id = ++latest;
     if (!q.text && !q.chosen) {
       list.replaceChildren();
+      suggest(q, false);
       status.textContent = unknown.length ? describe(0, q, []).replace(/^Geen resultaten\. /, "") : "";
       form.dataset.hrKlaar = String(id);
       return Promise.resolve();
@@ -200,7 +321,9 @@
             if (id !== latest) return;
             list.replaceChildren.apply(list, pages.map(item));
             status.textContent = describe(found.results.length, q, found.added);
-            form.dataset.hrKlaar = String(id);
+            return suggest(q, found.results.length === 0).then(function () {
+              if (id === latest) form.dataset.hrKlaar = String(id);
+            });
           });
       })
       .catch(function () {
