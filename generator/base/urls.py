@@ -97,6 +97,7 @@ FIXED_FILES = frozenset(
                 "organisaties",
                 "regelingen",
                 "verwijderd",
+                "zoekwoorden",
             )
         ),
     }

@@ -110,7 +110,7 @@ def test_each_result_shows_its_kind_and_status_and_no_pilcrow(browser, site_url)
         name = "Financiële impuls versneld huisvesten vergunninghouders"
         assert sorted((title, kind) for title, kind, _ in items) == [
             (name, "Maatregel · In voorbereiding · verlopen"),  # its start was 2021-Q2 (begin)
-            (name, "Regeling · In voorbereiding"),
+            (name, "Regeling · In voorbereiding · verlopen"),  # the same rule since issue 22
         ]
         pagefind_results(page, site_url, "contact")
         texts = page.eval_on_selector_all(
