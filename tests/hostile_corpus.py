@@ -20,6 +20,11 @@ A case is one file. Its first comment lines (in a Markdown page: inside the fron
 
 The project is the minimal fixture (tests/fixtures/minimal) with the real theme and the real
 mkdocs.yml, its nav reduced to the fixture's pages: a site that builds like the real one.
+
+A case for the settings (`# doel: mkdocs.yml`, issue 21) holds only the top-level keys it
+changes, each with its whole block (`extra:` with everything under it). They replace the
+project's, and come first in the new mkdocs.yml, with the case's own comment lines: a
+'verwacht: line:col' counts in the case file, whatever the real mkdocs.yml looks like.
 """
 
 from __future__ import annotations
@@ -114,10 +119,13 @@ def apply(case: Case, project: Path) -> Path:
     """Put the case into the project; returns the file (or thing) it made."""
     target = project / case.doel
     target.parent.mkdir(parents=True, exist_ok=True)
+    base = corpus_settings(project)
     if target.exists() or target.is_symlink():
         shutil.rmtree(target) if target.is_dir() and not target.is_symlink() else target.unlink()
     kind, _, argument = (case.maak or "").partition(" ")
-    if kind == "fifo":
+    if case.doel == "mkdocs.yml" and not kind:
+        target.write_text(settings(case.path.read_text(encoding="utf-8"), base), encoding="utf-8")
+    elif kind == "fifo":
         os.mkfifo(target)
     elif kind == "map":
         target.mkdir()
@@ -144,3 +152,24 @@ def apply(case: Case, project: Path) -> Path:
     else:
         shutil.copyfile(case.path, target)
     return target
+
+
+def corpus_settings(project: Path) -> str:
+    """The corpus project's own mkdocs.yml (the one `corpus_project` wrote)."""
+    config = project / "mkdocs.yml"
+    return config.read_text(encoding="utf-8") if config.is_file() else ""
+
+
+def settings(case: str, base: str) -> str:
+    """mkdocs.yml for a settings case: its top-level keys, then `base` without them."""
+    keys = set(re.findall(r"^([A-Za-z_][\w-]*):", case, re.M))
+    kept, skipping = [], False
+    for line in base.splitlines():
+        top = re.match(r"^([A-Za-z_][\w-]*):", line)
+        if top:
+            skipping = top.group(1) in keys
+        elif line and not line.startswith((" ", "#")):
+            skipping = False
+        if not skipping:
+            kept.append(line)
+    return case.rstrip("\n") + "\n" + "\n".join(kept) + "\n"

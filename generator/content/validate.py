@@ -27,6 +27,7 @@ from ..base.urls import (
 )
 from . import markup
 from .characters import find_hidden, nfc
+from .config_check import check_settings
 from .kinds import INVALID, MAX_ID, SCRIPT_URL, SLUG, Context
 from .load import Page, read_page, read_source, symlink_problem
 from .model import OPEN
@@ -96,6 +97,7 @@ def check_project(root: Path, peildatum: date | None = None) -> Checked:
     for spec_ctx in contexts:
         links.extend(spec_ctx.links)
     pages = _check_pages(root, problems, links)
+    problems.extend(check_settings(root))  # mkdocs.yml is content too (issue 21)
     _check_nav(root, pages, problems)
     known = _check_ids(ids, problems)
     _check_refs(refs, known, problems)
