@@ -82,6 +82,7 @@ test: test-deps  ## Run every test: unit, golden, build and real browser
 bench: $(TEST_STAMP)  ## Benchmark check, render and build at several content sizes; Lighthouse on six pages
 	$(BIN)/python -m tools.bench --sizes $(SIZES) --json $(BENCH_JSON)
 	$(BIN)/python -m tools.bad_input --json $(dir $(BENCH_JSON))bad-input.json
+	$(BIN)/python -m tools.bad_input --groei --json $(dir $(BENCH_JSON))groei.json
 	$(BIN)/python -m tools.lighthouse --runs $(LIGHTHOUSE_RUNS) --json $(LIGHTHOUSE_JSON)
 
 lighthouse: $(TEST_STAMP)  ## Only the Lighthouse part of the benchmark (tools/lighthouse.py)

@@ -22,6 +22,7 @@ from ..base.problems import Location, Problem
 from ..base.urls import content_folder
 from . import markup
 from .characters import find_hidden, nfc
+from .limits import text_problem
 from .load import Mapping, Node, Scalar, Sequence, Source
 from .siblings import like_siblings
 
@@ -110,6 +111,12 @@ class Text(Kind):
         if not value:
             ctx.problem(node.location, path, "tekst mag niet leeg zijn")
             return INVALID
+        if (too_long := text_problem(value)) is not None:
+            offset, message = too_long
+            ctx.problem(
+                _locate_in_scalar(scalar, offset + _lead(scalar), ctx.source), path, message
+            )
+            return INVALID
         if self._has_html(scalar, path, ctx):
             return INVALID
         if self.script_urls_are_text and _has_script_url(scalar, path, ctx):
@@ -163,7 +170,12 @@ class Markdown(Text):
         # list or a quote is found as surely as an inline link.
         finder = _Finder(node, ctx.source)
         for problem in markup.link_problems(value):
-            ctx.problem(finder.locate(problem.target), path, problem.message)
+            at = (
+                finder.locate(problem.target)
+                if problem.offset is None
+                else _locate_in_scalar(node, problem.offset + _lead(node), ctx.source)
+            )
+            ctx.problem(at, path, problem.message)
             value = INVALID
         if value is not INVALID and _has_script_url(node, path, ctx):
             value = INVALID
@@ -878,6 +890,11 @@ def url_problem(value: str) -> str | None:
     ):
         return f"'{shown}' is geen geldig webadres; schrijf het volledig, beginnend met https://"
     return None
+
+
+def _lead(scalar: Scalar) -> int:
+    """How many characters of white space the checked (stripped) value lost at its start."""
+    return len(scalar.value) - len(scalar.value.lstrip())
 
 
 def _shown(value: str) -> str:

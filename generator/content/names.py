@@ -53,7 +53,10 @@ def _check(records: list[dict], name: str, label: str, kind: str, problems: list
             continue  # a record written twice: its id is reported already
         at: Location = record["_loc"][name]
         where: Location = first["_loc"][name]
-        which = f"{kind} '{first['id']}'" if "id" in first else f"{first.get('path', kind)}"
+        if "id" in first:
+            which = f"{kind} '{first['id']}'"
+        else:  # a begrip (no id) or a page (its file)
+            which = first.get("path") or f"een ander {kind}"
         place = (
             f"regel {where.line}" if where.file == at.file else f"{where.file} regel {where.line}"
         )

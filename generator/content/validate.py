@@ -29,6 +29,7 @@ from . import markup
 from .characters import find_hidden, nfc
 from .config_check import check_settings
 from .kinds import INVALID, MAX_ID, SCRIPT_URL, SLUG, Context
+from .limits import check_counts, text_problem
 from .load import Page, read_page, read_source, symlink_problem
 from .model import OPEN
 from .names import check_names
@@ -113,6 +114,7 @@ def check_project(root: Path, peildatum: date | None = None) -> Checked:
     _check_unique(values.get("begrippen") or [], "term", "begrip", problems)
     _check_unique(values.get("opgaven") or [], "volgorde", "opgave", problems)
     check_names(values, pages, problems)
+    check_counts(values, problems)
     problems = sorted(set(problems), key=lambda p: p.sort_key)
     files = {spec.key: spec.path for spec in FILES if spec.key in tops or not spec.optional}
     return Checked(values, pages, problems, files, peildatum, tops)
@@ -273,6 +275,9 @@ def _check_body(page: Page, problems: list[Problem], links: list) -> str:
         cursor = offset + len(target)
         return at(offset)
 
+    if (too_long := text_problem(body)) is not None:
+        problems.append(Problem(at(too_long[0]), too_long[1]))
+        return ""
     if (hidden := find_hidden(body)) is not None:
         location = at(hidden.offset)
         problems.append(Problem(location, hidden.message(location.column)))
@@ -281,7 +286,8 @@ def _check_body(page: Page, problems: list[Problem], links: list) -> str:
         problems.append(Problem(where(tag), message))
     link_problems = markup.link_problems(page.body)
     for problem in link_problems:
-        problems.append(Problem(where(problem.target), problem.message))
+        location = where(problem.target) if problem.offset is None else at(problem.offset)
+        problems.append(Problem(location, problem.message))
     for text in () if link_problems else {page.body, html.unescape(page.body)}:
         match = SCRIPT_URL.search(text)
         if match:
