@@ -4,12 +4,15 @@ A case is one file. Its first comment lines (in a Markdown page: inside the fron
 
     # doel: maatregelen.yaml         the file of the project it replaces (or adds)
     # aanval: ...                    what an attacker tries, in a few words
-    # maak: fifo | map | symlink P | groot | binair | diep N | lijst N | tekst N
+    # maak: fifo | map | symlink P | groot | binair | diep N | lijst N | tekst N | herhaal N
                                      optional: what to make instead of writing the case's
                                      text (for `diep N`, '@@DIEP@@' becomes N nested YAML
                                      lists; for `lijst N`, '@@LIJST@@' N nested Markdown
                                      list items, each line indented like the marker; for
-                                     `tekst N`, '@@TEKST@@' N words on one line)
+                                     `tekst N`, '@@TEKST@@' N words on one line; for
+                                     `herhaal N`, every '@@HERHAAL:unit@@' the unit N times,
+                                     '\\n' in it a new line indented like the marker's line
+                                     and '{n}' the number of the repetition)
     # verwacht: bouwt                the site builds and passes the audit, or
     # verwacht: 13:19: message       every error check reports, in order, as line:col in the
                                      doel (or path:line:col for another file)
@@ -145,6 +148,9 @@ def apply(case: Case, project: Path) -> Path:
         margin = text[: text.index("@@LIJST@@")].rsplit("\n", 1)[-1]
         items = "\n".join(margin + "    " * i + "- punt" for i in range(int(argument)))
         target.write_text(text.replace(margin + "@@LIJST@@", items), encoding="utf-8")
+    elif kind == "herhaal":
+        text = case.path.read_text(encoding="utf-8")
+        target.write_text(REPEAT.sub(lambda m: repeated(m, text, int(argument)), text), "utf-8")
     elif kind == "tekst":
         text = case.path.read_text(encoding="utf-8")
         words = " ".join(["Tekst"] * int(argument))
@@ -173,3 +179,13 @@ def settings(case: str, base: str) -> str:
         if not skipping:
             kept.append(line)
     return case.rstrip("\n") + "\n" + "\n".join(kept) + "\n"
+
+
+REPEAT = re.compile(r"@@HERHAAL:(.*?)@@")
+
+
+def repeated(match: re.Match, text: str, times: int) -> str:
+    """A '@@HERHAAL:unit@@' marker's unit `times` times (see the module's docstring)."""
+    margin = re.match(r" *", text[text.rfind("\n", 0, match.start()) + 1 :]).group(0)
+    unit = match.group(1).replace("\\n", "\n" + margin)
+    return "".join(unit.replace("{n}", str(number)) for number in range(times))

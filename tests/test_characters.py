@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import sys
 import unicodedata
 
@@ -65,3 +66,17 @@ def test_names_that_look_alike_fold_to_one(look_alike):
 def test_names_that_differ_stay_different():
     assert folded("BZK") != folded("BKZ")
     assert folded("Regeling 1") != folded("Regeling 2")
+
+
+def test_check_stores_a_title_written_decomposed_as_nfc(tmp_path):
+    from conftest import ROOT
+    from generator.content.validate import check_project
+
+    project = tmp_path / "p"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "minimal", project)
+    source = project / "maatregelen.yaml"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("Tussenvormen", "Financie\u0308le tussenvormen", 1), "utf-8")
+    checked = check_project(project)
+    assert not checked.errors
+    assert checked.values["maatregelen"][0]["titel"].startswith("Financi\u00eble ")
