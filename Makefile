@@ -86,6 +86,7 @@ bench: $(TEST_STAMP)  ## Benchmark check, render and build at several content si
 	$(BIN)/python -m tools.bench --sizes $(SIZES) --json $(BENCH_JSON)
 	$(BIN)/python -m tools.bad_input --json $(dir $(BENCH_JSON))bad-input.json
 	$(BIN)/python -m tools.bench_editions --editions 1 3 10 --serve --json $(dir $(BENCH_JSON))editions.json
+	$(BIN)/python -m tools.bad_input --groei --json $(dir $(BENCH_JSON))groei.json
 	$(BIN)/python -m tools.lighthouse --runs $(LIGHTHOUSE_RUNS) --json $(LIGHTHOUSE_JSON)
 
 lighthouse: $(TEST_STAMP)  ## Only the Lighthouse part of the benchmark (tools/lighthouse.py)

@@ -4,12 +4,15 @@ A case is one file. Its first comment lines (in a Markdown page: inside the fron
 
     # doel: maatregelen.yaml         the file of the project it replaces (or adds)
     # aanval: ...                    what an attacker tries, in a few words
-    # maak: fifo | map | symlink P | groot | binair | diep N | lijst N | tekst N
+    # maak: fifo | map | symlink P | groot | binair | diep N | lijst N | tekst N | herhaal N
                                      optional: what to make instead of writing the case's
                                      text (for `diep N`, '@@DIEP@@' becomes N nested YAML
                                      lists; for `lijst N`, '@@LIJST@@' N nested Markdown
                                      list items, each line indented like the marker; for
-                                     `tekst N`, '@@TEKST@@' N words on one line)
+                                     `tekst N`, '@@TEKST@@' N words on one line; for
+                                     `herhaal N`, every '@@HERHAAL:unit@@' the unit N times,
+                                     '\\n' in it a new line indented like the marker's line
+                                     and '{n}' the number of the repetition)
     # verwacht: bouwt                the site builds and passes the audit, or
     # verwacht: 13:19: message       every error check reports, in order, as line:col in the
                                      doel (or path:line:col for another file)
@@ -24,6 +27,11 @@ A case is one file. Its first comment lines (in a Markdown page: inside the fron
 
 The project is the minimal fixture (tests/fixtures/minimal) with the real theme and the real
 mkdocs.yml, its nav reduced to the fixture's pages: a site that builds like the real one.
+
+A case for the settings (`# doel: mkdocs.yml`, issue 21) holds only the top-level keys it
+changes, each with its whole block (`extra:` with everything under it). They replace the
+project's, and come first in the new mkdocs.yml, with the case's own comment lines: a
+'verwacht: line:col' counts in the case file, whatever the real mkdocs.yml looks like.
 """
 
 from __future__ import annotations
@@ -120,10 +128,13 @@ def apply(case: Case, project: Path) -> Path:
     """Put the case into the project; returns the file (or thing) it made."""
     target = project / case.doel
     target.parent.mkdir(parents=True, exist_ok=True)
+    base = corpus_settings(project)
     if target.exists() or target.is_symlink():
         shutil.rmtree(target) if target.is_dir() and not target.is_symlink() else target.unlink()
     kind, _, argument = (case.maak or "").partition(" ")
-    if kind == "fifo":
+    if case.doel == "mkdocs.yml" and not kind:
+        target.write_text(settings(case.path.read_text(encoding="utf-8"), base), encoding="utf-8")
+    elif kind == "fifo":
         os.mkfifo(target)
     elif kind == "map":
         target.mkdir()
@@ -143,6 +154,9 @@ def apply(case: Case, project: Path) -> Path:
         margin = text[: text.index("@@LIJST@@")].rsplit("\n", 1)[-1]
         items = "\n".join(margin + "    " * i + "- punt" for i in range(int(argument)))
         target.write_text(text.replace(margin + "@@LIJST@@", items), encoding="utf-8")
+    elif kind == "herhaal":
+        text = case.path.read_text(encoding="utf-8")
+        target.write_text(REPEAT.sub(lambda m: repeated(m, text, int(argument)), text), "utf-8")
     elif kind == "tekst":
         text = case.path.read_text(encoding="utf-8")
         words = " ".join(["Tekst"] * int(argument))
@@ -160,3 +174,34 @@ def record_publication(project: Path, edition: Path) -> None:
 
     entry = Entry(int(edition.stem), GEPUBLICEERD, "2021-03-01", sha256(edition.read_bytes()))
     (project / LEDGER).write_text(ledger_text([entry]), encoding="utf-8")
+
+
+def corpus_settings(project: Path) -> str:
+    """The corpus project's own mkdocs.yml (the one `corpus_project` wrote)."""
+    config = project / "mkdocs.yml"
+    return config.read_text(encoding="utf-8") if config.is_file() else ""
+
+
+def settings(case: str, base: str) -> str:
+    """mkdocs.yml for a settings case: its top-level keys, then `base` without them."""
+    keys = set(re.findall(r"^([A-Za-z_][\w-]*):", case, re.M))
+    kept, skipping = [], False
+    for line in base.splitlines():
+        top = re.match(r"^([A-Za-z_][\w-]*):", line)
+        if top:
+            skipping = top.group(1) in keys
+        elif line and not line.startswith((" ", "#")):
+            skipping = False
+        if not skipping:
+            kept.append(line)
+    return case.rstrip("\n") + "\n" + "\n".join(kept) + "\n"
+
+
+REPEAT = re.compile(r"@@HERHAAL:(.*?)@@")
+
+
+def repeated(match: re.Match, text: str, times: int) -> str:
+    """A '@@HERHAAL:unit@@' marker's unit `times` times (see the module's docstring)."""
+    margin = re.match(r" *", text[text.rfind("\n", 0, match.start()) + 1 :]).group(0)
+    unit = match.group(1).replace("\\n", "\n" + margin)
+    return "".join(unit.replace("{n}", str(number)) for number in range(times))

@@ -130,7 +130,11 @@ def test_serve_keeps_serving_through_every_case(tmp_path):
             else:
                 log.after(lambda case=case: apply(case, project))
             assert server.poll() is None, f"serve stopped after {case.name}:\n{log.text()[-3000:]}"
-            assert urllib.request.urlopen(home, timeout=10).status == 200, case.name
+            # A settings case makes MkDocs refuse its own configuration: its server then holds
+            # every request until mkdocs.yml is valid again ("will appear stuck"), so only the
+            # recovery is checked, by the next case's build and the page at the end.
+            if case.doel != "mkdocs.yml":
+                assert urllib.request.urlopen(home, timeout=10).status == 200, case.name
             _restore(project / case.doel, saved.get(case.doel))
             if case.logboek:  # the ledger it recorded the edition in
                 _restore(project / LEDGER, saved.get(LEDGER))
@@ -205,7 +209,14 @@ class _Log:
                 marker in line
                 for t, line in self.lines
                 if t >= started[0]
-                for marker in ("Documentation built", "Reloading browsers", "Serving on")
+                # a bad mkdocs.yml (a settings case) stops that build in MkDocs itself, before
+                # our plugin can show the problems; serve keeps the last site and goes on
+                for marker in (
+                    "Documentation built",
+                    "Reloading browsers",
+                    "Serving on",
+                    "An error happened during the rebuild",
+                )
             ):
                 return True
             time.sleep(0.1)

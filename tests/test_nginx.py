@@ -22,10 +22,11 @@ import pytest
 from hostile_corpus import corpus_project
 
 from conftest import ROOT, handreiking
-from generator.base.settings import SiteConfig
+from generator.base.settings import Deployment, SiteConfig
 from generator.outputs.headers import content_security_policy, security_headers
+from generator.site import nginx
 from tools.chromium import free_port
-from tools.nginx_server import NGINX, serving
+from tools.nginx_server import NGINX, check_configuration, running, serving
 
 pytestmark = pytest.mark.xdist_group("nginx")
 # An old id of 68 characters: nginx's default map bucket (64 bytes) refused its address.
@@ -219,3 +220,53 @@ def test_no_page_reports_a_csp_violation_and_search_filters_tijdlijn_work(served
         assert errors == []
     finally:
         context.close()
+
+
+def test_a_setting_reaches_nginx_literally():
+    """Issue 21: `report-uri /r?$arg_x` in the policy let a request's query string rewrite
+    the Content-Security-Policy header. check refuses it (tests/hostile/); if such a value
+    reaches the configuration anyway (a folder named so, `handreiking nginx --webroot`),
+    nginx reads every character as written: `nginx -t` accepts it and a request gets it back."""
+    base = Path(tempfile.mkdtemp(prefix="handreiking-nginx-", dir="/tmp"))
+    base.chmod(0o755)
+    try:
+        folder = base / 'site $arg_x "q" \\ {;} #'
+        folder.mkdir()
+        folder.chmod(0o755)
+        (folder / "index.html").write_text("hallo", encoding="utf-8")
+        (folder / "index.html").chmod(0o644)
+        policy = "default-src 'self'; report-uri /r?$arg_x"
+        port = free_port()
+        text = nginx.config(
+            [],
+            Deployment(site_url="https://example.org/"),
+            policy,
+            root=str(folder),
+            listen=f"127.0.0.1:{port}",
+        )
+        assert "$arg_x" not in text and "$handreiking_dollar" in text
+        tested = check_configuration(text)
+        assert tested.returncode == 0, tested.stderr
+        with running(text, port):
+            answer = get(port, "/?x=;script-src%20https://evil.example")
+        assert answer.status == 200 and answer.body == b"hallo"
+        assert answer.getheader("Content-Security-Policy") == (
+            "default-src 'self'; report-uri /r?$arg_x; frame-ancestors 'none'"
+        )
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def test_what_cannot_be_written_literally_is_refused():
+    deployment = Deployment(site_url="https://example.org/")
+    with pytest.raises(ValueError, match="stuurteken"):
+        nginx.config([], deployment, "default-src 'self'", root="/srv/a\nb")
+    with pytest.raises(ValueError, match="buiten ASCII"):
+        nginx.config([], deployment, "default-src 'self' é", root="/srv/x")
+    with pytest.raises(ValueError, match="hostnaam"):
+        nginx.config([], Deployment(site_url="https://a_b.nl/"), "", root="/srv/x")
+    tls = Deployment(
+        site_url="https://example.org/", tls_certificate="/a$b", tls_certificate_key="/k"
+    )
+    with pytest.raises(ValueError, match="certificaat"):
+        nginx.config([], tls, "", root="/srv/x")

@@ -52,32 +52,27 @@ class NginxError(RuntimeError):
 @contextmanager
 def serving(project: Path, port: int, site: Path | None = None) -> Iterator[subprocess.Popen]:
     """`project`'s built site (default project/site) served on 127.0.0.1:`port`."""
-    if not Path(NGINX).exists():
-        raise NginxError("nginx ontbreekt: `make test-deps` installeert Debian's nginx-light")
     site = site or project / "site"
-    prefix = Path(tempfile.mkdtemp(prefix="handreiking-nginx-", dir="/tmp"))
-    prefix.chmod(0o755)
-    try:
-        made = subprocess.run(
-            [sys.executable, "-m", "generator.cli", "nginx", "--root", str(project)]
-            + ["--listen", f"127.0.0.1:{port}", "--webroot", str(site)]
-            + ["--uit", str(prefix / "handreiking.conf")],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if made.returncode != 0:
-            raise NginxError(f"handreiking nginx faalde: {made.stderr}")
-        (prefix / "nginx.conf").write_text(
-            MAIN.format(
-                user="user nobody nogroup;" if os.geteuid() == 0 else "",
-                prefix=prefix,
-                site_conf=prefix / "handreiking.conf",
-            ),
-            encoding="utf-8",
-        )
+    made = subprocess.run(
+        [sys.executable, "-m", "generator.cli", "nginx", "--root", str(project)]
+        + ["--listen", f"127.0.0.1:{port}", "--webroot", str(site)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if made.returncode != 0:
+        raise NginxError(f"handreiking nginx faalde: {made.stderr}")
+    with running(made.stdout, port) as server:
+        yield server
+
+
+@contextmanager
+def running(site_conf: str, port: int) -> Iterator[subprocess.Popen]:
+    """nginx with `site_conf` (a configuration for its http block, listening on
+    127.0.0.1:`port`) in the minimal main configuration, until the block ends."""
+    with prepared(site_conf) as (prefix, main):
         server = subprocess.Popen(
-            [NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-g", "daemon off;"],
+            [NGINX, "-p", str(prefix), "-c", str(main), "-g", "daemon off;"],
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             start_new_session=True,  # its own process group: stopping it stops its worker
@@ -89,6 +84,38 @@ def serving(project: Path, port: int, site: Path | None = None) -> Iterator[subp
             if server.poll() is None:  # it may have stopped on its own (a bad configuration)
                 os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=30)
+
+
+def check_configuration(site_conf: str) -> subprocess.CompletedProcess:
+    """`nginx -t` on `site_conf` in the minimal main configuration."""
+    with prepared(site_conf) as (prefix, main):
+        return subprocess.run(
+            [NGINX, "-t", "-p", str(prefix), "-c", str(main)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+
+@contextmanager
+def prepared(site_conf: str) -> Iterator[tuple[Path, Path]]:
+    """(prefix folder, main configuration) for `site_conf`, removed afterwards."""
+    if not Path(NGINX).exists():
+        raise NginxError("nginx ontbreekt: `make test-deps` installeert Debian's nginx-light")
+    prefix = Path(tempfile.mkdtemp(prefix="handreiking-nginx-", dir="/tmp"))
+    prefix.chmod(0o755)
+    try:
+        (prefix / "handreiking.conf").write_text(site_conf, encoding="utf-8")
+        main = prefix / "nginx.conf"
+        main.write_text(
+            MAIN.format(
+                user="user nobody nogroup;" if os.geteuid() == 0 else "",
+                prefix=prefix,
+                site_conf=prefix / "handreiking.conf",
+            ),
+            encoding="utf-8",
+        )
+        yield prefix, main
     finally:
         shutil.rmtree(prefix, ignore_errors=True)
 

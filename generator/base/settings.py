@@ -72,14 +72,13 @@ class Deployment:
             block = {}
 
         def text(value) -> str | None:
-            return str(value).strip() or None if value is not None else None
+            """A text setting; anything else (a block, a list) is None: check reports it."""
+            return value.strip() or None if isinstance(value, str) else None
 
         return cls(
             site_url=text(config.get("site_url")),
             repo_url=text(config.get("repo_url")),
-            content_security_policy=text(
-                (config.get("extra") or {}).get("content_security_policy")
-            ),
+            content_security_policy=text(extra.get("content_security_policy")),
             security_contact=text(block.get("security_contact")),
             server_root=text(block.get("server_root")),
             tls_certificate=text(block.get("tls_certificate")),
@@ -99,9 +98,19 @@ _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
+MAX_CONFIG_BYTES = 1024 * 1024  # content/config_check.py refuses a bigger one, located
+
+
 def read_config(root: Path) -> dict:
-    """mkdocs.yml of the project as plain data (an empty dict when it is not a mapping)."""
-    data = yaml.load((root / CONFIG).read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    """mkdocs.yml of the project as plain data: an empty dict when it is no mapping, too big,
+    or no YAML (content/config_check.py reports why, located, before anything is built)."""
+    path = root / CONFIG
+    if path.stat().st_size > MAX_CONFIG_BYTES:
+        return {}
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    except (yaml.YAMLError, UnicodeDecodeError, RecursionError):
+        return {}
     return data if isinstance(data, dict) else {}
 
 
@@ -137,12 +146,17 @@ class SiteConfig:
     @classmethod
     def read(cls, root: Path) -> SiteConfig:
         config = read_config(root)
+
+        def text(key: str, default: str | None = None) -> str | None:
+            value = config.get(key, default)  # check reports a value that is no text
+            return value if isinstance(value, str) else default
+
         return cls(
-            root / config.get("docs_dir", "docs"),
-            root / config.get("site_dir", "site"),
-            config.get("repo_url"),
-            config.get("site_url"),
-            config.get("site_author"),
+            root / text("docs_dir", "docs"),
+            root / text("site_dir", "site"),
+            text("repo_url"),
+            text("site_url"),
+            text("site_author"),
             Deployment.from_config(config),
         )
 

@@ -19,6 +19,7 @@ from ..base.settings import SiteConfig, build_date
 from ..content.load import dutch_os_error
 from ..history.checks import check_all
 from ..site import build as site
+from . import annotations
 from .argparse_nl import ArgumentParser
 
 
@@ -81,6 +82,12 @@ def parser() -> argparse.ArgumentParser:
         "de editie in content/editie.yaml)",
     )
     check.add_argument("--strict", action="store_true", help="waarschuwingen tellen als fout")
+    check.add_argument(
+        "--github",
+        action="store_true",
+        help="schrijf elk probleem ook als GitHub-annotatie, zodat GitHub het bij de regel in "
+        "de pull request toont (vanzelf in GitHub Actions)",
+    )
     build = command("build", "Controleer, genereer de pagina's en bouw de site in site/.")
     build.add_argument(
         "--datum", type=_date, default=None, metavar="DATUM", help="bouwdatum (standaard: vandaag)"
@@ -310,12 +317,18 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-def report(problems: list[Problem], strict: bool = False) -> int:
-    """Print every problem (with --strict a warning is an error, and says so); exit code."""
+def report(problems: list[Problem], strict: bool = False, github: Path | None = None) -> int:
+    """Print every problem (with --strict a warning is an error, and says so); exit code.
+
+    `github`, the project folder, also writes each problem as a GitHub workflow command.
+    """
     if strict:
         problems = [dataclasses.replace(p, severity=FOUT) for p in problems]
     for problem in problems:
         print(problem, file=sys.stderr)
+    if github is not None:
+        for problem in problems:
+            print(annotations.command(problem, github))
     if note := overdue_note(problems):
         print(note, file=sys.stderr)
     errors = [p for p in problems if p.severity == FOUT]
@@ -328,7 +341,8 @@ def report(problems: list[Problem], strict: bool = False) -> int:
 def run_check(args) -> int:
     started = time.perf_counter()
     checked = check_all(args.root, args.peildatum)
-    code = report(checked.problems, strict=args.strict)
+    github = args.root if annotations.wanted(args.github) else None
+    code = report(checked.problems, strict=args.strict, github=github)
     if code == 0:
         values = checked.values
         peildatum = dutch_date(checked.peildatum)

@@ -21,6 +21,8 @@ from ..base.dates import YEARS, DateNotationError, Periode
 from ..base.problems import Location, Problem
 from ..base.urls import content_folder
 from . import markup
+from .characters import find_hidden, nfc
+from .limits import text_problem
 from .load import Mapping, Node, Scalar, Sequence, Source
 from .siblings import like_siblings
 
@@ -84,7 +86,12 @@ class Kind:
 
     def _scalar(self, node: Node, path: str, ctx: Context, expected: str) -> Scalar | None:
         if isinstance(node, Scalar) and (node.value != "" or node.quoted):
-            return node
+            hidden = find_hidden(node.value)
+            if hidden is None:
+                return node
+            at = locate_character(node, hidden.offset, ctx.source)
+            ctx.problem(at or node.location, path, hidden.message(at.column if at else None))
+            return None
         found = {Mapping: "een blok met velden", Sequence: "een lijst"}.get(type(node), "niets")
         ctx.problem(node.location, path, f"verwacht {expected}, maar vond {found}")
         return None
@@ -104,6 +111,12 @@ class Text(Kind):
         if not value:
             ctx.problem(node.location, path, "tekst mag niet leeg zijn")
             return INVALID
+        if (too_long := text_problem(value)) is not None:
+            offset, message = too_long
+            ctx.problem(
+                _locate_in_scalar(scalar, offset + _lead(scalar), ctx.source), path, message
+            )
+            return INVALID
         if self._has_html(scalar, path, ctx):
             return INVALID
         if self.script_urls_are_text and _has_script_url(scalar, path, ctx):
@@ -120,7 +133,7 @@ class Text(Kind):
         if self.single_line and "\n" in value:
             ctx.problem(node.location, path, "verwacht één regel tekst, zonder regelovergang")
             return INVALID
-        return value
+        return nfc(value)
 
     def json_schema(self):
         return {"type": "string", "minLength": 1, "not": {"pattern": HTML.pattern}}
@@ -157,7 +170,12 @@ class Markdown(Text):
         # list or a quote is found as surely as an inline link.
         finder = _Finder(node, ctx.source)
         for problem in markup.link_problems(value):
-            ctx.problem(finder.locate(problem.target), path, problem.message)
+            at = (
+                finder.locate(problem.target)
+                if problem.offset is None
+                else _locate_in_scalar(node, problem.offset + _lead(node), ctx.source)
+            )
+            ctx.problem(at, path, problem.message)
             value = INVALID
         if value is not INVALID and _has_script_url(node, path, ctx):
             value = INVALID
@@ -752,7 +770,9 @@ class Record(Kind):
         for key, (key_location, child) in node.items.items():
             if key not in known:
                 hint = _hint(key, known) or _elsewhere(key, self)
-                ctx.problem(key_location, path, f"onbekend veld '{key}' in {self.name}{hint}")
+                ctx.problem(
+                    key_location, path, f"onbekend veld '{_shown(key)}' in {self.name}{hint}"
+                )
                 continue
             checked = known[key].kind.check(child, f"{path}.{key}", ctx)
             value["_loc"][key] = child.location
@@ -843,6 +863,8 @@ def url_problem(value: str) -> str | None:
     shown = _shown(value)
     if len(value) > MAX_URL:
         return f"het webadres is {len(value)} tekens lang; hoogstens {MAX_URL} zijn toegestaan"
+    if (hidden := find_hidden(value)) is not None:
+        return f"'{_shown(value)}' bevat een {hidden.what}; verwijder het"
     bad = re.search(r"[^A-Za-z0-9\-._~:/?#@!$&'()*+,;=%\u00a0-\U0010ffff]", value)
     if bad and not bad.group(0).isspace():
         character = bad.group(0)
@@ -870,10 +892,43 @@ def url_problem(value: str) -> str | None:
     return None
 
 
+def _lead(scalar: Scalar) -> int:
+    """How many characters of white space the checked (stripped) value lost at its start."""
+    return len(scalar.value) - len(scalar.value.lstrip())
+
+
 def _shown(value: str) -> str:
-    """A value quoted in a message: one line, at most 100 characters."""
+    """A value quoted in a message: one line, at most 100 characters, every hidden character
+    written as its code ('[U+202E]'), so a message shows what is there."""
     one_line = " ".join(CONTROL.sub(" ", value).split())
+    while (hidden := find_hidden(one_line)) is not None:
+        one_line = one_line.replace(hidden.character, f"[{hidden.code}]")
     return one_line if len(one_line) <= 100 else one_line[:97] + "..."
+
+
+def locate_character(scalar: Scalar, offset: int, source: Source) -> Location | None:
+    """Exactly where the character at `offset` of a scalar's value is written in the file;
+    None when it is not written as itself (a '\\u200b' between double quotes).
+
+    The value holds the character for the n-th time at `offset`, so its n-th appearance from
+    the scalar's start on is the one; the search ends a little past the value's length.
+    """
+    character = scalar.value[offset]
+    wanted = scalar.value.count(character, 0, offset)
+    lines = source.lines
+    index, column = scalar.location.line - 1, scalar.location.column - 1
+    budget = 2 * len(scalar.value) + 200  # quoting, escapes and a block's indentation
+    while index < len(lines) and budget > 0:
+        line = lines[index]
+        found = line.find(character, column)
+        while found >= 0:
+            if not wanted:
+                return Location(scalar.location.file, index + 1, found + 1)
+            wanted -= 1
+            found = line.find(character, found + 1)
+        budget -= len(line) - column + 1
+        index, column = index + 1, 0
+    return None
 
 
 def _has_script_url(scalar: Scalar, path: str, ctx: Context) -> bool:

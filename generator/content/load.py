@@ -778,7 +778,8 @@ def _read_text(text: str, display: str, line_offset: int) -> Source:
         )
         for p in problems
     ]
-    return Source(display, text, root, moved)
+    # Its lines numbered as in the file, for locating a character inside a value.
+    return Source(display, "\n" * line_offset + text, root, moved)
 
 
 def _shift(node: Node, offset: int) -> None:

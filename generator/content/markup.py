@@ -33,7 +33,7 @@ import nh3
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-from .markdown_ext import LetteredLists
+from .markdown_ext import LetteredLists, linear_abbreviations, linear_blocks
 
 TAGS = frozenset(
     {"p", "br", "hr", "strong", "em", "code", "pre", "blockquote", "ul", "ol", "li", "a", "abbr"}
@@ -74,6 +74,7 @@ Block = Kop | Html
 class LinkProblem:
     target: str
     message: str
+    offset: int | None = None  # where in the text, when the target alone does not say
 
 
 def classify(target: str) -> str | None:
@@ -180,6 +181,8 @@ def _converter(glossary: tuple[tuple[str, str], ...]) -> tuple[markdown.Markdown
         extension_configs={"abbr": {"glossary": dict(glossary)}},
         output_format="html",
     )
+    linear_abbreviations(md)  # the same output in linear time (markdown_ext.py)
+    linear_blocks(md)
     md.preprocessors.deregister("html_block")  # raw HTML stays text: it is escaped
     md.inlinePatterns.deregister("html")
     # Bullets written 'a.', 'b.' as the lettered list they are (one marker, not '◦ a.').
@@ -247,11 +250,55 @@ def _too_many_brackets(text: str) -> LinkProblem | None:
 
 _BRACKET = re.compile(r"\\.|[\[\]]")
 
+# Python-Markdown splits a block (lines without a blank line between them) one construct at a
+# time: a heading, a rule, an abbreviation or reference definition, a setext heading takes
+# its line off and hands the rest back, and every block processor searches the rest again.
+# Time grows with lines x length of the block: 16,000 abbreviation definitions in one block
+# (256 kB) took 43 s to check. Real texts have at most 40 lines in one block.
+MAX_BLOCK_LINES = 200
+# Every abbreviation a text defines (`*[COA]: ...`) is an alternative of one pattern tried at
+# every word: time grows with definitions x text. Real texts define none (the begrippen do).
+MAX_ABBREVIATIONS = 100
+_ABBREVIATION = re.compile(r"^[ \t>]*\*\[[^\]\n]*\][ ]?:", re.M)
+
+
+def _too_long_block(text: str) -> LinkProblem | None:
+    offset, run = 0, 0
+    for line in text.split("\n"):
+        run = run + 1 if line.strip() else 0
+        if run > MAX_BLOCK_LINES:
+            return LinkProblem(
+                line,
+                f"hier staan meer dan {MAX_BLOCK_LINES} regels achter elkaar zonder lege regel; "
+                "zet lege regels tussen de alinea's, lijsten en kopjes",
+                offset,
+            )
+        offset += len(line) + 1
+    return None
+
+
+def _too_many_abbreviations(text: str) -> LinkProblem | None:
+    for count, match in enumerate(_ABBREVIATION.finditer(text), start=1):
+        if count > MAX_ABBREVIATIONS:
+            return LinkProblem(
+                match.group(0),
+                f"de tekst legt hier meer dan {MAX_ABBREVIATIONS} afkortingen uit ('*[...]:'); "
+                "zet afkortingen als begrip in content/begrippen.yaml, dan staan ze op elke "
+                "pagina",
+                match.start(),
+            )
+    return None
+
 
 @functools.lru_cache(maxsize=4096)
 def _parse(text: str, glossary: tuple[tuple[str, str], ...]) -> tuple[tuple, tuple]:
     """(tokens of the sanitised HTML, link problems) for one text; cached, it is pure."""
-    deep = _too_deep(text) or _too_many_brackets(text)
+    deep = (
+        _too_deep(text)
+        or _too_many_brackets(text)
+        or _too_long_block(text)
+        or _too_many_abbreviations(text)
+    )
     if deep is not None:  # shown as one paragraph of text; check refuses it anyway
         return (("start", "p", ()), ("text", text, ()), ("end", "p", ())), (deep,)
     md, found = _converter(glossary)

@@ -27,9 +27,13 @@ from ..base.urls import (
     reserved_ids,
 )
 from . import markup
+from .characters import find_hidden, nfc
+from .config_check import check_settings
 from .kinds import INVALID, MAX_ID, SCRIPT_URL, SLUG, Context
+from .limits import check_counts, text_problem
 from .load import Page, read_page, read_source, symlink_problem
 from .model import OPEN, verlopen
+from .names import check_names
 from .schema import FILES, PAGINA, check_file
 
 PAGES_DIR = "content/paginas"
@@ -95,6 +99,7 @@ def check_project(root: Path, peildatum: date | None = None) -> Checked:
     for spec_ctx in contexts:
         links.extend(spec_ctx.links)
     pages = _check_pages(root, problems, links)
+    problems.extend(check_settings(root))  # mkdocs.yml is content too (issue 21)
     _check_nav(root, pages, problems)
     known = _check_ids(ids, problems)
     _check_refs(refs, known, problems)
@@ -111,6 +116,8 @@ def check_project(root: Path, peildatum: date | None = None) -> Checked:
     _check_aliases(values, known, problems)
     _check_unique(values.get("begrippen") or [], "term", "begrip", problems)
     _check_unique(values.get("opgaven") or [], "volgorde", "opgave", problems)
+    check_names(values, pages, problems)
+    check_counts(values, problems)
     problems = sorted(set(problems), key=lambda p: p.sort_key)
     files = {spec.key: spec.path for spec in FILES if spec.key in tops or not spec.optional}
     return Checked(values, pages, problems, files, peildatum, tops)
@@ -256,6 +263,10 @@ def _check_body(page: Page, problems: list[Problem], links: list) -> str:
     starts = [0] + [match.end() for match in re.finditer("\n", body)]
     cursor = 0
 
+    def at(offset: int) -> Location:
+        index = bisect.bisect_right(starts, offset) - 1
+        return Location(page.path, page.body_line + index, offset - starts[index] + 1)
+
     def where(target: str) -> Location:
         """Where `target` stands in the body, searched in reading order (stays linear)."""
         nonlocal cursor
@@ -265,15 +276,21 @@ def _check_body(page: Page, problems: list[Problem], links: list) -> str:
         if offset < 0:
             return Location(page.path, page.body_line, 1)
         cursor = offset + len(target)
-        index = bisect.bisect_right(starts, offset) - 1
-        return Location(page.path, page.body_line + index, offset - starts[index] + 1)
+        return at(offset)
 
+    if (too_long := text_problem(body)) is not None:
+        problems.append(Problem(at(too_long[0]), too_long[1]))
+        return ""
+    if (hidden := find_hidden(body)) is not None:
+        location = at(hidden.offset)
+        problems.append(Problem(location, hidden.message(location.column)))
     for tag in markup.html_outside_code(page.body):
         message = f"HTML is niet toegestaan (gevonden: '{tag[:30]}'); gebruik Markdown"
         problems.append(Problem(where(tag), message))
     link_problems = markup.link_problems(page.body)
     for problem in link_problems:
-        problems.append(Problem(where(problem.target), problem.message))
+        location = where(problem.target) if problem.offset is None else at(problem.offset)
+        problems.append(Problem(location, problem.message))
     for text in () if link_problems else {page.body, html.unescape(page.body)}:
         match = SCRIPT_URL.search(text)
         if match:
@@ -287,7 +304,7 @@ def _check_body(page: Page, problems: list[Problem], links: list) -> str:
             break
     for target in markup.internal_links(page.body):
         links.append((FOLDERS["pagina"], target, where(target), ""))
-    return page.body
+    return nfc(page.body)
 
 
 def _check_links(links, known, values, pages, problems) -> None:

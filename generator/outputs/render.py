@@ -390,9 +390,13 @@ class Renderer:
         return content_markdown((markup.Html(markup.plain(text, self.glossary)),), klasse)
 
     def abbreviations(self, text: str) -> str:
-        """The abbreviation definitions for the terms `text` uses (issue 6, see _abbreviations)."""
+        """The abbreviation definitions for the terms `text` uses (issue 6, see _abbreviations).
+
+        A blank line between them: in one block, Python-Markdown takes one definition off at a
+        time and searches the rest again (2,000 begrippen: 4 s for the begrippen page alone).
+        """
         lines = [line for term, line in self._abbreviation_table if term.search(text)]
-        return ("\n" + "\n".join(lines) + "\n") if lines else ""
+        return ("\n" + "\n\n".join(lines) + "\n") if lines else ""
 
     def edit(self, key: str, line: int) -> dict | None:
         """The edit link of a record at `line` of the content file with key `key`."""
