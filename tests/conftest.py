@@ -6,13 +6,20 @@ The browser is Debian's chromium driven by the pip package playwright through
 
 from __future__ import annotations
 
+import argparse
 import contextlib
+import faulthandler
 import functools
 import http.server
+import io
+import logging
 import os
+import signal
 import subprocess
 import sys
 import threading
+import traceback
+import warnings
 from datetime import date
 from pathlib import Path
 
@@ -58,6 +65,106 @@ def handreiking(
         check=False,
         timeout=timeout,
     )
+
+
+def handreiking_in_process(
+    *args: str,
+    root: Path | None = None,
+    datum: date | None = None,
+    environment: dict[str, str] | None = None,
+    timeout: float = 240,
+) -> subprocess.CompletedProcess:
+    """`handreiking ARGS` through `generator.cli.main.main(argv)` in this process.
+
+    The same arguments, environment and working directory as `handreiking()` and the same
+    result (exit code, stdout, stderr), without starting Python and importing the generator
+    again: for the corpus cases that only run `check`. What the interpreter would do around
+    `main()` is done here too: an exit code from argparse's SystemExit, and an uncaught
+    exception printed as a traceback with exit code 1. A hang fails the test: the worker
+    prints every thread's stack and exits after `timeout` seconds (faulthandler), as
+    `handreiking(timeout=...)` fails on a child that hangs. After the run, the process must
+    be as it was before (`leaked_state`): nothing of one run can reach the next.
+    """
+    from generator.cli.main import main
+
+    argv = [*args, *(["--root", str(root)] if root else [])]
+    changes = {"NO_MKDOCS_2_WARNING": "1", **(environment or {})}
+    if datum is not None:
+        changes["HANDREIKING_DATUM"] = datum.isoformat()
+    before = process_state()
+    stdout, stderr = io.StringIO(), io.StringIO()
+    faulthandler.dump_traceback_later(timeout, exit=True, file=sys.__stderr__)
+    try:
+        with (
+            _environment(changes),
+            contextlib.chdir(ROOT),
+            contextlib.redirect_stdout(stdout),
+            contextlib.redirect_stderr(stderr),
+        ):
+            try:
+                code = main(argv)
+            except SystemExit as stop:  # argparse: usage errors (2) and --help (0)
+                code = _exit_code(stop.code)
+            except Exception:  # as the interpreter reports an uncaught exception
+                traceback.print_exc()
+                code = 1
+    finally:
+        faulthandler.cancel_dump_traceback_later()
+    leaked = leaked_state(before, process_state())
+    assert not leaked, f"handreiking {' '.join(argv)} left the process changed: {leaked}"
+    return subprocess.CompletedProcess(argv, code, stdout.getvalue(), stderr.getvalue())
+
+
+def _exit_code(code: object) -> int:
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    print(code, file=sys.stderr)  # sys.exit("message"): printed, exit code 1
+    return 1
+
+
+@contextlib.contextmanager
+def _environment(changes: dict[str, str]):
+    saved = {name: os.environ.get(name) for name in changes}
+    os.environ.update(changes)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGALRM, signal.SIGCHLD)
+
+
+def process_state() -> dict[str, object]:
+    """What one in-process run of the CLI could leave changed for the next one."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    loggers = [logging.getLogger(name) for name in ("", "mkdocs", "generator")]
+    return {
+        "working directory": os.getcwd(),
+        "environment": dict(os.environ),
+        "signal handlers": {s.name: signal.getsignal(s) for s in SIGNALS},
+        "argparse texts": (argparse._, argparse.ngettext),
+        "stdout and stderr": (sys.stdout, sys.stderr),
+        "logging": [(lg.name, lg.level, tuple(lg.handlers), lg.disabled) for lg in loggers]
+        + [logging.root.manager.disable],
+        "warning filters": list(warnings.filters),
+        "recursion limit": sys.getrecursionlimit(),
+        "umask": mask,
+        "threads": {t.ident for t in threading.enumerate()},
+        "open files": set(os.listdir("/proc/self/fd")),
+    }
+
+
+def leaked_state(before: dict[str, object], after: dict[str, object]) -> dict[str, tuple]:
+    """{what: (before, after)} for every part of the process state that differs."""
+    return {key: (before[key], after[key]) for key in before if before[key] != after[key]}
 
 
 def start_serve(project: Path, port: int, **environment: str) -> subprocess.Popen:
