@@ -252,12 +252,37 @@ def live_site_url(live_site_dir):
         yield url
 
 
+def in_ci() -> bool:
+    """True on CI (`.ci/run` sets CI=true, GitHub Actions sets both)."""
+    return any(os.environ.get(name, "").lower() not in ("", "0", "false") for name in CI_FLAGS)
+
+
+CI_FLAGS = ("CI", "GITHUB_ACTIONS")
+
+
+def missing(reason: str) -> None:
+    """A tool the tests need is missing: a skip on a developer's machine, a failure on CI,
+    where a skipped browser test would let the suite pass without a browser."""
+    if in_ci():
+        pytest.fail(f"{reason} (on CI every test must run: `make test-deps` installs it)")
+    pytest.skip(reason)
+
+
+def playwright_api():
+    """playwright.sync_api, or skip (fail on CI) when the pip package is missing."""
+    try:
+        import playwright.sync_api
+    except ImportError as error:
+        missing(f"Playwright is not installed ({error}): run `make test-deps`")
+    return playwright.sync_api
+
+
 @pytest.fixture(scope="session")
 def browser():
-    playwright_api = pytest.importorskip("playwright.sync_api")
+    api = playwright_api()
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} missing: run `make test-deps` (installs Debian's chromium)")
-    with playwright_api.sync_playwright() as playwright:
+    with api.sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
         )
