@@ -46,14 +46,19 @@ def pytest_addoption(parser):
 
 
 def handreiking(
-    *args: str, root: Path | None = None, datum: date | None = None, timeout: float | None = None
+    *args: str,
+    root: Path | None = None,
+    datum: date | None = None,
+    timeout: float | None = None,
+    environment: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess:
     """Run the real CLI (`handreiking ARGS`) as an editor would; never raises on its exit code.
 
     `root` adds `--root ROOT` (default: this repository, the live content); `datum` sets the
-    build date (HANDREIKING_DATUM); `timeout` turns a hang into a test failure.
+    build date (HANDREIKING_DATUM); `timeout` turns a hang into a test failure; `environment`
+    adds variables (HANDREIKING_PDF=0 skips the PDF).
     """
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(environment or {})}
     if datum is not None:
         env["HANDREIKING_DATUM"] = datum.isoformat()
     return subprocess.run(
