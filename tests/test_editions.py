@@ -1,4 +1,9 @@
-"""Editions: snapshots, URL stability, redirects, maatregel history and overdue mijlpalen."""
+"""Editions: snapshots, URL stability, redirects, maatregel history and overdue mijlpalen.
+
+The PDF is left out of these builds (HANDREIKING_PDF=0): it takes seconds each, nothing here
+is about it, and a build without it still publishes its address (editions.published_urls).
+test_print.py, test_currency.py and test_clients.py check the PDF itself.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUILD_DATE, ROOT, copy_project, handreiking
+from conftest import BUILD_DATE, ROOT, copy_project, handreiking_in_process
 from generator.base.problems import ContentError
 from generator.content.validate import check_project
 from generator.history.diff import vergelijk
@@ -34,7 +39,8 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
 
 
 @pytest.fixture
-def project(tmp_path) -> Path:
+def project(tmp_path, monkeypatch) -> Path:
+    monkeypatch.setenv("HANDREIKING_PDF", "0")
     root = copy_project(tmp_path / "project")
     publish_2021(root)
     return root
@@ -108,7 +114,7 @@ def test_a_rename_without_vorige_ids_fails_check_at_the_record_until_the_old_id_
         "gepubliceerd adres moet blijven werken: zet 'vorige_ids: [inzet-woningcorporaties]' "
         "bij deze maatregel, dan stuurt het oude adres door"
     )
-    result = handreiking("check", root=project)
+    result = handreiking_in_process("check", root=project)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert [line for line in result.stderr.splitlines() if ": fout: " in line] == [expected]
     with pytest.raises(ContentError):
@@ -121,7 +127,7 @@ def test_a_dropped_record_fails_check_at_its_file_saying_both_ways_out(project):
     start = text.index("  - id: inzet-woningcorporaties\n")
     end = text.index("  - id: ", start + 10)
     maatregelen.write_text(text[:start] + text[end:], encoding="utf-8")
-    result = handreiking("check", root=project)
+    result = handreiking_in_process("check", root=project)
     assert result.returncode == 1
     assert (
         "maatregelen.yaml:2:1: fout: het webadres /maatregelen/inzet-woningcorporaties/ stond "
@@ -156,7 +162,7 @@ def test_a_removed_prose_page_is_a_check_error_at_its_file(project):
     (project / "content/paginas/uitgangspunten.md").unlink()
     config = project / "mkdocs.yml"
     edit(config, "      - handreiking/uitgangspunten.md\n", "")
-    result = handreiking("check", root=project)
+    result = handreiking_in_process("check", root=project)
     assert result.returncode == 1
     assert (
         "content/paginas/uitgangspunten.md:1:1: fout: de pagina /handreiking/uitgangspunten/ "
@@ -186,16 +192,16 @@ def test_the_redirect_page_is_valid_html(project, tmp_path):
 
 
 def test_publishing_checks_the_year_and_never_overwrites_silently(project):
-    result = handreiking("editie", "publiceer", "2022", "--root", str(project))
+    result = handreiking_in_process("editie", "publiceer", "2022", "--root", str(project))
     assert result.returncode == 1
     assert result.stderr.startswith(
         "content/editie.yaml:3:9: fout: editie.jaar is 2021, maar u "
         "publiceert editie 2022; zet eerst 'jaar: 2022'"
     )
-    again = handreiking("editie", "publiceer", "2021", "--root", str(project))
+    again = handreiking_in_process("editie", "publiceer", "2021", "--root", str(project))
     assert again.returncode == 1
     assert "content/edities/2021.yaml:1:1: fout: editie 2021 is al gepubliceerd" in again.stderr
-    half = handreiking(
+    half = handreiking_in_process(
         "editie",
         "publiceer",
         "2021",
@@ -209,7 +215,7 @@ def test_publishing_checks_the_year_and_never_overwrites_silently(project):
 
 
 def test_publishing_with_a_vaststelling_records_it_in_both_files(project):
-    result = handreiking(
+    result = handreiking_in_process(
         "editie",
         "publiceer",
         "2021",
@@ -277,7 +283,7 @@ def test_the_editor_can_say_a_maatregel_changed_in_substance(project):
 
 
 def test_overdue_mijlpalen_are_located_warnings_saying_what_to_update(built_project):
-    result = handreiking("check", "--peildatum", "2021-06-15", root=built_project)
+    result = handreiking_in_process("check", "--peildatum", "2021-06-15", root=built_project)
     assert result.returncode == 0, result.stderr
     *warnings, note = result.stderr.splitlines()
     assert warnings, "the real content has overdue mijlpalen at 2021-06-15"
@@ -304,16 +310,21 @@ def test_overdue_mijlpalen_are_located_warnings_saying_what_to_update(built_proj
         assert lines[line - 1][: column - 1].strip() in ("datum:", "- datum:"), warning
     assert kinds == {"maatregelen", "content/opgaven"}
 
-    strict = handreiking("check", "--peildatum", "2021-06-15", "--strict", root=built_project)
+    strict = handreiking_in_process(
+        "check", "--peildatum", "2021-06-15", "--strict", root=built_project
+    )
     assert strict.returncode == 1
     assert strict.stderr.splitlines()[-1] == f"{len(warnings)} fout(en) gevonden; niets gebouwd."
     said = [line for line in strict.stderr.splitlines() if ": fout: verlopen: " in line]
     assert len(said) == len(warnings)  # --strict says 'fout', as it counts them
-    early = handreiking("check", "--peildatum", "2019-01-01", "--strict", root=built_project)
+    early = handreiking_in_process(
+        "check", "--peildatum", "2019-01-01", "--strict", root=built_project
+    )
     assert early.returncode == 0 and early.stderr == ""
 
 
-def test_the_site_marks_overdue_mijlpalen(tmp_path):
+def test_the_site_marks_overdue_mijlpalen(tmp_path, monkeypatch):
+    monkeypatch.setenv("HANDREIKING_PDF", "0")
     _, files = generate(copy_project(tmp_path / "p"), BUILD_DATE)
     page = files["maatregelen/tussenvoorzieningen.md"]
     assert page.count("verlopen, niet bijgewerkt") == 2
