@@ -14,6 +14,7 @@ import http.server
 import io
 import logging
 import os
+import pickle
 import signal
 import subprocess
 import sys
@@ -170,6 +171,35 @@ def process_state() -> dict[str, object]:
 def leaked_state(before: dict[str, object], after: dict[str, object]) -> dict[str, tuple]:
     """{what: (before, after)} for every part of the process state that differs."""
     return {key: (before[key], after[key]) for key in before if before[key] != after[key]}
+
+
+def in_fresh_process(function: str, *args, hash_seed: int) -> object:
+    """`function(*args)` ("module:name", importable from tests/) in a new Python process whose
+    string hashing uses `hash_seed`; returns its (pickled) result.
+
+    For determinism tests: two calls in one process share its caches and its order of sets
+    and dicts of strings, so comparing them proves little; another process with another
+    PYTHONHASHSEED orders every set of strings differently.
+    """
+    module, name = function.split(":")
+    script = (
+        "import pickle, sys\n"
+        f"sys.path[:0] = [{str(ROOT / 'tests')!r}, {str(ROOT)!r}]\n"
+        f"from {module} import {name}\n"
+        "args = pickle.loads(sys.stdin.buffer.read())\n"
+        f"sys.stdout.buffer.write(pickle.dumps({name}(*args)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        input=pickle.dumps(args),
+        capture_output=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONHASHSEED": str(hash_seed), "NO_MKDOCS_2_WARNING": "1"},
+        check=False,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")[-3000:]
+    return pickle.loads(result.stdout)
 
 
 def start_serve(project: Path, port: int, **environment: str) -> subprocess.Popen:
