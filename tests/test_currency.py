@@ -29,6 +29,8 @@ from generator.site.build import build, load
 
 LATE = date(2026, 12, 1)
 NOTICE = "Let op: deze informatie kan verouderd zijn."
+# One worker runs the module, so the late build (seconds, with its PDF) is made once.
+pytestmark = pytest.mark.xdist_group("currency")
 
 
 @pytest.fixture(scope="module")

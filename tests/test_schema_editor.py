@@ -11,7 +11,7 @@ import pytest
 import yaml
 from test_broken_content import CASES, FIXTURE, expectations
 
-from conftest import FIXTURE_CONTENT, ROOT, handreiking
+from conftest import FIXTURE_CONTENT, ROOT, handreiking_in_process
 from generator.cli.commands import generated_files
 from generator.content.scaffold import BEGIN, END, GUIDE, field_reference
 from generator.content.schema import FILES, file_schema_path, modeline
@@ -92,7 +92,7 @@ def test_the_schema_command_reports_stale_files_and_rewrites_them(tmp_path):
     (project / "content/bronnen.yaml").write_text(first, encoding="utf-8")
 
     def run(*args):
-        return handreiking("schema", "--root", str(project), *args)
+        return handreiking_in_process("schema", "--root", str(project), *args)
 
     check = run()
     assert check.returncode == 1

@@ -34,7 +34,7 @@ for folder in (ROOT, ROOT / "tests"):  # also when run as a script
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
 
-from conftest import handreiking  # noqa: E402
+from conftest import handreiking_in_process  # noqa: E402
 from generator.base.dates import Periode  # noqa: E402
 from generator.base.problems import Location  # noqa: E402
 from generator.content.model import SOORT_BEDRAG_LABELS  # noqa: E402
@@ -69,7 +69,9 @@ class Plan:
 
 
 def _publish(project: Path, jaar: int, datum: date, *extra: str) -> None:
-    result = handreiking("editie", "publiceer", str(jaar), *extra, root=project, datum=datum)
+    result = handreiking_in_process(
+        "editie", "publiceer", str(jaar), *extra, root=project, datum=datum
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
