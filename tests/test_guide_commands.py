@@ -33,6 +33,7 @@ PATH_STEP = "source .venv/bin/activate"  # the documented way to put handreiking
 # hours, so only their make target is resolved (`make -n`), or the file is checked.
 NOT_RUN = {
     "make test": "runs this suite",
+    "make test-each-module": "runs this suite, one module at a time",
     ".ci/run": "CI's entry point: make lint and make test",
     "make bench": "the benchmark: long, and not part of make test",
     'make bench SIZES="1 100" BENCH_JSON=/tmp/b.json': "the benchmark",
