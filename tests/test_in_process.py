@@ -14,6 +14,7 @@ import re
 import shutil
 import signal
 import subprocess
+import threading
 from pathlib import Path
 
 import pytest
@@ -97,7 +98,7 @@ def test_the_order_of_runs_changes_nothing(projects):
 
 @pytest.mark.parametrize(
     "leak",
-    ["environment", "signal handlers", "open files", "argparse texts"],
+    ["environment", "signal handlers", "open files", "threads", "argparse texts"],
 )
 def test_a_run_that_leaves_the_process_changed_fails(leak, monkeypatch, tmp_path):
     """The guard around every in-process run catches each kind of leak it looks for."""
@@ -106,6 +107,7 @@ def test_a_run_that_leaves_the_process_changed_fails(leak, monkeypatch, tmp_path
     import generator.cli.main
 
     kept = []
+    stop = threading.Event()
 
     def leaky_main(argv):
         if leak == "environment":
@@ -114,6 +116,8 @@ def test_a_run_that_leaves_the_process_changed_fails(leak, monkeypatch, tmp_path
             signal.signal(signal.SIGTERM, lambda *_: None)
         elif leak == "open files":
             kept.append(open(tmp_path / "open", "w"))  # noqa: SIM115 (the leak itself)
+        elif leak == "threads":
+            threading.Thread(target=stop.wait, daemon=True).start()
         else:
             argparse._ = lambda message: message
         return 0
@@ -129,6 +133,7 @@ def test_a_run_that_leaves_the_process_changed_fails(leak, monkeypatch, tmp_path
         argparse._ = saved[1]
         for stream in kept:
             stream.close()
+        stop.set()
 
 
 def test_every_run_starts_in_the_repository_and_leaves_the_working_directory_as_it_was(
