@@ -7,6 +7,9 @@ BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check
 SITE_STAMP := $(VENV)/.site-installed
 TEST_STAMP := $(VENV)/.test-installed
+# The second renderer's own virtualenv, without mkdocs (tools/properdocs/requirements.txt).
+PROPERDOCS_VENV := .venv-properdocs
+PROPERDOCS_STAMP := $(PROPERDOCS_VENV)/.installed
 PORT ?= 8000
 SIZES ?= 1 10 100 1000
 BENCH_JSON ?= bench-results/bench.json
@@ -15,7 +18,7 @@ LIGHTHOUSE_JSON ?= bench-results/lighthouse.json
 export NO_MKDOCS_2_WARNING := 1
 .DEFAULT_GOAL := help
 
-.PHONY: help serve build check nieuw diff publiceer schema test test-deps bench lighthouse lint format clean
+.PHONY: help serve build check nieuw diff publiceer schema test test-deps test-each-module bench lighthouse lint format clean
 
 help:  ## Dutch: what an editor can type
 	@echo "Opdrachten voor de redactie (de eerste keer installeert make wat nodig is):"
@@ -47,6 +50,18 @@ $(TEST_STAMP): $(SITE_STAMP) requirements-test.txt
 	$(PIP) install --quiet -r requirements-test.txt
 	@touch $@
 
+# ProperDocs, the maintained MkDocs 1.x fork, as a second renderer (tests/test_properdocs.py).
+# Material requires mkdocs, so pip installs it too; it is removed again, so that a build in
+# this virtualenv can only be ProperDocs' (it answers `import mkdocs.*` with its own modules).
+$(PROPERDOCS_STAMP): tools/properdocs/requirements.txt requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(PROPERDOCS_VENV)
+	$(PROPERDOCS_VENV)/bin/python -m pip --disable-pip-version-check install --quiet \
+		-r tools/properdocs/requirements.txt
+	$(PROPERDOCS_VENV)/bin/python -m pip --disable-pip-version-check uninstall --quiet -y mkdocs
+	$(PROPERDOCS_VENV)/bin/python -m pip --disable-pip-version-check install --quiet \
+		--no-deps -e .
+	@touch $@
+
 # A busy port is asked first, so that it is one Dutch line and no make error; otherwise the
 # server runs without a shell in between, so Ctrl-C and SIGTERM reach it (it exits 0).
 serve: $(SITE_STAMP)  ## Build the site and serve it with live reload; content errors show in the browser
@@ -76,11 +91,16 @@ publiceer: $(SITE_STAMP)  ## Freeze the content as edition JAAR: make publiceer 
 schema: $(SITE_STAMP)  ## Regenerate schema/*.schema.json, the modelines and the guide's field reference
 	$(BIN)/handreiking schema --write
 
-test-deps: $(TEST_STAMP)  ## Install Chromium, Java, LibreOffice Calc and the Nu Html Checker when missing
+test-deps: $(TEST_STAMP) $(PROPERDOCS_STAMP)  ## Install Chromium, Java, LibreOffice Calc, the Nu Html Checker and ProperDocs when missing
 	./scripts/install-test-deps.sh
 
-test: test-deps  ## Run every test: unit, golden, build and real browser
+# In random order (pytest-randomly; the seed is in the first lines: -p randomly
+# --randomly-seed=N repeats an order, -p no:randomly runs them in file order).
+test: test-deps  ## Run every test: unit, golden, build, real browser and the second renderer
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
+
+test-each-module: test-deps  ## Run each test module on its own (scripts/test-each-module.sh)
+	./scripts/test-each-module.sh
 
 bench: $(TEST_STAMP)  ## Benchmark check, render and build at several content sizes; Lighthouse on six pages
 	$(BIN)/python -m tools.bench --sizes $(SIZES) --json $(BENCH_JSON)
@@ -102,4 +122,4 @@ format: $(TEST_STAMP)
 	$(BIN)/ruff check --fix generator tests tools
 
 clean:
-	rm -rf build site site.old .site-* .handreiking.lock node_modules test-artifacts
+	rm -rf build site site.old .site-* .handreiking.lock node_modules test-artifacts $(PROPERDOCS_VENV)

@@ -17,7 +17,11 @@ from pathlib import Path
 from conftest import ROOT
 from tools.project import use_content
 
-STAMPS = (".venv/.site-installed", ".venv/.test-installed")
+# The Makefile's stamps and what each is made from ($(SITE_STAMP) and $(TEST_STAMP)).
+STAMPS = {
+    ".venv/.site-installed": ("requirements.txt", "pyproject.toml"),
+    ".venv/.test-installed": ("requirements.txt", "pyproject.toml", "requirements-test.txt"),
+}
 GIT = ["git", "-c", "user.name=Redactie", "-c", "user.email=redactie@example.org"]
 
 
@@ -40,8 +44,11 @@ def editor_checkout(target: Path, content: Path | None = None) -> Path:
             shutil.copy2(source, target / name)
     if content is not None:
         use_content(target, content)
-    sources = [ROOT / "pyproject.toml", *ROOT.glob("requirements*.txt")]
-    stale = [s for s in STAMPS if not _newer(ROOT / s, sources)]
+    stale = [
+        stamp
+        for stamp, sources in STAMPS.items()
+        if not _newer(ROOT / stamp, [ROOT / source for source in sources])
+    ]
     assert not stale, f"{stale} older than the requirements: run `make test-deps` first"
     for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "editie 2021"]):
         subprocess.run([*GIT, *args], cwd=target, check=True, capture_output=True)

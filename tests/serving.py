@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -38,6 +39,37 @@ def wait_until_serving(url: str, process: subprocess.Popen, limit: float = 180) 
         except OSError:
             time.sleep(0.2)
     raise AssertionError(f"nothing answered at {url} within {limit} s")
+
+
+def build_epoch(url: str, timeout: float = 90) -> int:
+    """Which build of the preview serves `url`: the epoch MkDocs' live-reload script carries.
+
+    A request made while MkDocs rebuilds waits for the rebuild (up to `timeout`), so the
+    answer is always a finished build's epoch; it grows with every build.
+    """
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            status, body = response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:  # the 404 page while the content is broken
+        status, body = error.code, error.read().decode("utf-8", "replace")
+    found = re.search(r"livereload\((\d+),", body)
+    assert found, f"{url} ({status}) has no live-reload script"
+    return int(found[1])
+
+
+def save_and_wait_for_rebuild(path: Path, text: str, url: str, limit: float = 90) -> None:
+    """Save `text` to `path`, as an editor does, and wait until the preview at `url` has
+    finished the build that the save set off, so no reload comes after this returns.
+
+    Every save sets off a build, also one that changes nothing, and the open pages reload
+    when it is done: a test that uses a page meanwhile loses what it typed.
+    """
+    before = build_epoch(url, limit)
+    path.write_text(text, encoding="utf-8")
+    deadline = time.monotonic() + limit
+    while build_epoch(url, limit) <= before:
+        assert time.monotonic() < deadline, f"no rebuild within {limit} s after saving {path}"
+        time.sleep(0.2)
 
 
 def listening(port: int) -> bool:

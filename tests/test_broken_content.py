@@ -1,8 +1,12 @@
-"""The corpus of editors' mistakes: every file in tests/broken/ is checked through the real CLI.
+"""The corpus of editors' mistakes: every file in tests/broken/ is checked through the CLI.
 
 Each case replaces one file of the minimal fixture project. Its first line says which
 (`# doel: maatregelen.yaml`); the `# verwacht:` lines are the exact errors, in order, as
 `line:col: message`. Adding a case means adding a file.
+
+The cases run `check` through the CLI's `main()` in this process (conftest.handreiking_in_process):
+the same arguments, output and exit code as the real command, without a Python start per case.
+test_cli.py keeps the real entry point (`python -m generator.cli`, the `handreiking` script).
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, handreiking
+from conftest import ROOT, handreiking_in_process
 
 CASES = sorted((ROOT / "tests" / "broken").glob("*.yaml"))
 FIXTURE = ROOT / "tests" / "fixtures" / "minimal"
@@ -28,14 +32,14 @@ def expectations(case: Path) -> tuple[str, list[str]]:
 
 
 def run_check(root: Path, *args: str) -> subprocess.CompletedProcess:
-    return handreiking("check", "--root", str(root), "--peildatum", "2021-01-15", *args)
+    return handreiking_in_process("check", "--root", str(root), "--peildatum", "2021-01-15", *args)
 
 
 def test_the_corpus_has_many_kinds_of_mistake():
     assert len(CASES) >= 15
 
 
-def test_the_fixture_itself_is_clean(tmp_path):
+def test_the_fixture_itself_is_clean():
     result = run_check(FIXTURE)
     assert result.returncode == 0, result.stderr
     assert "inhoud in orde" in result.stdout

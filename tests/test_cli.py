@@ -1,10 +1,20 @@
-"""The `handreiking` command through its real entry point: exit codes and what it prints."""
+"""The `handreiking` command: exit codes and what it prints.
+
+The real entry points (`python -m generator.cli` and the `handreiking` console script) run as
+a process here, as does every `build`; the help and usage texts and `check` run the same
+`main()` in this process (conftest.handreiking_in_process), without a Python start each.
+"""
 
 from __future__ import annotations
 
-from conftest import ROOT, handreiking
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT, handreiking, handreiking_in_process
 
 FIXTURE = ROOT / "tests" / "fixtures" / "minimal"
+CONSOLE_SCRIPT = Path(sys.executable).parent / "handreiking"  # pyproject's [project.scripts]
 
 
 def test_check_on_the_real_content_is_clean():
@@ -14,17 +24,43 @@ def test_check_on_the_real_content_is_clean():
     assert len(result.stdout.strip().splitlines()) == 1
 
 
+def test_the_console_script_and_python_m_are_main_with_its_exit_code_and_output():
+    """Both real entry points give what main() gives: a clean check, warnings, usage errors."""
+    cases = (
+        ("check", "--root", str(FIXTURE), "--peildatum", "2021-06-15"),  # 0, with warnings
+        ("check", "--root", str(FIXTURE), "--peildatum", "2021-06-15", "--strict"),  # 1
+        ("check", "--streng"),  # 2
+    )
+    for args in cases:
+        in_process = handreiking_in_process(*args)
+        script = subprocess.run(
+            [str(CONSOLE_SCRIPT), *args], capture_output=True, text=True, cwd=ROOT, check=False
+        )
+        module = handreiking(*args)
+        for real in (script, module):
+            assert real.returncode == in_process.returncode, args
+            assert real.stderr == in_process.stderr, args
+            assert strip_seconds(real.stdout) == strip_seconds(in_process.stdout), args
+    assert [handreiking_in_process(*args).returncode for args in cases] == [0, 1, 2]
+
+
+def strip_seconds(stdout: str) -> str:
+    """check's last words are the seconds it took."""
+    return stdout.rsplit(" (", 1)[0]
+
+
 def test_warnings_alone_exit_zero_and_strict_makes_them_errors():
-    relaxed = handreiking("check", "--root", str(FIXTURE), "--peildatum", "2021-06-15")
+    args = ("check", "--root", str(FIXTURE), "--peildatum", "2021-06-15")
+    relaxed = handreiking_in_process(*args)
     assert relaxed.returncode == 0
     assert "maatregelen.yaml:15:16: waarschuwing: " in relaxed.stderr
-    strict = handreiking("check", "--root", str(FIXTURE), "--peildatum", "2021-06-15", "--strict")
+    strict = handreiking_in_process(*args, "--strict")
     assert strict.returncode == 1
 
 
 def test_wrong_usage_exits_two_without_traceback():
     for args in (["bestaat-niet"], ["check", "--peildatum", "gisteren"], ["check", "--root", "/"]):
-        result = handreiking(*args)
+        result = handreiking_in_process(*args)
         assert result.returncode == 2, args
         assert "Traceback" not in result.stderr
 
@@ -64,7 +100,8 @@ def test_mkdocs_failure_also_leaves_the_previous_site_untouched(tmp_path):
         encoding="utf-8",
     )
 
-    result = handreiking("build", "--root", str(project))
+    # The PDF is made before MkDocs runs; it has nothing to do with what is tested here.
+    result = handreiking("build", "--root", str(project), environment={"HANDREIKING_PDF": "0"})
 
     assert result.returncode == 1
     assert "de vorige versie in site/ is ongewijzigd" in result.stderr
@@ -102,7 +139,7 @@ def test_every_help_text_is_dutch_and_every_option_is_explained():
     commands = list(_commands(parser()))
     assert len(commands) > 5
     for path, sub in commands:
-        result = handreiking(*path, "--help")
+        result = handreiking_in_process(*path, "--help")
         assert result.returncode == 0, path
         assert result.stdout.startswith("gebruik: handreiking"), path
         assert "toon deze uitleg en stop" in result.stdout
@@ -127,7 +164,7 @@ def test_usage_errors_are_dutch_one_line_and_name_what_to_do():
         ("check", "--streng"): "handreiking: fout: onbekend: --streng; typ --help voor wat er kan",
     }
     for args, expected in cases.items():
-        result = handreiking(*args)
+        result = handreiking_in_process(*args)
         assert result.returncode == 2, args
         usage, message = result.stderr.strip().split("\n")[-2:]
         assert usage.startswith("gebruik: handreiking") or usage.startswith(" "), args
@@ -146,8 +183,8 @@ def test_argparse_is_english_again_outside_our_parser():
 
 def test_diff_compares_with_the_last_published_edition_by_default():
     latest = max(int(p.stem) for p in (ROOT / "content" / "edities").glob("[0-9]*.yaml"))
-    default = handreiking("diff")
-    explicit = handreiking("diff", str(latest))
+    default = handreiking_in_process("diff")
+    explicit = handreiking_in_process("diff", str(latest))
     assert default.returncode == 0, default.stderr
     assert default.stdout == explicit.stdout
     assert f"Wat is er veranderd: editie {latest} → de huidige inhoud" in default.stdout

@@ -1,4 +1,9 @@
-"""Editions: snapshots, URL stability, redirects, maatregel history and overdue mijlpalen."""
+"""Editions: snapshots, URL stability, redirects, maatregel history and overdue mijlpalen.
+
+The PDF is left out of these builds (HANDREIKING_PDF=0): it takes seconds each, nothing here
+is about it, and a build without it still publishes its address (editions.published_urls).
+test_print.py, test_currency.py and test_clients.py check the PDF itself.
+"""
 
 from __future__ import annotations
 
@@ -10,14 +15,19 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUILD_DATE, ROOT, copy_project, handreiking
+from conftest import (
+    BUILD_DATE,
+    ROOT,
+    copy_project,
+    handreiking,
+    handreiking_in_process,
+    refreeze_2021,
+)
 from generator.content.validate import check_project
 from generator.history.diff import vergelijk
 from generator.history.editions import (
-    EditionError,
     as_text,
     content_of,
-    publish,
     published_urls,
 )
 from generator.history.snapshots import read_snapshot, read_snapshots, url_problems
@@ -28,16 +38,10 @@ PUBLISHED = date(2021, 2, 15)
 
 
 def publish_2021(project: Path) -> Path:
-    """The project's content as edition 2021: the fixture's edition, corrected to it (the
-    ledger, content/edities/logboek.yaml, records that)."""
+    """The project's content as edition 2021: the fixture's edition, corrected to it when it
+    differs (the ledger, content/edities/logboek.yaml, records that)."""
     checked, files = generate(project, PUBLISHED)
-    reden = "De testkopie opnieuw vastgelegd met de inhoud van nu"
-    try:
-        return publish(project, 2021, checked, files, replace=True, reden=reden, datum=PUBLISHED)
-    except EditionError as error:  # the fixture's edition is already exactly this content
-        if not any("er is niets te corrigeren" in p.message for p in error.problems):
-            raise
-        return project / "content/edities/2021.yaml"
+    return refreeze_2021(project, checked, files, datum=PUBLISHED)
 
 
 def edit(path: Path, old: str, new: str, count: int = 1) -> None:
@@ -47,7 +51,8 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
 
 
 @pytest.fixture
-def project(tmp_path) -> Path:
+def project(tmp_path, monkeypatch) -> Path:
+    monkeypatch.setenv("HANDREIKING_PDF", "0")
     root = copy_project(tmp_path / "project")
     publish_2021(root)
     return root
@@ -123,7 +128,7 @@ def test_a_rename_without_vorige_ids_is_a_warning_at_the_record_and_the_old_addr
         "dan 'vorige_ids: [inzet-woningcorporaties]' bij deze maatregel, dan stuurt het oude "
         "adres door. Zonder dat zegt het oude adres dat de maatregel verwijderd is"
     )
-    result = handreiking("check", root=project)
+    result = handreiking_in_process("check", root=project)
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
     assert expected in result.stderr.splitlines()
     _, files = generate(project, BUILD_DATE)
@@ -146,7 +151,7 @@ def test_a_removed_record_keeps_its_address_with_a_page_that_says_so_and_links_i
         "    reden: De afspraken met de woningcorporaties zijn afgerond.\n",
         encoding="utf-8",
     )
-    result = handreiking("check", root=project)
+    result = handreiking_in_process("check", root=project)
     assert result.returncode == 0, result.stderr
     _, files = generate(project, BUILD_DATE)
     page = files["maatregelen/inzet-woningcorporaties.md"]
@@ -166,7 +171,7 @@ def test_a_reason_for_a_record_that_was_never_published_or_is_still_there_is_ref
         "    reden: Weg.\n",
         encoding="utf-8",
     )
-    result = handreiking("check", root=project)
+    result = handreiking_in_process("check", root=project)
     assert result.returncode == 1
     errors = [line for line in result.stderr.splitlines() if ": fout: " in line]
     assert errors[0] == (
@@ -225,7 +230,7 @@ def test_a_removed_prose_page_is_a_check_error_at_its_file(project):
     (project / "content/paginas/uitgangspunten.md").unlink()
     config = project / "mkdocs.yml"
     edit(config, "      - handreiking/uitgangspunten.md\n", "")
-    result = handreiking("check", root=project)
+    result = handreiking_in_process("check", root=project)
     assert result.returncode == 1
     assert (
         "content/paginas/uitgangspunten.md:1:1: fout: de pagina /handreiking/uitgangspunten/ "
@@ -255,20 +260,20 @@ def test_the_redirect_page_is_valid_html(project, tmp_path):
 
 
 def test_publishing_checks_the_year_and_never_overwrites_silently(project):
-    result = handreiking("editie", "publiceer", "2022", "--root", str(project))
+    result = handreiking_in_process("editie", "publiceer", "2022", "--root", str(project))
     assert result.returncode == 1
     assert result.stderr.startswith(
         "content/editie.yaml:3:9: fout: editie.jaar is 2021, maar u "
         "publiceert editie 2022; zet eerst 'jaar: 2022'"
     )
-    again = handreiking("editie", "publiceer", "2021", "--root", str(project))
+    again = handreiking_in_process("editie", "publiceer", "2021", "--root", str(project))
     assert again.returncode == 1
     assert (
         "content/edities/2021.yaml:1:1: fout: editie 2021 is al gepubliceerd; een gepubliceerde "
         "editie verandert niet. Is er een fout in de editie, herstel die dan in de inhoud en "
         'leg dat vast als correctie: make publiceer JAAR=2021 VERVANG=1 REDEN="waarom"'
     ) in again.stderr
-    half = handreiking(
+    half = handreiking_in_process(
         "editie",
         "publiceer",
         "2021",
@@ -284,7 +289,7 @@ def test_publishing_checks_the_year_and_never_overwrites_silently(project):
 
 
 def test_publishing_with_a_vaststelling_records_it_in_both_files(project):
-    result = handreiking(
+    result = handreiking_in_process(
         "editie",
         "publiceer",
         "2021",
@@ -355,7 +360,7 @@ def test_the_editor_can_say_a_maatregel_changed_in_substance(project):
 
 
 def test_overdue_mijlpalen_are_located_warnings_saying_what_to_update(built_project):
-    result = handreiking("check", "--peildatum", "2021-06-15", root=built_project)
+    result = handreiking_in_process("check", "--peildatum", "2021-06-15", root=built_project)
     assert result.returncode == 0, result.stderr
     *warnings, note = result.stderr.splitlines()
     assert warnings, "the real content has overdue mijlpalen at 2021-06-15"
@@ -390,16 +395,21 @@ def test_overdue_mijlpalen_are_located_warnings_saying_what_to_update(built_proj
         ), warning
     assert kinds == {"maatregelen", "content/opgaven", "content/regelingen"}
 
-    strict = handreiking("check", "--peildatum", "2021-06-15", "--strict", root=built_project)
+    strict = handreiking_in_process(
+        "check", "--peildatum", "2021-06-15", "--strict", root=built_project
+    )
     assert strict.returncode == 1
     assert strict.stderr.splitlines()[-1] == f"{len(warnings)} fout(en) gevonden; niets gebouwd."
     said = [line for line in strict.stderr.splitlines() if ": fout: verlopen: " in line]
     assert len(said) == len(warnings)  # --strict says 'fout', as it counts them
-    early = handreiking("check", "--peildatum", "2019-01-01", "--strict", root=built_project)
+    early = handreiking_in_process(
+        "check", "--peildatum", "2019-01-01", "--strict", root=built_project
+    )
     assert early.returncode == 0 and early.stderr == ""
 
 
-def test_the_site_marks_overdue_mijlpalen(tmp_path):
+def test_the_site_marks_overdue_mijlpalen(tmp_path, monkeypatch):
+    monkeypatch.setenv("HANDREIKING_PDF", "0")
     _, files = generate(copy_project(tmp_path / "p"), BUILD_DATE)
     page = files["maatregelen/tussenvoorzieningen.md"]
     assert page.count("verlopen, niet bijgewerkt") == 2

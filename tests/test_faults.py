@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from hostile_corpus import corpus_project
 
-from conftest import ROOT, handreiking
+from conftest import ROOT, handreiking, missing
 from generator.site import build
 
 DATE = "2021-06-15"
@@ -137,7 +137,7 @@ def small_disk():
     )
     if mounted.returncode != 0:
         mount_point.rmdir()
-        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.decode().strip()}")
+        missing(f"cannot mount a tmpfs here (needs root): {mounted.stderr.decode().strip()}")
     try:
         yield mount_point
     finally:

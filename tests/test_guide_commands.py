@@ -2,9 +2,13 @@
 
 The commands are read from the documents themselves (inline code and code blocks that start
 with make, git, handreiking, .venv/bin/ or .ci/), never restated here, and each one runs in
-a fresh copy of the repository as a clone has it (tests/checkout.py), through bash, as an
+a copy of the repository as a clone has it (tests/checkout.py), through bash, as an
 editor types it. A few commands run the test suite or the benchmark itself; those are
 checked with `make -n` (the target exists and resolves) instead, each with the reason.
+
+A command that changes the clone (CHANGES_THE_CLONE) gets a fresh one; the others share one
+clone per test worker, and each of them must leave it as git sees it (`git status` as just
+after the clone was made: what they write, site/ and build/, is ignored), or the test fails.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ PATH_STEP = "source .venv/bin/activate"  # the documented way to put handreiking
 # hours, so only their make target is resolved (`make -n`), or the file is checked.
 NOT_RUN = {
     "make test": "runs this suite",
+    "make test-each-module": "runs this suite, one module at a time",
     ".ci/run": "CI's entry point: make lint and make test",
     "make bench": "the benchmark: long, and not part of make test",
     'make bench SIZES="1 100" BENCH_JSON=/tmp/b.json': "the benchmark",
@@ -43,6 +48,9 @@ MAY_REPORT_PROBLEMS = {
     "make build PRODUCTIE=1": "fout(en) gevonden; niets gebouwd.",
 }
 BROKEN = ("command not found", "No rule to make target", "Traceback", "make: ***")
+# Commands that change what the next command would find: a branch, a new record, a published
+# edition, or files outside what .gitignore ignores (export writes open-data/).
+CHANGES_THE_CLONE = ("git ", "make nieuw", "make publiceer", ".venv/bin/handreiking export")
 
 
 def _commands() -> list[tuple[str, str]]:
@@ -98,11 +106,58 @@ def _serve(command: str, checkout, env) -> str:
     return output
 
 
+@pytest.fixture(scope="module")
+def shared_clone(tmp_path_factory):
+    """One clone for the commands that leave it as it was (per test worker), and its status."""
+    clone = editor_checkout(tmp_path_factory.mktemp("gedeeld") / "clone", content=FIXTURE_CONTENT)
+    return clone, _git_status(clone)  # '?? .venv': the link to this worktree's
+
+
+def _git_status(checkout) -> str:
+    return subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all"],
+        cwd=checkout,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
+def test_a_change_to_the_shared_clone_shows_in_its_status(shared_clone):
+    """The check after each shared command can fail: a changed or new file shows."""
+    clone, status = shared_clone
+    assert status.splitlines() == ["?? .venv"]
+    readme = clone / "README.md"
+    text = readme.read_bytes()
+    try:
+        readme.write_bytes(text + b"\n")
+        (clone / "nieuw.txt").write_text("x", encoding="utf-8")
+        assert _git_status(clone) != status
+    finally:
+        readme.write_bytes(text)
+        (clone / "nieuw.txt").unlink()
+    assert _git_status(clone) == status
+
+
+def test_the_commands_that_change_a_clone_get_their_own():
+    changing = [c for c, _ in COMMANDS if c.startswith(CHANGES_THE_CLONE)]
+    assert {"git switch -c editie-2022", "make nieuw SOORT=maatregel"} <= set(changing)
+    assert any(c.startswith("make publiceer") for c in changing)
+    assert len(changing) < len(COMMANDS) / 4
+
+
 @pytest.mark.parametrize(("command", "document"), COMMANDS, ids=[c for c, _ in COMMANDS])
-def test_a_command_from_the_documents_works_as_written(command, document, tmp_path):
+def test_a_command_from_the_documents_works_as_written(command, document, request, tmp_path):
     # The frozen 2021 content: `make publiceer JAAR=2022` as written must still work after the
     # live content has published 2022 (issue 11: a content PR leaves the suite green).
-    checkout = editor_checkout(tmp_path / "clone", content=FIXTURE_CONTENT)
+    if command.startswith(CHANGES_THE_CLONE):
+        checkout = editor_checkout(tmp_path / "clone", content=FIXTURE_CONTENT)
+    else:
+        checkout, status = request.getfixturevalue("shared_clone")
+        assert _git_status(checkout) == status, "the shared clone was changed before this"
+        request.addfinalizer(
+            lambda: _assert_unchanged(checkout, status, command)  # also when the command failed
+        )
     env = make_env(PORT=str(free_port()), HANDREIKING_DATUM="2021-06-15")
     if command in NOT_RUN:
         target = command.split()[1] if command.startswith("make ") else None
@@ -134,3 +189,8 @@ def test_a_command_from_the_documents_works_as_written(command, document, tmp_pa
     if command not in MAY_REPORT_PROBLEMS:
         assert not [b for b in BROKEN if b in output], f"{command} ({document}):\n{output}"
     assert "Traceback" not in output
+
+
+def _assert_unchanged(checkout, before: str, command: str) -> None:
+    after = _git_status(checkout)
+    assert after == before, f"{command} changed the clone; list it in CHANGES_THE_CLONE:\n{after}"

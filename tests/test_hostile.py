@@ -1,9 +1,13 @@
-"""The hostile-content corpus (tests/hostile/, issue 12) through the real CLI.
+"""The hostile-content corpus (tests/hostile/, issue 12) through the CLI.
 
 Every case either gets a located Dutch message from `check` (exit 1, no traceback, no hang),
 or is content that check accepts: then `build` succeeds and the built site passes the audit
 (tests/site_audit.py). `serve` keeps running through all of them. Adding a case means adding a
 file (tests/hostile_corpus.py says how one is written).
+
+`check` runs through the CLI's `main()` in this process (conftest.handreiking_in_process: the
+same output and exit code, a hang still fails the test); `build` and `serve` run as the real
+command in their own process, as an editor starts them.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ import pytest
 from hostile_corpus import Case, apply, cases, corpus_project
 from site_audit import audit
 
-from conftest import handreiking, start_serve
+from conftest import handreiking, handreiking_in_process, start_serve
 from generator.base.settings import SiteConfig
 from generator.base.urls import (
     FIXED_FILES,
@@ -46,10 +50,17 @@ LOCATED = re.compile(r"^[^:]+:\d+:\d+: (fout|waarschuwing): \S")
 
 
 def cli(*args: str, pdf: bool = True) -> subprocess.CompletedProcess:
-    """The real CLI; a hang fails the test instead of the suite."""
+    """The real CLI in its own process; a hang fails the test instead of the suite."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("HANDREIKING_PDF", "1" if pdf else "0")
         return handreiking(*args, timeout=240)
+
+
+def check(project: Path) -> subprocess.CompletedProcess:
+    """`handreiking check` of a case's project, in this process; a hang fails the test."""
+    return handreiking_in_process(
+        "check", "--root", str(project), "--peildatum", "2021-01-15", timeout=240
+    )
 
 
 def test_the_corpus_covers_every_content_file_and_both_outcomes():
@@ -70,7 +81,7 @@ def test_hostile_case(case: Case, tmp_path):
     project = corpus_project(tmp_path / "p")
     apply(case, project)
 
-    result = cli("check", "--root", str(project), "--peildatum", "2021-01-15")
+    result = check(project)
 
     output = result.stdout + result.stderr
     assert "Traceback" not in output and result.returncode in (0, 1), output[-3000:]

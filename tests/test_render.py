@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, in_fresh_process
 from generator.content.model import Handreiking
 from generator.content.validate import check_project
 from generator.outputs.pages import render_pages
@@ -71,7 +71,11 @@ def test_a_page_defines_only_the_abbreviations_it_uses():
 
 
 def test_rendering_is_deterministic():
-    assert fixture_pages() == fixture_pages()
+    """The same pages here and in two other processes, each ordering sets of strings its own
+    way (PYTHONHASHSEED), none sharing this one's caches."""
+    pages = fixture_pages()
+    for seed in (1, 2):
+        assert in_fresh_process("test_render:fixture_pages", hash_seed=seed) == pages, seed
 
 
 def test_html_in_content_never_reaches_a_page_unescaped():

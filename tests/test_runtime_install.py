@@ -80,10 +80,14 @@ def test_make_installs_only_the_site_requirements_for_serve_and_check(tmp_path):
         ).stdout
         assert "install -r requirements.txt" in plan, plan
         assert "requirements-test.txt" not in plan, plan
+        assert "properdocs" not in plan, plan
     plan = subprocess.run(
         ["make", "-n", "test"], cwd=checkout, capture_output=True, text=True, env=make_env()
     ).stdout
     assert "install --quiet -r requirements-test.txt" in plan
+    # the second renderer, in its own virtualenv without mkdocs (tests/test_properdocs.py)
+    assert "-r tools/properdocs/requirements.txt" in plan
+    assert "uninstall --quiet -y mkdocs" in plan
 
 
 def test_check_runs_without_the_test_requirements():

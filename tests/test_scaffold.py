@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from conftest import ROOT, handreiking
+from conftest import ROOT, handreiking_in_process
 from generator.content.scaffold import KINDS, skeleton, spec_for
 
 FIXTURE = ROOT / "tests" / "fixtures" / "minimal"
@@ -61,14 +61,14 @@ def test_a_new_skeleton_fails_only_on_its_empty_fields_and_passes_when_filled(so
     path = root / spec_for(soort).path
     before = path.read_text(encoding="utf-8").count("\n")
 
-    added = handreiking("nieuw", soort, "--root", str(root))
+    added = handreiking_in_process("nieuw", soort, "--root", str(root))
     assert added.returncode == 0, added.stderr
     article = "nieuw" if soort == "begrip" else "nieuwe"  # het begrip, de maatregel
     assert added.stdout.startswith(
         f"{spec_for(soort).path}:{before + 2}: {article} {soort} toegevoegd"
     )
 
-    result = handreiking("check", "--root", str(root), "--peildatum", "2021-01-15")
+    result = handreiking_in_process("check", "--root", str(root), "--peildatum", "2021-01-15")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     errors = [line for line in result.stderr.splitlines() if ": fout: " in line]
     text = path.read_text(encoding="utf-8").split("\n")
@@ -89,7 +89,7 @@ def test_a_new_skeleton_fails_only_on_its_empty_fields_and_passes_when_filled(so
             line = f"{match[1]}{match[2]}: {FILLED[soort][match[2]]}"
         filled.append(line)
     path.write_text("\n".join(filled), encoding="utf-8")
-    clean = handreiking("check", "--root", str(root), "--peildatum", "2021-01-15")
+    clean = handreiking_in_process("check", "--root", str(root), "--peildatum", "2021-01-15")
     assert clean.returncode == 0, clean.stderr
 
 
@@ -112,7 +112,7 @@ def test_toon_prints_without_changing_a_file(tmp_path):
     root = tmp_path / "project"
     shutil.copytree(FIXTURE, root)
     before = (root / "maatregelen.yaml").read_bytes()
-    result = handreiking("nieuw", "regeling", "--toon", "--root", str(root))
+    result = handreiking_in_process("nieuw", "regeling", "--toon", "--root", str(root))
     assert result.returncode == 0
     assert result.stdout == skeleton("regeling")
     assert (root / "maatregelen.yaml").read_bytes() == before

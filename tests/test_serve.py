@@ -18,7 +18,13 @@ from pathlib import Path
 
 import pytest
 from checkout import editor_checkout, make_env
-from serving import listening, preview_project, start, wait_until_serving
+from serving import (
+    listening,
+    preview_project,
+    save_and_wait_for_rebuild,
+    start,
+    wait_until_serving,
+)
 
 from conftest import ARTIFACTS, ROOT
 from tools.chromium import free_port
@@ -41,10 +47,14 @@ def serve_command(root: Path, port: int) -> list[str]:
     ]
 
 
-@pytest.fixture(scope="module")
-def broken_preview(tmp_path_factory):
-    """A preview that starts on content with an unclosed quote and no pages built before."""
-    project = preview_project(tmp_path_factory.mktemp("preview"))
+@pytest.fixture
+def broken_preview(tmp_path):
+    """A preview that starts on content with an unclosed quote and no pages built before.
+
+    One for each test: a preview shared by the module started broken only for the first test
+    that used it, and the content the other found depended on the order (issue 23).
+    """
+    project = preview_project(tmp_path / "preview")
     source = project / "maatregelen.yaml"
     good = source.read_text(encoding="utf-8")
     lines = good.split("\n")
@@ -115,8 +125,10 @@ def test_content_errors_show_on_every_page_until_fixed_then_the_page_reloads(
 def test_the_preview_has_search_and_says_why_the_pdf_is_missing(broken_preview, tab):
     from playwright.sync_api import expect
 
-    broken_preview["source"].write_text(broken_preview["good"], encoding="utf-8")
     url = broken_preview["url"]
+    # The fix, and the build it sets off done: a page that reloads under the search field
+    # loses the query typed into it (the "search found nothing" failure, issue 23).
+    save_and_wait_for_rebuild(broken_preview["source"], broken_preview["good"], url, LIMIT)
     tab.goto(url + PAGE)
     expect(tab.locator("h1")).to_contain_text(TITLE, timeout=LIMIT * 1000)
     note = tab.locator(".hr-pdf")

@@ -27,11 +27,13 @@ from site_checks import (
 )
 from yearly_update import Plan, apply_update
 
-from conftest import ROOT, copy_project, handreiking, serve
+from conftest import ROOT, copy_project, handreiking_in_process, serve
 from generator.site.build import build
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 GOLDEN = ROOT / "tests" / "golden" / "yearly-update-diff.md"
+# One worker runs the tests on the updated build, so it is made once.
+ON_THE_UPDATE = pytest.mark.xdist_group("yearly-update")
 
 
 @pytest.fixture(scope="module")
@@ -92,13 +94,15 @@ def changelog_lines(site: Path, section: str) -> list[str]:
 # --- on the live content -------------------------------------------------------------------
 
 
+@ON_THE_UPDATE
 def test_check_passes_and_the_site_follows_the_updated_content(updated):
     project, plan = updated
-    result = handreiking("check", root=project, datum=plan.datum)
+    result = handreiking_in_process("check", root=project, datum=plan.datum)
     assert result.returncode == 0, result.stderr
     assert page_set_problems(project, plan.datum) == []
 
 
+@ON_THE_UPDATE
 def test_the_updated_site_has_no_broken_link_no_foreign_fetch_and_valid_html(updated):
     site = updated[0] / "site"
     assert broken_links(site) == []
@@ -106,17 +110,19 @@ def test_the_updated_site_has_no_broken_link_no_foreign_fetch_and_valid_html(upd
     assert vnu_errors(site) == ""
 
 
+@ON_THE_UPDATE
 def test_the_diff_command_lists_exactly_the_changes(updated):
     project, plan = updated
     old, new = str(plan.oud_jaar), str(plan.nieuw_jaar)
-    result = handreiking("diff", old, new, root=project, datum=plan.datum)
+    result = handreiking_in_process("diff", old, new, root=project, datum=plan.datum)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"## Wat is er veranderd: editie {old} → editie {new}\n")
     assert sorted(_changes(result.stdout)) == sorted(plan.lines)
-    against_working = handreiking("diff", old, root=project, datum=plan.datum)
+    against_working = handreiking_in_process("diff", old, root=project, datum=plan.datum)
     assert against_working.stdout.splitlines()[1:] == result.stdout.splitlines()[1:]
 
 
+@ON_THE_UPDATE
 def test_the_changelog_page_and_the_feed_show_exactly_the_changes(updated):
     project, plan = updated
     site = project / "site"
@@ -131,6 +137,7 @@ def test_the_changelog_page_and_the_feed_show_exactly_the_changes(updated):
     assert sorted(entries) == sorted(plan.lines)
 
 
+@ON_THE_UPDATE
 def test_maatregel_pages_say_when_they_appeared_and_last_changed(updated):
     project, plan = updated
 
@@ -151,7 +158,7 @@ def test_maatregel_pages_say_when_they_appeared_and_last_changed(updated):
 
 
 @pytest.mark.browser
-@pytest.mark.xdist_group("browser")
+@ON_THE_UPDATE
 def test_in_chromium_old_addresses_redirect_new_pages_are_found_and_pass_axe(
     updated, updated_url, browser
 ):
@@ -187,7 +194,7 @@ def test_in_chromium_old_addresses_redirect_new_pages_are_found_and_pass_axe(
 def test_the_diff_of_the_update_on_the_fixture_is_the_golden_file(tmp_path, request):
     project = copy_project(tmp_path / "p")
     plan = apply_update(project)
-    result = handreiking("diff", "2021", "2022", root=project, datum=plan.datum)
+    result = handreiking_in_process("diff", "2021", "2022", root=project, datum=plan.datum)
     assert result.returncode == 0, result.stderr
     if request.config.getoption("--update-goldens"):
         GOLDEN.write_text(result.stdout, encoding="utf-8")

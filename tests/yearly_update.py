@@ -35,7 +35,7 @@ for folder in (ROOT, ROOT / "tests"):  # also when run as a script
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
 
-from conftest import handreiking  # noqa: E402
+from conftest import handreiking_in_process  # noqa: E402
 from generator.base.dates import Periode  # noqa: E402
 from generator.base.problems import Location  # noqa: E402
 from generator.content.model import SOORT_BEDRAG_LABELS  # noqa: E402
@@ -73,7 +73,9 @@ class Plan:
 
 
 def _publish(project: Path, jaar: int, datum: date, *extra: str) -> None:
-    result = handreiking("editie", "publiceer", str(jaar), *extra, root=project, datum=datum)
+    result = handreiking_in_process(
+        "editie", "publiceer", str(jaar), *extra, root=project, datum=datum
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -329,7 +331,7 @@ def apply_update(project: Path) -> Plan:
         "maatregelen",
         f"""
   - id: {plan.nieuw_id}
-    titel: Kennisbank tussenvoorzieningen
+    titel: Kennisbank tussenvoorzieningen {plan.nieuw_jaar}
     opgave: {ended["opgave"]}
     sectie: "{nieuwe_sectie}"
     samenvatting: Voorbeelden van gemeenten die vergunninghouders tijdelijk huisvesten.
@@ -341,7 +343,7 @@ def apply_update(project: Path) -> Plan:
 """,
     )
     plan.lines.append(
-        f"Maatregel Kennisbank tussenvoorzieningen: nieuw opgenomen (paragraaf {nieuwe_sectie}; "
+        f"Maatregel Kennisbank tussenvoorzieningen {plan.nieuw_jaar}: nieuw opgenomen (paragraaf {nieuwe_sectie}; "
         f"status: beschikbaar; eindverantwoordelijke: {names[new_owner]})."
     )
 

@@ -185,6 +185,7 @@
     if (filterBox && (wide.matches || selects.some(function (select) {
       return params.get(select.name) && params.get(select.name) !== select.getAttribute("data-standaard");
     }))) filterBox.open = true;
+    if (filterBox) filterBox.setAttribute("data-hr-gezet", "");  /* the CSS no longer holds it open */
     selects.forEach(function (select) {
       var wanted = params.get(select.name) || select.getAttribute("data-standaard") || "";
       select.value = wanted;
