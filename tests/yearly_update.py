@@ -343,8 +343,9 @@ def apply_update(project: Path) -> Plan:
 """,
     )
     plan.lines.append(
-        f"Maatregel Kennisbank tussenvoorzieningen {plan.nieuw_jaar}: nieuw opgenomen (paragraaf {nieuwe_sectie}; "
-        f"status: beschikbaar; eindverantwoordelijke: {names[new_owner]})."
+        f"Maatregel Kennisbank tussenvoorzieningen {plan.nieuw_jaar}: nieuw opgenomen "
+        f"(paragraaf {nieuwe_sectie}; status: beschikbaar; "
+        f"eindverantwoordelijke: {names[new_owner]})."
     )
 
     edits.value("editie", editie["_loc"]["jaar"], str(plan.nieuw_jaar))
