@@ -267,7 +267,9 @@ class Renderer:
     it is. Which pages exist is outputs/pages.py's table.
     """
 
-    def __init__(self, handreiking: Handreiking, settings: Settings, history=None, frozen=None):
+    def __init__(
+        self, handreiking: Handreiking, settings: Settings, history=None, frozen=None, volgen=()
+    ):
         self.h = handreiking
         self.frozen = frozen
         if frozen is not None:  # as the edition described itself, never with edit links
@@ -307,6 +309,10 @@ class Renderer:
             bevroren=frozen,
             edities=history,
             geschiedenis=history.geschiedenis if history and frozen is None else {},
+            # Issue 24: the feed and calendar of each opgave and organisatie, by (kind, id);
+            # a published edition's pages offer none (they never change).
+            volgen={(v.kind, v.id): v for v in volgen} if frozen is None else {},
+            volg_lijst=list(volgen) if frozen is None else [],
         )
 
     def url_of(self, kind: str, id_: str | None = None) -> str:
