@@ -351,6 +351,10 @@ class Renderer:
             target = page_file(self.url_of(kind, id_))
             return _relpath(target, posixpath.dirname(source))
 
+        def mdfile(path: str) -> str:
+            """A Markdown link to a file of docs_dir ('opgaven/x/feed.xml'), from the source."""
+            return _relpath(path, posixpath.dirname(source))
+
         def to(path: str) -> str:
             """A link from this page to any site path ('editie/2021/' or 'feed.xml')."""
             return link_from(url, path)
@@ -359,6 +363,7 @@ class Renderer:
             page_url=url,
             link=link,
             mdlink=mdlink,
+            mdbestand=mdfile,
             naar=to,
             edit=context.pop("edit", None),
             **self.content(lambda path: link_from(url, self.edition_path(path))).globals(),
