@@ -26,14 +26,12 @@ from markupsafe import escape
 
 from ..base.dates import dutch_date
 from ..base.settings import Settings
-from ..base.urls import base_url, url_of
+from ..base.urls import FOLLOW_CALENDAR, FOLLOW_FEED, base_url, url_of
 from ..content.model import Handreiking, Mijlpaal
 from ..history.model import History
 from . import ical
 from .feed import ATOM, AUTHOR, CHANGELOG_URL
 
-FEED_NAME = "feed.xml"
-ICS_NAME = "mijlpalen.ics"
 KINDS = ("opgave", "organisatie")
 TAG_YEAR = 2021  # the year the site's host first published the handreiking (tag URIs)
 
@@ -56,11 +54,11 @@ class Volgen:
 
 
 def feed_path(kind: str, id_: str) -> str:
-    return url_of(kind, id_) + FEED_NAME
+    return url_of(kind, id_) + FOLLOW_FEED
 
 
 def calendar_path(kind: str, id_: str) -> str:
-    return url_of(kind, id_) + ICS_NAME
+    return url_of(kind, id_) + FOLLOW_CALENDAR
 
 
 def subjects(h: Handreiking) -> list[tuple[str, str, str, tuple[str, ...]]]:
