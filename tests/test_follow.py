@@ -198,8 +198,8 @@ def test_a_change_after_the_edition_has_its_commit_date_and_the_edition_its_merg
     ]
     assert edition and {e["updated"] for e in edition} == {"2022-02-14T14:30:00Z"}
     page = files[f"maatregelen/{later_id}.md"]
-    assert "Laatst inhoudelijk gewijzigd: 3 mei 2022</strong> (na editie 2022)" in page
-    assert f"(na editie 2022): status van {was} naar beschikbaar." in page
+    assert "laatst inhoudelijk gewijzigd: 3 mei 2022</strong> (na editie 2022)" in page
+    assert f">3 mei 2022 (na editie 2022)</a>: status van {was} naar beschikbaar." in page
 
 
 def test_rebuilds_give_the_same_bytes_and_a_later_edition_announces_nothing_twice(
@@ -308,5 +308,5 @@ def test_every_record_page_says_when_it_last_changed(files):
         if "hr-versies" not in text:
             continue  # a removed record's page
         assert (
-            "Laatst inhoudelijk gewijzigd" in text or "sindsdien inhoudelijk niet gewijzigd" in text
+            "laatst inhoudelijk gewijzigd: " in text or "sindsdien inhoudelijk niet gewijzigd" in text
         ), path

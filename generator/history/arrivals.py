@@ -69,6 +69,11 @@ class Melding:
     def dag(self) -> date:
         return self.datum.date()
 
+    @property
+    def gedateerd(self) -> bool:
+        """Its date is its own: from git, or its edition's; not the build date."""
+        return self.uit_git or not self.sectie.startswith("na ")
+
 
 def announce(history: History, root: Path, today: date) -> list[Melding]:
     """Every change of every section of `history` as a `Melding`, newest first.
