@@ -307,6 +307,6 @@ def test_every_record_page_says_when_it_last_changed(files):
         text = files[path]
         if "hr-versies" not in text:
             continue  # a removed record's page
-        assert (
-            "laatst inhoudelijk gewijzigd: " in text or "sindsdien inhoudelijk niet gewijzigd" in text
-        ), path
+        assert "laatst inhoudelijk gewijzigd: " in text or "inhoudelijk niet gewijzigd" in text, (
+            path
+        )
