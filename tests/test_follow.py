@@ -310,3 +310,25 @@ def test_every_record_page_says_when_it_last_changed(files):
         assert "laatst inhoudelijk gewijzigd: " in text or "inhoudelijk niet gewijzigd" in text, (
             path
         )
+
+
+def test_a_moved_responsibility_is_in_the_feeds_of_both_organisaties(project, files):
+    root = project[0]
+    orgs = yaml.safe_load((root / "content/organisaties.yaml").read_text("utf-8"))
+    by_name = {o.get("afkorting") or o["naam"]: o["id"] for o in orgs["organisaties"]}
+    moved = [
+        (e["title"], m.groups())
+        for e in entries(files["feed.xml"])
+        if (m := re.search(r"eindverantwoordelijke was (\S+), nu (\S+)\.$", e["title"]))
+    ]
+    assert moved, "the yearly update moves a responsibility"
+    for title, (old, new) in moved:
+        for name in (old, new):
+            feed = files[f"organisaties/{by_name[name]}/feed.xml"]
+            assert title in [e["title"] for e in entries(feed)], name
+    others = set(by_name.values()) - {by_name[n] for _, pair in moved for n in pair}
+    assert any(
+        title not in [e["title"] for e in entries(files[f"organisaties/{o}/feed.xml"])]
+        for o in others
+        for title, _ in moved
+    )
