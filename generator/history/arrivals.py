@@ -145,7 +145,8 @@ def _per_record(history: History, meldingen: list[Melding]) -> dict[tuple[str, s
     for melding in meldingen:
         w = melding.wijziging
         owner = aliases.get((w.kind, w.id))
-        if owner is not None and w.inhoudelijk and w.groep != "hernoemd":
+        # Its appearance is 'opgenomen sinds', a new address no change of what it says.
+        if owner is not None and w.inhoudelijk and w.groep not in ("nieuw", "hernoemd"):
             per.setdefault(owner, []).append(melding)
     return per
 
