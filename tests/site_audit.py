@@ -102,6 +102,8 @@ def url_problem(value: str, origin: str, loads: bool) -> str | None:
         return None
     if loads:
         return f"loads from another origin: '{value[:60]}'"
+    if scheme.group(1) == "webcal" and not loads:
+        return None  # issue 24: a calendar subscription; the program fetches it over https
     if scheme.group(1) not in ("https", "mailto"):
         return f"scheme {scheme.group(1)}: in '{value[:60]}'"
     return None

@@ -32,6 +32,7 @@ from generator.base.urls import (
     FIXED_FILES,
     FIXED_PAGES,
     FOLDERS,
+    FOLLOW_FILE,
     PDF_FILE,
     SECURITY_TXT,
     reserved_ids,
@@ -120,7 +121,14 @@ def test_fixed_pages_are_the_pages_the_build_makes(tmp_path, monkeypatch):
     assert reserved_ids("maatregel") == {"index"}
     # urls.FIXED_FILES (what check expects of an edition's addresses): the other files.
     others = {path for path in files if not path.endswith((".md", "/index.html"))}
-    assert others == FIXED_FILES - {PDF_FILE} | {SECURITY_TXT}
+    # Issue 24: each opgave's and organisatie's feed (and calendar) follow their subject.
+    follow = {path for path in others if FOLLOW_FILE.match(path)}
+    assert {p for p in follow if p.endswith("feed.xml")} == {
+        f"{FOLDERS[kind]}/{record['id']}/feed.xml"
+        for key, kind in (("opgaven", "opgave"), ("organisaties", "organisatie"))
+        for record in checked.values[key]
+    }
+    assert others - follow == FIXED_FILES - {PDF_FILE} | {SECURITY_TXT}
 
 
 @pytest.mark.xdist_group("serve")

@@ -58,6 +58,13 @@ FIXED_PAGES = frozenset(
     }
 )
 
+# Issue 24: the feed and the calendar of each opgave and organisatie, beside its page
+# ('opgaven/inburgering/feed.xml'). They follow their subject, as services of the current
+# site: an edition does not record them among its addresses.
+FOLLOW_FEED = "feed.xml"
+FOLLOW_CALENDAR = "mijlpalen.ics"
+FOLLOW_FILE = re.compile(r"^(opgaven|organisaties)/[^/]+/(feed\.xml|mijlpalen\.ics)$")
+
 # Files a text may link to besides pages (downloads); anything under these is accepted.
 FILE_PREFIXES = ("open-data/", "feed.xml")
 SECURITY_TXT = ".well-known/security.txt"  # only when there is a contact for it

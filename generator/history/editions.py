@@ -27,7 +27,7 @@ import yaml
 from ..base.dates import Periode
 from ..base.problems import Location, Problem
 from ..base.settings import build_date, pdf_enabled
-from ..base.urls import PDF_FILE
+from ..base.urls import FOLLOW_FILE, PDF_FILE
 from ..content.kinds import Record
 from ..content.schema import FILES, RECORDS
 from ..content.validate import Checked
@@ -109,6 +109,8 @@ def published_urls(files: dict[str, str | bytes]) -> list[str]:
     """The site-relative URLs a set of docs_dir files publishes: 'maatregelen/x.md' -> '.../x/'."""
     urls = set()
     for path in files:
+        if FOLLOW_FILE.match(path):  # issue 24: a subject's feed follows the subject
+            continue
         if path == "index.md":
             urls.add("")
         elif path.endswith(".md"):

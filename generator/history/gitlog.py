@@ -80,6 +80,11 @@ def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> bytes:
     return result.stdout
 
 
+def git(cwd: Path, *args: str) -> bytes:
+    """The output of `git ARGS` run in `cwd`; NoGit or GitError as for every call here."""
+    return _git(cwd, *args)
+
+
 def open_repo(root: Path) -> Repo:
     """The git work tree that holds `root`; NoGit when there is none, GitError when git
     cannot read it (for example a repository owned by another user)."""

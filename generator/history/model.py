@@ -141,6 +141,10 @@ class History:
     houders: dict[tuple[str, str], list[Houder]] = field(default_factory=dict)
     overgedragen: dict[str, list[Overgedragen]] = field(default_factory=dict)  # by organisatie
     correcties: dict[int, list[Any]] = field(default_factory=dict)  # ledger.Correctie by jaar
+    # Issue 24 (history/arrivals.py): every change dated by when it reached the site, newest
+    # first, and per working record its changes in substance; empty until `announce` ran.
+    meldingen: list[Any] = field(default_factory=list)
+    per_record: dict[tuple[str, str], list[Any]] = field(default_factory=dict)
 
     @property
     def latest(self) -> Snapshot | None:

@@ -407,7 +407,7 @@ def editor_schemas(settings: Settings) -> dict[str, bytes]:
 
 
 def site_files(
-    h: Handreiking, settings: Settings, pdf: bool | None = None, history=None
+    h: Handreiking, settings: Settings, pdf: bool | None = None, history=None, volgen=()
 ) -> dict[str, str | bytes]:
     """Everything this module adds to docs_dir: open-data/*, the open-data page, the print
     page and (unless HANDREIKING_PDF=0 or pdf=False) the PDF."""
@@ -422,7 +422,7 @@ def site_files(
         files[PDF_FILE] = data
         pdf_info = {"href": "../" + PDF_FILE, "size": human_size(len(data)), "pages": pages}
     files.update(document.page(pdf_info))
-    files.update(open_data_page(h, settings, files, pdf_info, history))
+    files.update(open_data_page(h, settings, files, pdf_info, history, volgen))
     return files
 
 
@@ -432,6 +432,7 @@ def open_data_page(
     files: dict[str, str | bytes],
     pdf_info: dict | None,
     history=None,
+    volgen=(),
 ) -> dict[str, str]:
     """The page /open-data/ that explains every file, its columns and the licence."""
     from .render import Renderer
@@ -483,7 +484,7 @@ def open_data_page(
                 "voetnoten en paginanummers, om te printen of te delen.",
             )
         )
-    renderer = Renderer(h, settings, history)
+    renderer = Renderer(h, settings, history, volgen=volgen)
     pages: dict[str, str] = {}
     renderer.add(
         pages,

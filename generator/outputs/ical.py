@@ -84,8 +84,18 @@ def _text(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def calendar(h: Handreiking, settings: Settings) -> Calendar:
-    """One VEVENT per mijlpaal of every opgave and maatregel, in timeline order."""
+def calendar(
+    h: Handreiking,
+    settings: Settings,
+    mijlpalen: list[Mijlpaal] | None = None,
+    naam: str | None = None,
+    over: str | None = None,
+) -> Calendar:
+    """One VEVENT per mijlpaal of every opgave and maatregel, in timeline order.
+
+    `mijlpalen` narrows it to some of them (a calendar per opgave or organisatie, issue 24),
+    with the calendar's name `naam` and `over` saying whose mijlpalen they are.
+    """
     base = site_url(settings)
     domain = re.sub(r"^https?://", "", base).split("/")[0] or "localhost"
     stamp = datetime.combine(settings.today, time(0, 0), tzinfo=UTC)
@@ -94,10 +104,10 @@ def calendar(h: Handreiking, settings: Settings) -> Calendar:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", f"Mijlpalen {h.editie.titel}")
+    cal.add("x-wr-calname", naam or f"Mijlpalen {h.editie.titel}")
     cal.add(
         "x-wr-caldesc",
-        f"Alle mijlpalen uit de tijdspaden van de handreiking, editie {h.editie.jaar} "
+        f"{over or 'Alle mijlpalen'} uit de tijdspaden van de handreiking, editie {h.editie.jaar} "
         f"(stand: {h.editie.peildatum.words})"
         + (", mogelijk verouderd" if h.editie.is_verouderd(settings.today) else "")
         + f". Bron: {base}",
@@ -106,7 +116,7 @@ def calendar(h: Handreiking, settings: Settings) -> Calendar:
     cal.add("refresh-interval", timedelta(days=1), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "P1D")
     seen: dict[str, int] = {}
-    for p in h.mijlpalen:
+    for p in h.mijlpalen if mijlpalen is None else mijlpalen:
         if not p.datum.dated:  # 'geen datum genoemd': nothing to put in a calendar
             continue
         url = page_url(settings, p.eigenaar_kind, p.eigenaar_id)

@@ -92,9 +92,10 @@ def edition_pages(renderer: Renderer) -> dict[str, str]:
     return dict(sorted(content_pages(renderer).items()))
 
 
-def render_pages(handreiking, settings, history=None) -> dict[str, str]:
-    """Every page of the current site (`site_pages`) for `handreiking` and its `history`."""
-    return site_pages(Renderer(handreiking, settings, history))
+def render_pages(handreiking, settings, history=None, volgen=()) -> dict[str, str]:
+    """Every page of the current site (`site_pages`) for `handreiking` and its `history`;
+    `volgen` (outputs/follow.py) are the feeds and calendars of its subjects."""
+    return site_pages(Renderer(handreiking, settings, history, volgen=volgen))
 
 
 def render_edition(frozen, settings, history=None) -> dict[str, str]:

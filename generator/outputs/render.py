@@ -267,7 +267,9 @@ class Renderer:
     it is. Which pages exist is outputs/pages.py's table.
     """
 
-    def __init__(self, handreiking: Handreiking, settings: Settings, history=None, frozen=None):
+    def __init__(
+        self, handreiking: Handreiking, settings: Settings, history=None, frozen=None, volgen=()
+    ):
         self.h = handreiking
         self.frozen = frozen
         if frozen is not None:  # as the edition described itself, never with edit links
@@ -307,6 +309,10 @@ class Renderer:
             bevroren=frozen,
             edities=history,
             geschiedenis=history.geschiedenis if history and frozen is None else {},
+            # Issue 24: the feed and calendar of each opgave and organisatie, by (kind, id);
+            # a published edition's pages offer none (they never change).
+            volgen={(v.kind, v.id): v for v in volgen} if frozen is None else {},
+            volg_lijst=list(volgen) if frozen is None else [],
         )
 
     def url_of(self, kind: str, id_: str | None = None) -> str:
@@ -345,6 +351,10 @@ class Renderer:
             target = page_file(self.url_of(kind, id_))
             return _relpath(target, posixpath.dirname(source))
 
+        def mdfile(path: str) -> str:
+            """A Markdown link to a file of docs_dir ('opgaven/x/feed.xml'), from the source."""
+            return _relpath(path, posixpath.dirname(source))
+
         def to(path: str) -> str:
             """A link from this page to any site path ('editie/2021/' or 'feed.xml')."""
             return link_from(url, path)
@@ -353,6 +363,7 @@ class Renderer:
             page_url=url,
             link=link,
             mdlink=mdlink,
+            mdbestand=mdfile,
             naar=to,
             edit=context.pop("edit", None),
             **self.content(lambda path: link_from(url, self.edition_path(path))).globals(),

@@ -22,6 +22,7 @@ from ..base.urls import base_url
 from ..content.load import dutch_os_error
 from ..content.model import Handreiking
 from ..content.validate import Checked
+from ..history.arrivals import announce
 from ..history.checks import check_with_editions
 from ..history.editions import published_urls
 from ..history.ledger import corrections
@@ -29,6 +30,7 @@ from ..history.model import History, compute
 from ..history.snapshots import url_problems
 from ..outputs.export import site_files, write_open_data  # noqa: F401 (for the CLI)
 from ..outputs.feed import FEED_FILE, atom_feed
+from ..outputs.follow import follow_files
 from ..outputs.pages import render_pages
 from ..outputs.redirects import redirect_pages
 from . import frozen, nginx
@@ -121,7 +123,10 @@ def generate_all(root: Path, today: date, correcties=None) -> Generated:
     if correcties is None:
         correcties = corrections(root)
     history = compute(snapshots, checked, correcties)
-    files: dict[str, str | bytes] = dict(render_pages(handreiking, settings, history))
+    announce(history, root, today)  # issue 24: each change dated from git, once
+    follow, volgen = follow_files(handreiking, settings, history)
+    files: dict[str, str | bytes] = dict(render_pages(handreiking, settings, history, volgen))
+    files.update(follow)
     # Editions (issues 4, 20): redirects for vorige_ids, the Atom feed, no lost addresses.
     policy = config.content_security_policy
     files.update(redirect_pages(history.redirects, config.site_url, policy))
@@ -132,7 +137,7 @@ def generate_all(root: Path, today: date, correcties=None) -> Generated:
         handreiking.editie.peildatum.begin,
     )
     # Open data, calendar, print page and PDF (issue 5); HANDREIKING_PDF=0 skips the PDF.
-    files.update(site_files(handreiking, settings, history=history))
+    files.update(site_files(handreiking, settings, history=history, volgen=volgen))
     problems = url_problems(snapshots, set(published_urls(files)))
     if problems:
         raise ContentError(checked.problems + problems)

@@ -55,3 +55,29 @@ def test_small_screens_get_a_search_link(browser, site_url):
     page.keyboard.press("Enter")
     page.wait_for_url("**/zoeken/")
     context.close()
+
+
+@pytest.mark.parametrize(
+    ("url", "wat"), [("opgaven/inburgering/", "opgave"), ("organisaties/szw/", "organisatie")]
+)
+def test_the_follow_links_are_reached_with_tab_and_pass_axe(browser, page, site_url, url, wat):
+    """Issue 24: "Volg deze opgave/organisatie": its feed and calendar by keyboard, same origin."""
+    from site_checks import axe_problems
+
+    page.goto(site_url + url)
+    assert page.locator(".hr-volg").inner_text().startswith(f"Volg deze {wat}:")
+    reached = []
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        text = page.evaluate("() => document.activeElement.textContent.trim()")
+        if page.evaluate("() => !!document.activeElement.closest('.hr-volg')"):
+            reached.append(text)
+        if text == "Meer uitleg":
+            break
+    assert reached[0] == "wijzigingen als feed (Atom)", reached
+    assert "Meer uitleg" in reached
+    href = page.get_attribute(".hr-volg a[type='application/atom+xml']", "href")
+    response = page.request.get(site_url + url + href)
+    assert response.ok and response.body().startswith(b"<?xml")
+    assert not axe_problems(browser, site_url, [url], 1280)
+    assert not axe_problems(browser, site_url, [url], 375)
