@@ -506,6 +506,12 @@ function patchMap(node, value, path, ctx) {
     if (!(key in value)) {
       // The key and its value go, with their lines; a comment above the key stays.
       const start = lineStart(src, pair.key.range[0]);
+      const next = pairs[pairs.indexOf(pair) + 1];
+      if (src.slice(start, pair.key.range[0]).trim() && next) {
+        // The first key on a list item's line ('- id: x'): the next key takes its place.
+        edits.push({ start: pair.key.range[0], end: next.key.range[0], text: '' });
+        continue;
+      }
       const valueEnd = pair.value && pair.value.range ? pair.value.range[1] : lineEnd(src, pair.key.range[1]);
       const end = contentEnd(src, start, Math.max(valueEnd, lineEnd(src, pair.key.range[1])), indent);
       edits.push({ start, end, text: '' });
@@ -568,6 +574,21 @@ function similarity(a, b) {
   return Object.keys(a).filter(k => k in b && equal(a[k], b[k])).length;
 }
 
+/** The old item most like `value` (at least half its fields the same), or -1. */
+function mostLike(oldValues, value) {
+  if (!isObject(value)) return oldValues.findIndex(o => equal(o, value));
+  let best = -1;
+  let score = Math.max(1, Object.keys(value).length / 2) - 0.001;
+  oldValues.forEach((o, k) => {
+    const s = similarity(o, value);
+    if (s > score) {
+      score = s;
+      best = k;
+    }
+  });
+  return best;
+}
+
 /** Which old item each new item is: by id, then equal, then most alike. */
 function pairItems(oldValues, newValues) {
   const pairs = new Array(newValues.length).fill(-1);
@@ -592,19 +613,22 @@ function pairItems(oldValues, newValues) {
       taken.add(i);
     }
   });
+  // The rest by likeness: a record whose id changed is still that record when at least half
+  // of its fields are the same.
   newValues.forEach((v, j) => {
-    if (pairs[j] >= 0 || identity(v)) return;
+    if (pairs[j] >= 0) return;
     let best = -1;
     let score = 0;
     oldValues.forEach((o, k) => {
-      if (taken.has(k) || identity(o)) return;
+      if (taken.has(k) || (identity(o) && newValues.some(n => identity(n) === identity(o)))) return;
       const s = similarity(o, v) + (k === j ? 0.5 : 0);
       if (s > score) {
         score = s;
         best = k;
       }
     });
-    if (best >= 0 && (score >= 1 || (!isObject(v) && best === j))) {
+    const enough = isObject(v) ? Math.max(1, Object.keys(v).length / 2) : 1;
+    if (best >= 0 && (score >= enough || (!isObject(v) && best === j))) {
       pairs[j] = best;
       taken.add(best);
     }
@@ -666,7 +690,11 @@ function patchSeq(node, value, path, ctx) {
       const block = blocks[o];
       text = applyEdits(src.slice(block.start, block.end), itemEdits[j], block.start);
     } else {
-      text = renderItem(v, [...path, j], dash, habits);
+      // A copy of a record the list has (or mostly a copy) is written as that record is.
+      const like = mostLike(oldValues, v);
+      text = like >= 0
+        ? applyEdits(src.slice(blocks[like].start, blocks[like].end), patch(node.items[like], v, [...path, j], ctx, null), blocks[like].start)
+        : renderItem(v, [...path, j], dash, habits);
     }
     out += gap + withNewline(text);
   });
