@@ -22,6 +22,7 @@ from ..history.checks import check_all
 from ..history.diff import markdown, vergelijk
 from ..history.editions import EditionError, as_text, content_of, publish
 from ..history.snapshots import EDITIES_DIR, read_snapshot, snapshot_paths
+from ..outputs import cms
 from ..site import build as site
 
 
@@ -139,9 +140,13 @@ def run_schema(args) -> int:
 
 def generated_files(root: Path) -> dict[str, str]:
     """Every file generated from the declarations, by path: content schemas and modelines, the
-    guide's field reference, the editions' schema and modelines."""
+    guide's field reference, the editions' schema and modelines, the admin's configuration."""
     site = base_url(SiteConfig.read(root).site_url)
-    return {**scaffold.generated_files(root, site), **snapshots.generated_files(root, site)}
+    return {
+        **scaffold.generated_files(root, site),
+        **snapshots.generated_files(root, site),
+        **cms.generated_files(),
+    }
 
 
 def run_nieuw(args) -> int:
