@@ -221,7 +221,10 @@ def _widget(kind: Kind, record: Record, key: str) -> dict[str, Any]:
         if isinstance(item, (Record, Toekenning)):
             widget = _widget(item, record, key)
             widget["widget"] = "list"
-            widget.pop("collapsed", None)
+            widget["collapsed"] = False  # a record's mijlpalen, links, ...: open, to edit
+            widget["label_singular"] = (
+                "eindverantwoordelijke" if isinstance(item, Toekenning) else item.name
+            )
             if "summary" not in widget:
                 widget["summary"] = _summary(item)
             return widget

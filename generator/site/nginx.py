@@ -9,7 +9,10 @@ http:// sends readers to https://, and https:// serves site/ with
 - long caching for files whose name holds a hash of their content, short for the rest;
 - gzip for text; the site's own 404 page;
 - a real 301 for every address in `vorige_ids` (the build also writes a meta-refresh page
-  there, for hosts without this configuration).
+  there, for hosts without this configuration);
+- the editors' admin under /redactie/bewerken/ (when the deployment copies it there, README
+  "De redactie-omgeving") with its own policy and headers (headers.admin_headers), and
+  nothing else: every other address keeps the readers' policy.
 
 nginx drops the `add_header`s of a level as soon as a location adds one of its own, so they
 are all set once for the server, the cache time chosen by a `map` on the file name.
@@ -22,10 +25,11 @@ from dataclasses import dataclass
 
 import jinja2
 
-from ..outputs.headers import security_headers
+from ..outputs.headers import admin_headers, security_headers
 from .deployment import SAFE_PATH, Deployment
 
 CONF_FILE = "build/nginx/handreiking.conf"
+ADMIN_PATH = "/redactie/bewerken/"  # the editors' admin (generator/outputs/cms.py)
 # File names with a content hash: Material's bundle (main.57a0d79d.min.css) and Pagefind's
 # chunks; a year in the cache, never revalidated. The rest is checked again after 5 minutes.
 LONG_CACHE = "public, max-age=31536000, immutable"
@@ -114,6 +118,16 @@ server {
         try_files $uri $uri/ =404;
     }
 
+    # The editors' admin: its own policy. A location that adds a header drops the server's,
+    # so it sets all of its own (its page cached like every page, its hashed script a year).
+    location ^~ {{ admin_path }} {
+        try_files $uri $uri/ =404;
+        add_header Cache-Control $handreiking_cache always;
+{% for name, value in admin_headers %}
+        add_header {{ name }} "{{ value }}" always;
+{% endfor %}
+    }
+
     # Open data: Debian's mime.types knows neither (a calendar app needs text/calendar).
     location ~ "\\.(ics|csv)$" {
         types {
@@ -172,6 +186,8 @@ def config(
         root=root.rstrip("/") or "/",
         gzip_types=GZIP_TYPES,
         headers=sorted(_headers(policy).items()),
+        admin_path=ADMIN_PATH,
+        admin_headers=sorted(_checked(admin_headers()).items()),
         short_cache=SHORT_CACHE,
         long_cache=LONG_CACHE,
         redirects=[("/" + old, "/" + new) for old, new in sorted(redirects) if _safe(old, new)],
@@ -179,7 +195,10 @@ def config(
 
 
 def _headers(policy: str) -> dict[str, str]:
-    headers = security_headers(policy)
+    return _checked(security_headers(policy))
+
+
+def _checked(headers: dict[str, str]) -> dict[str, str]:
     assert not any('"' in value for value in headers.values())  # each goes between "..."
     return headers
 
