@@ -145,7 +145,7 @@ def generated_files(root: Path) -> dict[str, str]:
     return {
         **scaffold.generated_files(root, site),
         **snapshots.generated_files(root, site),
-        **cms.generated_files(),
+        **cms.generated_files(root),
     }
 
 

@@ -19,6 +19,7 @@ left to `check` in the pull request; the help text says so. Dates stay text in t
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -387,5 +388,8 @@ def page_text() -> str:
     return PAGE.format(policy=content_security_policy(ADMIN_POLICY, meta=True))
 
 
-def generated_files() -> dict[str, str]:
+def generated_files(root: Path) -> dict[str, str]:
+    """The admin's generated files, in a project that has the admin (admin/)."""
+    if not (root / "admin").is_dir():
+        return {}
     return {CONFIG_FILE: config_text(), PAGE_FILE: page_text()}
