@@ -8,6 +8,8 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check
 SITE_STAMP := $(VENV)/.site-installed
 TEST_STAMP := $(VENV)/.test-installed
 PORT ?= 8000
+BEWERKEN_PORT ?= 8001
+ADMIN_STAMP := admin/node_modules/.installed
 SIZES ?= 1 10 100 1000
 BENCH_JSON ?= bench-results/bench.json
 LIGHTHOUSE_RUNS ?= 3
@@ -15,7 +17,7 @@ LIGHTHOUSE_JSON ?= bench-results/lighthouse.json
 export NO_MKDOCS_2_WARNING := 1
 .DEFAULT_GOAL := help
 
-.PHONY: help serve build check nieuw diff publiceer schema test test-deps bench lighthouse lint format clean
+.PHONY: help serve build check nieuw diff publiceer schema test test-deps bench lighthouse lint format clean bewerken bewerken-bouwen
 
 help:  ## Dutch: what an editor can type
 	@echo "Opdrachten voor de redactie (de eerste keer installeert make wat nodig is):"
@@ -30,6 +32,7 @@ help:  ## Dutch: what an editor can type
 	@echo "  make publiceer JAAR=2022 VASTGESTELD=2022-03-01 DOOR=\"de LRT\""
 	@echo "                                 leg de inhoud vast als editie 2022"
 	@echo "  make build                     bouw de hele site, met zoeken en PDF, in site/"
+	@echo "  make bewerken                  bewerk de inhoud in de browser: http://127.0.0.1:$(BEWERKEN_PORT)/redactie/bewerken/"
 	@echo "Voor ontwikkelaars: make test, make lint, make bench, make schema."
 
 # What the site needs; pip shows each package as it installs (about a minute the first time).
@@ -78,6 +81,18 @@ test-deps: $(TEST_STAMP)  ## Install Chromium, Java, LibreOffice Calc and the Nu
 
 test: test-deps  ## Run every test: unit, golden, build and real browser
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
+
+# The editors' admin (admin/, issue 25): Decap CMS, built with Node.js from pinned npm
+# packages (admin/package-lock.json). Never needed for serve, check or build.
+$(ADMIN_STAMP): admin/package.json admin/package-lock.json
+	cd admin && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+bewerken-bouwen: $(ADMIN_STAMP)  ## Build the admin into build/bewerken/ (REDACTIE_REPO, REDACTIE_OAUTH_URL: README)
+	node admin/build.mjs build/bewerken
+
+bewerken: bewerken-bouwen $(SITE_STAMP)  ## Serve the admin against this clone (decap-server, git); saves are commits on cms/ branches
+	$(BIN)/python -m tools.bewerken --port $(BEWERKEN_PORT)
 
 bench: $(TEST_STAMP)  ## Benchmark check, render and build at several content sizes; Lighthouse on six pages
 	$(BIN)/python -m tools.bench --sizes $(SIZES) --json $(BENCH_JSON)
