@@ -127,8 +127,9 @@ def open_admin(browser, url: str):
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
     context.add_init_script(WATCH)
     page = context.new_page()
-    page.requests, page.dialogs = [], []
+    page.requests, page.dialogs, page.errors = [], [], []
     page.on("request", lambda request: page.requests.append(request.url))
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
     page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
     page.goto(url)
     page.get_by_role("button", name="Inloggen").click()
@@ -138,7 +139,7 @@ def open_admin(browser, url: str):
 def open_record(page, url: str, entry: str, title: str) -> None:
     page.goto(f"{url}#/collections/inhoud/entries/{entry}")
     summary = page.locator(f"xpath=//div[normalize-space(text())={json.dumps(title)}]").first
-    summary.wait_for(timeout=30_000)
+    summary.wait_for(timeout=90_000)
     summary.locator("xpath=preceding-sibling::div[1]/button[1]").click()
 
 
@@ -238,9 +239,13 @@ def test_the_preview_shows_the_hostile_corpus_as_text_and_runs_no_script(
     try:
         page.goto(f"{admin.url}#/collections/inhoud/entries/maatregelen")
         preview = page.frame_locator("iframe").first
-        preview.locator("article.voorbeeld").wait_for(timeout=30_000)
+        try:
+            preview.locator("article.voorbeeld").wait_for(timeout=90_000)
+        except Exception:
+            page.screenshot(path=str(tmp_path / "admin.png"))
+            pytest.fail(f"no preview ({tmp_path / 'admin.png'}); page errors: {page.errors}")
         last = "Geval " + sorted(texts)[-1]
-        preview.get_by_role("heading", name=last).wait_for(timeout=30_000)
+        preview.get_by_role("heading", name=last).wait_for(timeout=90_000)
         page.wait_for_timeout(1000)
         frame = next(f for f in page.frames if f != page.main_frame)
         found = frame.evaluate(
@@ -343,7 +348,7 @@ def test_public_pages_load_not_a_byte_of_the_admin(served_with_admin, browser):
             page.goto(f"http://127.0.0.1:{port}{path}")
             page.wait_for_load_state("networkidle")
         page.goto(f"http://127.0.0.1:{port}{ADMIN_PATH}")
-        page.get_by_text("Inloggen met GitHub").wait_for(timeout=30_000)
+        page.get_by_text("Inloggen met GitHub").wait_for(timeout=90_000)
     finally:
         context.close()
     public = [u for u in requests[: requests.index(f"http://127.0.0.1:{port}{ADMIN_PATH}")]]
