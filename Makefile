@@ -11,6 +11,8 @@ TEST_STAMP := $(VENV)/.test-installed
 PROPERDOCS_VENV := .venv-properdocs
 PROPERDOCS_STAMP := $(PROPERDOCS_VENV)/.installed
 PORT ?= 8000
+BEWERKEN_PORT ?= 8001
+ADMIN_STAMP := admin/node_modules/.installed
 SIZES ?= 1 10 100 1000
 BENCH_JSON ?= bench-results/bench.json
 LIGHTHOUSE_RUNS ?= 3
@@ -18,7 +20,7 @@ LIGHTHOUSE_JSON ?= bench-results/lighthouse.json
 export NO_MKDOCS_2_WARNING := 1
 .DEFAULT_GOAL := help
 
-.PHONY: help serve build check nieuw diff publiceer schema test test-deps test-each-module bench lighthouse lint format clean
+.PHONY: help serve build check nieuw diff publiceer schema test test-deps test-each-module bench lighthouse lint format clean bewerken bewerken-bouwen
 
 help:  ## Dutch: what an editor can type
 	@echo "Opdrachten voor de redactie (de eerste keer installeert make wat nodig is):"
@@ -35,6 +37,7 @@ help:  ## Dutch: what an editor can type
 	@echo "  make publiceer JAAR=2022 VERVANG=1 REDEN=\"...\""
 	@echo "                                 corrigeer de gepubliceerde editie 2022 (met de reden, voor het logboek)"
 	@echo "  make build                     bouw de hele site, met zoeken en PDF, in site/"
+	@echo "  make bewerken                  bewerk de inhoud in de browser: http://127.0.0.1:$(BEWERKEN_PORT)/redactie/bewerken/"
 	@echo "Voor ontwikkelaars: make test, make lint, make bench, make schema."
 
 # What the site needs; pip shows each package as it installs (about a minute the first time).
@@ -101,6 +104,18 @@ test: test-deps  ## Run every test: unit, golden, build, real browser and the se
 
 test-each-module: test-deps  ## Run each test module on its own (scripts/test-each-module.sh)
 	./scripts/test-each-module.sh
+
+# The editors' admin (admin/, issue 25): Decap CMS, built with Node.js from pinned npm
+# packages (admin/package-lock.json). Never needed for serve, check or build.
+$(ADMIN_STAMP): admin/package.json admin/package-lock.json
+	cd admin && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+bewerken-bouwen: $(ADMIN_STAMP)  ## Build the admin into build/bewerken/ (REDACTIE_REPO, REDACTIE_OAUTH_URL: README)
+	node admin/build.mjs build/bewerken
+
+bewerken: bewerken-bouwen $(SITE_STAMP)  ## Serve the admin against this clone (decap-server, git); saves are commits on cms/ branches
+	$(BIN)/python -m tools.bewerken --port $(BEWERKEN_PORT)
 
 bench: $(TEST_STAMP)  ## Benchmark check, render and build at several content sizes; Lighthouse on six pages
 	$(BIN)/python -m tools.bench --sizes $(SIZES) --json $(BENCH_JSON)

@@ -2,7 +2,8 @@
 # Installs what the browser, HTML and open-data tests need, only when it is missing:
 # Debian's chromium (never a Playwright browser download), Java for the Nu Html Checker,
 # poppler-utils (pdftotext), LibreOffice Calc without a GUI (the CSV import test), nginx-light
-# (tests/test_nginx.py) and the Nu Html Checker itself from npm (pinned in package.json). The
+# (tests/test_nginx.py), the Nu Html Checker itself from npm (pinned in package.json) and the
+# editors' admin's npm packages (admin/package-lock.json). The
 # other real clients of the open data (khal, check-jsonschema, pdfua) are pinned in
 # requirements.txt.
 set -euo pipefail
@@ -34,4 +35,10 @@ fi
 if [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]; then
   echo "installing the Nu Html Checker (vnu-jar) with npm"
   npm ci --silent --no-audit --no-fund
+fi
+# The editors' admin (tests/test_admin*.py): Decap CMS, decap-server and the yaml package,
+# pinned in admin/package-lock.json (the same stamp as `make bewerken-bouwen`).
+if [ ! -f admin/node_modules/.installed ] || [ admin/package-lock.json -nt admin/node_modules/.installed ]; then
+  echo "installing the admin's npm packages (admin/package-lock.json)"
+  (cd admin && npm ci --silent --no-audit --no-fund) && touch admin/node_modules/.installed
 fi

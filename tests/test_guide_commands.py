@@ -39,6 +39,9 @@ NOT_RUN = {
     'make bench SIZES="1 100" BENCH_JSON=/tmp/b.json': "the benchmark",
     "make lighthouse": "the benchmark's Lighthouse part: minutes, and it measures the machine",
     ".venv/bin/python -m pytest tests/test_render.py --update-goldens": "rewrites the goldens",
+    # The editors' admin (issue 25): tests/test_admin.py builds it and drives tools.bewerken.
+    "make bewerken": "serves the admin until Ctrl-C; tests/test_admin.py drives it",
+    "make bewerken-bouwen": "npm ci of the admin's packages (45 s); tests/test_admin.py builds it",
 }
 # make exits 2 when the command it ran failed: check --strict fails on any overdue mijlpaal,
 # which the live content may have; it must still be the located report.

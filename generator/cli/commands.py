@@ -24,6 +24,7 @@ from ..history.editions import EditionError, as_text, content_of, publish
 from ..history.ledger import LEDGER
 from ..history.report import edition_report
 from ..history.snapshots import EDITIES_DIR, read_snapshot, snapshot_paths
+from ..outputs import cms
 from ..site import build as site
 
 
@@ -155,9 +156,13 @@ def run_schema(args) -> int:
 
 def generated_files(root: Path) -> dict[str, str]:
     """Every file generated from the declarations, by path: content schemas and modelines, the
-    guide's field reference, the editions' schema and modelines."""
+    guide's field reference, the editions' schema and modelines, the admin's configuration."""
     site = base_url(SiteConfig.read(root).site_url)
-    return {**scaffold.generated_files(root, site), **snapshots.generated_files(root, site)}
+    return {
+        **scaffold.generated_files(root, site),
+        **snapshots.generated_files(root, site),
+        **cms.generated_files(root),
+    }
 
 
 def run_nieuw(args) -> int:

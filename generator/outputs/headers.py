@@ -53,3 +53,27 @@ def preview_policy(policy: str) -> str:
     return "; ".join(
         f"{d} 'unsafe-inline'" if d.split()[0] == "script-src" else d for d in directives
     )
+
+
+# The editors' admin (/redactie/bewerken/, Decap CMS; generator/outputs/cms.py) has its own
+# policy, sent only on its own path (or host): it never relaxes the readers' policy above.
+# Decap compiles its configuration schema with ajv, which needs eval ('unsafe-eval'), and its
+# styles are injected by emotion ('unsafe-inline' styles). It talks to GitHub's API and shows
+# the editor's avatar from GitHub; nothing else leaves the admin's origin. Its preview is an
+# iframe of its own (frame-src 'self'); it opens GitHub's sign-in in a pop-up, which only
+# COOP 'same-origin-allow-popups' (not 'same-origin') lets answer.
+ADMIN_POLICY = (
+    "default-src 'none'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob: https://avatars.githubusercontent.com; font-src 'self'; "
+    "connect-src 'self' https://api.github.com; frame-src 'self'; worker-src 'none'; "
+    "manifest-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'"
+)
+
+
+def admin_headers() -> dict[str, str]:
+    """The headers of every response under the admin's path: its own policy, no caching of
+    its page (a new build takes effect at once), and no search engine."""
+    headers = security_headers(ADMIN_POLICY)
+    headers["Cross-Origin-Opener-Policy"] = "same-origin-allow-popups"
+    headers["X-Robots-Tag"] = "noindex, nofollow"
+    return headers

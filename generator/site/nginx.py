@@ -9,7 +9,10 @@ http:// sends readers to https://, and https:// serves site/ with
 - long caching for files whose name holds a hash of their content, short for the rest;
 - gzip for text; the site's own 404 page;
 - a real 301 for every address in `vorige_ids` (the build also writes a meta-refresh page
-  there, for hosts without this configuration).
+  there, for hosts without this configuration);
+- the editors' admin under /redactie/bewerken/ (when the deployment copies it there, README
+  "De redactie-omgeving") with its own policy and headers (headers.admin_headers), and
+  nothing else: every other address keeps the readers' policy.
 
 nginx drops the `add_header`s of a level as soon as a location adds one of its own, so they
 are all set once for the server, the cache time chosen by a `map` on the file name.
@@ -31,10 +34,11 @@ from dataclasses import dataclass
 import jinja2
 
 from ..content.config_check import host_problem
-from ..outputs.headers import security_headers
+from ..outputs.headers import admin_headers, security_headers
 from .deployment import Deployment
 
 CONF_FILE = "build/nginx/handreiking.conf"
+ADMIN_PATH = "/redactie/bewerken/"  # the editors' admin (generator/outputs/cms.py)
 # File names with a content hash: Material's bundle (main.57a0d79d.min.css) and Pagefind's
 # chunks; a year in the cache, never revalidated. The rest is checked again after 5 minutes.
 LONG_CACHE = "public, max-age=31536000, immutable"
@@ -130,6 +134,16 @@ server {
         try_files $uri $uri/ =404;
     }
 
+    # The editors' admin: its own policy. A location that adds a header drops the server's,
+    # so it sets all of its own (its page cached like every page, its hashed script a year).
+    location ^~ {{ admin_path }} {
+        try_files $uri $uri/ =404;
+        add_header Cache-Control $handreiking_cache always;
+{% for name, value in admin_headers %}
+        add_header {{ name }} {{ value }} always;
+{% endfor %}
+    }
+
     # Open data: Debian's mime.types knows neither (a calendar app needs text/calendar).
     location ~ "\\.(ics|csv)$" {
         types {
@@ -180,7 +194,8 @@ def config(
     headers = [(name, literal(value, header=True)) for name, value in sorted(headers_of(policy))]
     folder = literal(root.rstrip("/") or "/")
     written = [folder, *(() if tls is None else (tls.certificate, tls.key))]
-    written += [value for _, value in headers]
+    admin = [(name, literal(value, header=True)) for name, value in sorted(admin_headers().items())]
+    written += [value for _, value in headers + admin]
 
     environment = jinja2.Environment(
         autoescape=False, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined
@@ -194,6 +209,8 @@ def config(
         root=folder,
         gzip_types=GZIP_TYPES,
         headers=headers,
+        admin_path=ADMIN_PATH,
+        admin_headers=admin,
         short_cache=SHORT_CACHE,
         long_cache=LONG_CACHE,
         redirects=[("/" + old, "/" + new) for old, new in sorted(redirects) if _safe(old, new)],
