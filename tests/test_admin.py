@@ -170,10 +170,13 @@ def test_an_edit_in_the_admin_is_a_commit_on_its_own_branch_that_passes_check(
         )
         page.get_by_role("button", name="Opslaan", exact=True).click()
         deadline = time.monotonic() + 60
-        while BRANCH not in git(repo, "branch", "--list", BRANCH):
-            assert time.monotonic() < deadline, "no branch after saving"
-            time.sleep(0.5)
-        page.wait_for_timeout(500)
+        # decap-server commits on the branch and then checks main out again: wait for both
+        # before it stops (stopped in between, it would leave the clone on the branch)
+        while BRANCH not in git(repo, "branch", "--list", BRANCH) or (
+            git(repo, "rev-parse", "--abbrev-ref", "HEAD").strip() != "main"
+        ):
+            assert time.monotonic() < deadline, "no branch, or not back on main, after saving"
+            time.sleep(0.2)
         violations = page.evaluate("window.__violations")
         requests = [u for u in page.requests if not u.startswith(f"http://127.0.0.1:{admin.port}/")]
     finally:

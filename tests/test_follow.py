@@ -63,10 +63,15 @@ def later_change(project: Path) -> tuple[str, str, str]:
     return target["id"], target["opgave"], target["status"].replace("-", " ")
 
 
+@pytest.fixture(autouse=True)
+def _no_pdf(monkeypatch):
+    """The builds here leave the PDF out (seconds each; nothing here reads it)."""
+    monkeypatch.setenv("HANDREIKING_PDF", "0")
+
+
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
     """The fixture after the yearly update and one later change, each a commit."""
-    os.environ.setdefault("HANDREIKING_PDF", "0")
     root = copy_project(tmp_path_factory.mktemp("volgen") / "p")
     git(root, "init", "-q", "-b", "main")
     commit(root, "editie 2021", PUBLISHED_2021)
@@ -81,7 +86,11 @@ def project(tmp_path_factory):
 @pytest.fixture(scope="module")
 def files(project):
     root, plan, _, _ = project
-    return generate_all(root, plan.datum).files
+    # without the PDF (seconds, nothing here reads it); only for this build, so no other
+    # module in this worker loses its PDF
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("HANDREIKING_PDF", "0")
+        return generate_all(root, plan.datum).files
 
 
 def _records(root: Path, key: str) -> dict[str, dict]:
