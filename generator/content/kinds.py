@@ -1066,6 +1066,15 @@ def _elsewhere(key: str, here: Record) -> str:
     return f" (het veld '{key}' hoort bij {names}, niet bij een {here.name})"
 
 
+# Names the outputs give the records with a page (and a mijlpaal, its owner's) themselves:
+# 'url' is the address of its page in handreiking.json, its JSON Schema and the CSV files,
+# 'verlopen' whether it is overdue (outputs/export.py, csv_tables.py). A content field with
+# such a name would be overwritten there silently, so `record` refuses it at import. A link's
+# or a contact's own 'url' is content, and stays allowed.
+RESERVED_FIELDS = frozenset({"url", "verlopen"})
+ADDRESSED = frozenset({"maatregel", "opgave", "regeling", "organisatie", "mijlpaal"})
+
+
 def record(name: str, id_kind: str | None = None):
     """Class decorator: derive the `Record` kind of a dataclass from its `content` fields.
 
@@ -1078,6 +1087,13 @@ def record(name: str, id_kind: str | None = None):
             for f in dataclasses.fields(cls)
             if _SPEC in f.metadata
         )
+        taken = sorted({f.key for f in fields} & RESERVED_FIELDS)
+        # at import, so such a field never ships: the outputs would overwrite it
+        if taken and name in ADDRESSED:
+            raise TypeError(
+                f"{cls.__name__}: {', '.join(taken)} is reserved (RESERVED_FIELDS): the JSON, "
+                "its schema and the CSV write their own value there. Choose another name"
+            )
         cls.record = _RECORDS[name] = Record(name=name, fields=fields, id_kind=id_kind, cls=cls)
         return cls
 

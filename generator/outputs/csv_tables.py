@@ -1,10 +1,13 @@
 """The CSV files of the open data: a row per record, columns that follow from the schema.
 
-Each table names the fields of a schema Record it shows; a field's Kind decides its columns
-(a date gives its notation, its words and its first and last day; an enum its value and its
-words; a list of ids one cell) and its help text explains them on the open-data page. Only
-what the content files do not hold (a page's address, what refers to a record) is written out
-as a Column here.
+Each table shows every declared field of its Record (`declared`): a field's Kind decides its
+columns (a date gives its notation, its words and its first and last day; an enum its value
+and its words; a list of ids one cell) and its help text explains them on the open-data page.
+A table only says the order of the columns people already use, and what goes between them;
+a field added to a Record later gets its columns at the end by itself. What is left out on
+purpose stands in OMITTED, with why (tests/test_declaration.py holds every field to that).
+Only what the content files do not hold (a page's address, what refers to a record) is
+written out as a Column here.
 
 Written so that a spreadsheet opens every file right with its default settings, in a Dutch
 locale (LibreOffice's Text Import ticks comma, semicolon and tab; Excel double-clicked splits
@@ -237,6 +240,82 @@ def field_columns(
     return tuple(columns)
 
 
+# Fields no CSV column shows, each with why. Every other declared field of a table's Record
+# is in its file (`declared`); tests/test_declaration.py fails on a field in neither.
+_LONG = "lange Markdown-tekst: staat in handreiking.json en op de pagina"
+_STRUCTURE = "een structuur die niet in één cel past: staat in handreiking.json"
+_OWN_FILE = "heeft een eigen bestand"
+_SOURCES = "per veld de bron: staat in handreiking.json en bij het veld op de pagina"
+OMITTED: dict[str, dict[str, str]] = {
+    "maatregel": {
+        "vermeld_in": _STRUCTURE,
+        "beschrijving": _LONG,
+        "tijdspad": f"{_OWN_FILE}: mijlpalen.csv (en de kolom aantal_mijlpalen)",
+        "links": _STRUCTURE,
+        "voetnoten": _LONG,
+        "afgeleid": "samen met de reden in de kolom 'afgeleid'",
+        "bronvermelding": _SOURCES,
+        "vorige_ids": "oude adressen; de site stuurt ze door, handreiking.json noemt ze",
+        "inhoudelijk_gewijzigd": "een aanwijzing van de redactie voor het wijzigingenoverzicht",
+    },
+    "regeling": {
+        "vermeld_in": _STRUCTURE,
+        "beschrijving": _LONG,
+        "bedrag": "verdeeld over de kolommen bedrag, soort_bedrag en deel_van",
+        "links": _STRUCTURE,
+        "afgeleid": "samen met de reden in de kolom 'afgeleid'",
+        "bronvermelding": _SOURCES,
+        "vorige_ids": "oude adressen; de site stuurt ze door, handreiking.json noemt ze",
+    },
+    "organisatie": {
+        "contact": "verdeeld over de kolommen email en website",
+        "voorgangers": _STRUCTURE,
+        "afgeleid": _STRUCTURE,
+        "bronvermelding": _SOURCES,
+        "vorige_ids": "oude adressen; de site stuurt ze door, handreiking.json noemt ze",
+    },
+    "opgave": {
+        "volgorde": "alleen de volgorde op de site; de regels staan al in die volgorde",
+        "beschrijving": _LONG,
+        "kerncijfers": f"{_OWN_FILE}: kerncijfers.csv",
+        "tijdspad": f"{_OWN_FILE}: mijlpalen.csv",
+        "vorige_ids": "oude adressen; de site stuurt ze door, handreiking.json noemt ze",
+    },
+    "mijlpaal": {},
+    "kerncijfer": {},
+}
+
+
+def declared(
+    record: Record,
+    order: Iterable[str | Column | tuple[Column, ...]],
+    options: dict[str, dict[str, Any]] | None = None,
+    **common: Any,
+) -> tuple[Column, ...]:
+    """The columns of every declared field of `record` except OMITTED: in `order` first (a key
+    is that field's columns, a Column stands as it is), then any field `order` does not name,
+    in declaration order, so a new field is never left out silently. `options` are a field's
+    `field_columns` arguments; `common` go to every field (such as `of`)."""
+    options = options or {}
+    omitted = OMITTED[record.name]
+    columns: list[Column] = []
+    named = set()
+    for item in order:
+        if isinstance(item, str):
+            if item in omitted:
+                raise ValueError(f"{record.name}.{item} is in OMITTED and in the order")
+            named.add(item)
+            columns += field_columns(record, item, **common, **options.get(item, {}))
+        elif isinstance(item, Column):
+            columns.append(item)
+        else:
+            columns += item
+    for field in record.fields:
+        if field.key not in named and field.key not in omitted:
+            columns += field_columns(record, field.key, **common, **options.get(field.key, {}))
+    return tuple(columns)
+
+
 def tables(h: Handreiking, settings: Settings) -> tuple[Table, ...]:
     """Every CSV file and its columns (the open-data page documents them)."""
     orgs, opgaven = h.organisaties, h.opgaven
@@ -264,124 +343,128 @@ def tables(h: Handreiking, settings: Settings) -> tuple[Table, ...]:
     opgave_titel = ("_titel", "Titel van de opgave", lambda i: opgaven[i].titel)
     org_namen = ("_namen", "Namen van de organisaties", lambda i: orgs[i].naam)
     org_naam = ("_naam", "Naam van de organisatie", lambda i: orgs[i].naam)
-    maatregel = (
-        *field_columns(MAATREGEL, "id"),
-        *field_columns(MAATREGEL, "sectie"),
-        *field_columns(MAATREGEL, "titel"),
-        *field_columns(MAATREGEL, "opgave", named=opgave_titel),
-        *field_columns(MAATREGEL, "status"),
-        *field_columns(MAATREGEL, "eindverantwoordelijken", named=org_namen),
-        *field_columns(MAATREGEL, "gezamenlijk"),
-        *field_columns(MAATREGEL, "betrokkenen"),
-        *field_columns(MAATREGEL, "regelingen"),
-        *field_columns(MAATREGEL, "bronnen"),
-        *field_columns(MAATREGEL, "contact"),
-        Column(
-            "aantal_mijlpalen",
-            "Aantal mijlpalen in het tijdspad (zie mijlpalen.csv)",
-            lambda m: len(m.tijdspad),
-            NUMBER,
+    maatregel = declared(
+        MAATREGEL,
+        (
+            *("id", "sectie", "titel", "opgave", "status", "eindverantwoordelijken"),
+            *("gezamenlijk", "betrokkenen", "regelingen", "bronnen", "contact"),
+            Column(
+                "aantal_mijlpalen",
+                "Aantal mijlpalen in het tijdspad (zie mijlpalen.csv)",
+                lambda m: len(m.tijdspad),
+                NUMBER,
+            ),
+            "samenvatting",
+            verlopen,
+            afgeleid,
+            url("maatregel"),
         ),
-        *field_columns(MAATREGEL, "samenvatting"),
-        verlopen,
-        afgeleid,
-        url("maatregel"),
+        {
+            "opgave": {"named": opgave_titel},
+            "eindverantwoordelijken": {"named": org_namen},
+        },
     )
     bedrag = {"of": lambda r: r.bedrag}
-    regeling = (
-        *field_columns(REGELING, "id"),
-        *field_columns(REGELING, "sectie"),
-        *field_columns(REGELING, "titel"),
-        *field_columns(REGELING, "kenmerk"),
-        *field_columns(REGELING, "opgave", named=opgave_titel),
-        *field_columns(REGELING, "verstrekker", named=org_naam),
-        *field_columns(REGELING, "eindverantwoordelijken", named=org_namen),
-        *field_columns(REGELING, "status"),
-        *field_columns(BEDRAG, "waarde", name="bedrag", **bedrag),
-        *field_columns(BEDRAG, "soort", name="soort_bedrag", **bedrag),
-        *field_columns(BEDRAG, "deel_van", **bedrag),
-        *field_columns(REGELING, "aanvraagperiode"),
-        *field_columns(REGELING, "aanvraagperiode_soort"),
-        *field_columns(REGELING, "aanvraagperiode_zekerheid"),
-        *field_columns(REGELING, "doelgroep"),
-        ids("maatregelen", "maatregelen", "Ids van de maatregelen die naar de regeling verwijzen"),
-        *field_columns(REGELING, "samenvatting"),
-        verlopen,
-        afgeleid,
-        url("regeling"),
+    regeling = declared(
+        REGELING,
+        (
+            *("id", "sectie", "titel", "kenmerk", "opgave", "verstrekker"),
+            *("eindverantwoordelijken", "status"),
+            field_columns(BEDRAG, "waarde", name="bedrag", **bedrag),
+            field_columns(BEDRAG, "soort", name="soort_bedrag", **bedrag),
+            field_columns(BEDRAG, "deel_van", **bedrag),
+            *("aanvraagperiode", "aanvraagperiode_soort", "aanvraagperiode_zekerheid"),
+            "doelgroep",
+            ids(
+                "maatregelen",
+                "maatregelen",
+                "Ids van de maatregelen die naar de regeling verwijzen",
+            ),
+            "samenvatting",
+            verlopen,
+            afgeleid,
+            url("regeling"),
+        ),
+        {
+            "opgave": {"named": opgave_titel},
+            "verstrekker": {"named": org_naam},
+            "eindverantwoordelijken": {"named": org_namen},
+        },
     )
     contact = {"of": lambda o: o.contact}
-    organisatie = (
-        *field_columns(ORGANISATIE, "id"),
-        *field_columns(ORGANISATIE, "naam"),
-        *field_columns(ORGANISATIE, "afkorting"),
-        *field_columns(ORGANISATIE, "soort"),
-        *field_columns(ORGANISATIE, "rol"),
-        *field_columns(CONTACT, "email", **contact),
-        *field_columns(CONTACT, "url", name="website", **contact),
-        ids(
-            "eindverantwoordelijk_voor",
-            "eindverantwoordelijk_voor",
-            "Ids van de maatregelen waarvoor de organisatie eindverantwoordelijk is",
-        ),
-        ids(
-            "betrokken_bij",
-            "betrokken_bij",
-            "Ids van de maatregelen waarbij de organisatie betrokken is",
-        ),
-        ids("verstrekt", "verstrekt", "Ids van de regelingen die de organisatie verstrekt"),
-        ids(
-            "eindverantwoordelijk_voor_regelingen",
-            "eindverantwoordelijk_voor_regelingen",
-            "Ids van de regelingen waarvoor de organisatie eindverantwoordelijk is",
-        ),
-        url("organisatie"),
-    )
-    mijlpaal = (
-        *field_columns(MIJLPAAL, "datum"),
-        Column(
-            "precisie", "Precisie van de datum: " + ", ".join(PRECISIES), lambda p: p.datum.precisie
-        ),
-        *field_columns(MIJLPAAL, "datum_soort"),
-        *field_columns(MIJLPAAL, "datum_zekerheid"),
-        *field_columns(MIJLPAAL, "tekst"),
-        *field_columns(MIJLPAAL, "bereikt"),
-        Column(
-            "verlopen",
-            "ja als de periode op de bouwdatum voorbij is zonder dat iemand de mijlpaal als "
-            "gehaald markeerde, terwijl de maatregel nog loopt (of van een opgave); anders nee",
-            lambda p: "ja" if p.is_overdue(settings.today) else "nee",
-        ),
-        *field_columns(MIJLPAAL, "afgeleid"),
-        Column(
-            "soort", "maatregel of opgave: waar de mijlpaal bij hoort", lambda p: p.eigenaar_kind
-        ),
-        Column("id", "Id van de maatregel of opgave", lambda p: p.eigenaar_id),
-        Column("titel", "Titel van de maatregel of opgave", lambda p: p.eigenaar_titel),
-        Column("status", "Status van de maatregel (leeg bij een opgave)", lambda p: p.status),
-        Column(
-            "url",
-            "Webadres van de pagina van de maatregel of opgave",
-            lambda p: page_url(settings, p.eigenaar_kind, p.eigenaar_id),
+    organisatie = declared(
+        ORGANISATIE,
+        (
+            *("id", "naam", "afkorting", "soort", "rol"),
+            field_columns(CONTACT, "email", **contact),
+            field_columns(CONTACT, "url", name="website", **contact),
+            ids(
+                "eindverantwoordelijk_voor",
+                "eindverantwoordelijk_voor",
+                "Ids van de maatregelen waarvoor de organisatie eindverantwoordelijk is",
+            ),
+            ids(
+                "betrokken_bij",
+                "betrokken_bij",
+                "Ids van de maatregelen waarbij de organisatie betrokken is",
+            ),
+            ids("verstrekt", "verstrekt", "Ids van de regelingen die de organisatie verstrekt"),
+            ids(
+                "eindverantwoordelijk_voor_regelingen",
+                "eindverantwoordelijk_voor_regelingen",
+                "Ids van de regelingen waarvoor de organisatie eindverantwoordelijk is",
+            ),
+            url("organisatie"),
         ),
     )
-    opgave = (
-        *field_columns(OPGAVE, "id"),
-        *field_columns(OPGAVE, "hoofdstuk"),
-        *field_columns(OPGAVE, "titel"),
-        *field_columns(OPGAVE, "samenvatting"),
-        ids("maatregelen", "maatregelen", "Ids van de maatregelen"),
-        ids("regelingen", "regelingen", "Ids van de regelingen"),
-        url("opgave"),
+    mijlpaal = declared(
+        MIJLPAAL,
+        (
+            "datum",
+            Column(
+                "precisie",
+                "Precisie van de datum: " + ", ".join(PRECISIES),
+                lambda p: p.datum.precisie,
+            ),
+            *("datum_soort", "datum_zekerheid", "tekst", "bereikt"),
+            Column(
+                "verlopen",
+                "ja als de periode op de bouwdatum voorbij is zonder dat iemand de mijlpaal als "
+                "gehaald markeerde, terwijl de maatregel nog loopt (of van een opgave); anders nee",
+                lambda p: "ja" if p.is_overdue(settings.today) else "nee",
+            ),
+            "afgeleid",
+            Column(
+                "soort",
+                "maatregel of opgave: waar de mijlpaal bij hoort",
+                lambda p: p.eigenaar_kind,
+            ),
+            Column("id", "Id van de maatregel of opgave", lambda p: p.eigenaar_id),
+            Column("titel", "Titel van de maatregel of opgave", lambda p: p.eigenaar_titel),
+            Column("status", "Status van de maatregel (leeg bij een opgave)", lambda p: p.status),
+            Column(
+                "url",
+                "Webadres van de pagina van de maatregel of opgave",
+                lambda p: page_url(settings, p.eigenaar_kind, p.eigenaar_id),
+            ),
+        ),
     )
-    cijfer = {"of": lambda row: row[1]}
+    opgave = declared(
+        OPGAVE,
+        (
+            *("id", "hoofdstuk", "titel", "samenvatting"),
+            ids("maatregelen", "maatregelen", "Ids van de maatregelen"),
+            ids("regelingen", "regelingen", "Ids van de regelingen"),
+            url("opgave"),
+        ),
+    )
     kerncijfer = (
         Column("opgave", "Id van de opgave", lambda row: row[0].id),
         Column("opgave_titel", "Titel van de opgave", lambda row: row[0].titel),
-        *(
-            column
-            for key in ("label", "waarde", "eenheid", "peildatum", "bron", "toelichting")
-            for column in field_columns(KERNCIJFER, key, **cijfer)
+        *declared(
+            KERNCIJFER,
+            ("label", "waarde", "eenheid", "peildatum", "bron", "toelichting"),
+            of=lambda row: row[1],
         ),
     )
 

@@ -23,7 +23,7 @@ from typing import Any
 from ..base.dates import PRECISIES, Periode
 from ..base.settings import Settings, pdf_enabled
 from ..base.urls import OPEN_DATA, PDF_FILE, site_url, url_of
-from ..content.kinds import ListOf, Record
+from ..content.kinds import ADDRESSED, ListOf, Record
 from ..content.model import VOLGENDE_EDITIE_AFGELEID, Handreiking, Mijlpaal
 from ..content.schema import (
     BEGRIP,
@@ -166,7 +166,7 @@ def export_schema(settings: Settings) -> dict[str, Any]:
         "title": "Webadres",
         "description": "De pagina op de site (afgeleid, staat niet in de YAML)",
     }
-    for name in ("maatregel", "opgave", "regeling", "organisatie"):
+    for name in sorted(ADDRESSED - {"mijlpaal"}):  # the records with a page (kinds.py)
         defs[name]["properties"]["url"] = url
     for name in ("maatregel", "regeling"):
         defs[name]["properties"]["verlopen"] = {
