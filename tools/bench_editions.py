@@ -68,7 +68,7 @@ def with_editions(target: Path, count: int) -> Path:
         maatregelen = project / "maatregelen.yaml"
         text = maatregelen.read_text(encoding="utf-8")
         text = re.sub(
-            r"^(    samenvatting: )(.*)$",
+            r"^(    titel: )(.*)$",  # a one-line field (a summary may be a >- block)
             rf"\g<1>\g<2> (bijgewerkt in {jaar})",
             text,
             count=1,
