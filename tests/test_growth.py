@@ -16,20 +16,11 @@ from collections.abc import Callable
 import pytest
 
 from generator.content import markup
+from tools.bad_input import repeat
 
 SIZE = 12_000
 BOUND = 7.0  # linear is 4, quadratic 16
 GLOSSARY = (("COA", "Centraal Orgaan opvang asielzoekers"), ("IND", "Immigratiedienst"))
-
-
-def repeat(unit: str, size: int) -> str:
-    parts, length, index = [], 0, 0
-    while length < size:
-        part = unit.format(i=index)
-        parts.append(part)
-        length += len(part)
-        index += 1
-    return "".join(parts)
 
 
 def in_blocks(line: str, size: int, lines: int = 100) -> str:

@@ -101,6 +101,17 @@ _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, 
 MAX_CONFIG_BYTES = 1024 * 1024  # content/config_check.py refuses a bigger one, located
 
 
+def nav_files(nav) -> list[str]:
+    """The Markdown files that mkdocs.yml's `nav` names, in its order, at any depth."""
+    if isinstance(nav, str):
+        return [nav] if nav.endswith(".md") else []
+    if isinstance(nav, dict):
+        return [f for value in nav.values() for f in nav_files(value)]
+    if isinstance(nav, list):
+        return [f for item in nav for f in nav_files(item)]
+    return []
+
+
 def read_config(root: Path) -> dict:
     """mkdocs.yml of the project as plain data: an empty dict when it is no mapping, too big,
     or no YAML (content/config_check.py reports why, located, before anything is built)."""

@@ -187,6 +187,16 @@ class _Checker:
             )
         return False
 
+    def _setting(self, block: Mapping, path: str) -> tuple[Node, str] | None:
+        """The one-line setting at `path` ('extra.deployment.server_root') in `block`, with
+        its node; None when it is absent or empty (fine), or not one line (reported)."""
+        key = path.rsplit(".", 1)[1]
+        if key not in block.items:
+            return None
+        node = block.items[key][1]
+        value = self._text(node, path)
+        return None if value is None else (node, value)
+
     def _text(self, node: Node, path: str) -> str | None:
         """A setting that must be one line of text (an empty one is None, and fine; one with
         a character _texts reported is None too)."""
@@ -245,13 +255,10 @@ class _Checker:
             self.problem(node.location, path or key, problem)
 
     def _contact(self, block: Mapping, path: str) -> None:
-        key = path.rsplit(".", 1)[1]
-        if key not in block.items:
+        found = self._setting(block, path)
+        if found is None:
             return
-        node = block.items[key][1]
-        value = self._text(node, path)
-        if value is None:
-            return
+        node, value = found
         if value.startswith("mailto:"):
             if not EMAIL.fullmatch(value.removeprefix("mailto:")):
                 self.problem(node.location, path, f"'{value}' is geen geldig e-mailadres")
@@ -268,13 +275,10 @@ class _Checker:
             )
 
     def _server_path(self, block: Mapping, path: str) -> None:
-        key = path.rsplit(".", 1)[1]
-        if key not in block.items:
+        found = self._setting(block, path)
+        if found is None:
             return
-        node = block.items[key][1]
-        value = self._text(node, path)
-        if value is None:
-            return
+        node, value = found
         if not value.startswith("/"):
             self.problem(
                 node.location, path, f"'{value}' is geen volledig pad; begin met / (de hoofdmap)"

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..base.dates import Termijn
 from ..base.problems import FOUT, OVERDUE, WAARSCHUWING, Location, Problem
-from ..base.settings import CONFIG, locate, read_config
+from ..base.settings import CONFIG, locate, nav_files, read_config
 from ..base.urls import (
     FILE_PREFIXES,
     FIXED_PAGES,
@@ -167,7 +167,7 @@ def _check_nav(root: Path, pages: list[dict[str, Any]], problems: list[Problem])
     nav = config.get("nav")
     if not nav:
         return
-    listed = set(_nav_files(nav))
+    listed = set(nav_files(nav))
     ignored = [p.strip() for p in str(config.get("not_in_nav") or "").splitlines() if p.strip()]
     folder = FOLDERS["pagina"]
     for page in pages:
@@ -193,16 +193,6 @@ def _check_nav(root: Path, pages: list[dict[str, Any]], problems: list[Problem])
                     "haal de regel weg of zet de pagina terug",
                 )
             )
-
-
-def _nav_files(nav) -> list[str]:
-    if isinstance(nav, str):
-        return [nav] if nav.endswith(".md") else []
-    if isinstance(nav, dict):
-        return [f for value in nav.values() for f in _nav_files(value)]
-    if isinstance(nav, list):
-        return [f for item in nav for f in _nav_files(item)]
-    return []
 
 
 def _matches(pattern: str, path: str) -> bool:

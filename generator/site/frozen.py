@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..base.problems import ContentError
-from ..base.settings import Settings
+from ..base.settings import Settings, nav_files
 from ..base.urls import FIXED_PAGES, page_file
 from ..history.frozen import Frozen, UnshowableEdition, model_of
 from ..history.model import History
@@ -152,7 +152,7 @@ def _stand_ins(root: Path, pages: dict) -> dict[str, str]:
     from ..base.settings import read_config
 
     config = read_config(root)
-    named = set(_nav_files(config.get("nav") or []))
+    named = set(nav_files(config.get("nav") or []))
     named |= {page_file(url) for url in FIXED_PAGES}
     stand_ins = {}
     for path in sorted(named):
@@ -167,17 +167,6 @@ def _title(text) -> str:
             if line.startswith("title: "):
                 return line[len("title: ") :].strip().strip("'\"")
     return "Pagina"
-
-
-def _nav_files(items) -> list[str]:
-    found = []
-    for item in items:
-        value = next(iter(item.values())) if isinstance(item, dict) else item
-        if isinstance(value, list):
-            found += _nav_files(value)
-        elif isinstance(value, str) and value.endswith(".md"):
-            found.append(value)
-    return found
 
 
 def _key(root: Path, frozen: list[Frozen], settings: Settings, stand_ins: dict) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 from mkdocs.plugins import BasePlugin
 
 from ..base.problems import FOUT, Problem
-from ..base.settings import build_date
+from ..base.settings import build_date, nav_files
 from ..base.urls import PDF_FILE
 from ..outputs.headers import preview_policy
 from . import build, frozen
@@ -224,20 +224,8 @@ def _reload_not_found(server) -> None:
 def _placeholders(config) -> None:
     """A page for every nav entry missing from docs_dir (a preview that starts with errors)."""
     docs = Path(config.docs_dir)
-    for page in _nav_files(config.nav or []):
+    for page in nav_files(config.nav or []):
         target = docs / page
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(PLACEHOLDER, encoding="utf-8")
-
-
-def _nav_files(items) -> list[str]:
-    """The Markdown files named in mkdocs.yml's nav."""
-    found = []
-    for item in items:
-        value = next(iter(item.values())) if isinstance(item, dict) else item
-        if isinstance(value, list):
-            found += _nav_files(value)
-        elif isinstance(value, str) and value.endswith(".md"):
-            found.append(value)
-    return found
