@@ -33,6 +33,7 @@ import yaml
 
 from ..base.problems import Location, Problem
 from ..content.load import Mapping, Node, Scalar, Sequence, Source, compose, read_source
+from .yaml_text import block_yaml
 
 LEDGER = "content/edities/logboek.yaml"
 FORMAT = 1
@@ -304,31 +305,12 @@ def _iso_date(value: str) -> bool:
 # --- writing ---------------------------------------------------------------------------------
 
 
-class _Dumper(yaml.SafeDumper):
-    """Block style, like the edition files; a list under a key is not indented."""
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str):
-    style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _represent_str)
-
-
 def ledger_text(entries: list[Entry]) -> str:
     """The whole ledger file for `entries`: the same entries always give the same bytes, so
     appending one adds lines at the end and changes none above."""
     body = "formaat: 1\nlogboek:\n"
     if entries:
-        body += yaml.dump(
-            [e.data() for e in entries],
-            Dumper=_Dumper,
-            allow_unicode=True,
-            sort_keys=False,
-            width=100,
-            default_flow_style=False,
-        )
+        body += block_yaml([e.data() for e in entries])
     else:
         body = "formaat: 1\nlogboek: []\n"
     return HEADER + body

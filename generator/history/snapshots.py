@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..base.dates import DateNotationError, Periode, words_of
 from ..base.problems import Location, Problem
 from ..base.urls import RENAMEABLE, url_of  # noqa: F401 (RENAMEABLE re-exported)
@@ -26,6 +24,7 @@ from ..content.kinds import Context, Field, Kind, ListOf, Markdown, Record, Slug
 from ..content.load import Mapping, Node, Scalar, Sequence, Source, read_source
 from ..content.schema import FILES, PAGINA
 from .ledger import LEDGER, ledger_schema
+from .yaml_text import block_yaml
 
 EDITIES_DIR = "content/edities"
 FORMAT = 1
@@ -296,18 +295,6 @@ def to_plain(node: Node | None) -> Any:
     return None
 
 
-class _Dumper(yaml.SafeDumper):
-    """Block style, multi-line text as '|' blocks, so a snapshot reads (and diffs) like content."""
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str):
-    style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _represent_str)
-
-
 def snapshot_schema(site: str) -> dict:
     """The JSON Schema of the files in content/edities/, for editor tools and validators: a
     snapshot's layout (`formaat`), or the ledger's (history/ledger.py).
@@ -394,14 +381,7 @@ def snapshot_text(editie: dict, adressen: list[str], content: dict[str, Any]) ->
         "adressen": ["/" + a for a in adressen],
         "inhoud": content,
     }
-    body = yaml.dump(
-        data,
-        Dumper=_Dumper,
-        allow_unicode=True,
-        sort_keys=False,
-        width=100,
-        default_flow_style=False,
-    )
+    body = block_yaml(data)
     return HEADER.format(jaar=editie["jaar"]) + body
 
 

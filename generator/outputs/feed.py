@@ -38,23 +38,23 @@ def atom_feed(editions: History, site_url: str, titel: str, fallback: date) -> b
     updated = max((_day(s) for s in published), default=fallback)
 
     ET.register_namespace("", ATOM)
-    feed = ET.Element(_q("feed"), {"{http://www.w3.org/XML/1998/namespace}lang": "nl"})
-    _text(feed, "id", f"{base}{FEED_FILE}")
-    _text(feed, "title", f"{titel}: wat is er veranderd")
-    _text(
+    feed = ET.Element(atom_name("feed"), {"{http://www.w3.org/XML/1998/namespace}lang": "nl"})
+    atom_text(feed, "id", f"{base}{FEED_FILE}")
+    atom_text(feed, "title", f"{titel}: wat is er veranderd")
+    atom_text(
         feed, "subtitle", "Nieuwe, gewijzigde en beëindigde maatregelen en regelingen, per editie."
     )
-    _text(feed, "updated", _stamp(updated))
-    author = ET.SubElement(feed, _q("author"))
-    _text(author, "name", AUTHOR)
+    atom_text(feed, "updated", _stamp(updated))
+    author = ET.SubElement(feed, atom_name("author"))
+    atom_text(author, "name", AUTHOR)
     ET.SubElement(
         feed,
-        _q("link"),
+        atom_name("link"),
         {"rel": "self", "type": "application/atom+xml", "href": f"{base}{FEED_FILE}"},
     )
     ET.SubElement(
         feed,
-        _q("link"),
+        atom_name("link"),
         {"rel": "alternate", "type": "text/html", "href": f"{base}{CHANGELOG_URL}"},
     )
     for entry in entries:
@@ -65,19 +65,19 @@ def atom_feed(editions: History, site_url: str, titel: str, fallback: date) -> b
 
 def _edition_entry(sectie: Sectie, base: str, host: str) -> ET.Element:
     jaar = sectie.versie.snapshot.jaar
-    entry = ET.Element(_q("entry"))
-    _text(entry, "id", f"tag:{host},{jaar}:editie-{jaar}")
+    entry = ET.Element(atom_name("entry"))
+    atom_text(entry, "id", f"tag:{host},{jaar}:editie-{jaar}")
     count = len(sectie.wijzigingen)
-    _text(
+    atom_text(
         entry,
         "title",
         f"Editie {jaar}"
         + ("" if sectie.eerste else f": {count} wijziging{'' if count == 1 else 'en'}"),
     )
-    _text(entry, "updated", _stamp(_day(sectie)))
+    atom_text(entry, "updated", _stamp(_day(sectie)))
     ET.SubElement(
         entry,
-        _q("link"),
+        atom_name("link"),
         {
             "rel": "alternate",
             "type": "text/html",
@@ -86,31 +86,31 @@ def _edition_entry(sectie: Sectie, base: str, host: str) -> ET.Element:
     )
     if sectie.eerste:
         summary = f"Editie {jaar} is de eerste editie op deze site."
-        _text(entry, "summary", summary)
+        atom_text(entry, "summary", summary)
         return entry
-    _text(entry, "summary", f"Wat er veranderde sinds {sectie.vorige.label}.")
+    atom_text(entry, "summary", f"Wat er veranderde sinds {sectie.vorige.label}.")
     html = "".join(
         f"<h2>{escape(heading)}</h2><ul>"
         + "".join(f"<li>{escape(w.zin)}</li>" for w in items)
         + "</ul>"
         for heading, items in per_groep(sectie.wijzigingen)
     )
-    ET.SubElement(entry, _q("content"), {"type": "html"}).text = html
+    ET.SubElement(entry, atom_name("content"), {"type": "html"}).text = html
     return entry
 
 
 def _change_entry(sectie: Sectie, change: Wijziging, base: str, host: str) -> ET.Element:
     jaar = sectie.versie.snapshot.jaar
-    entry = ET.Element(_q("entry"))
+    entry = ET.Element(atom_name("entry"))
     # The id follows from what changed, not from its place in the list: re-rendering an
     # edition (a fix with --vervang, a new line above it) keeps every reader's 'seen' marks.
     what = hashlib.sha256(change.wat.encode("utf-8")).hexdigest()[:12]
-    _text(entry, "id", f"tag:{host},{jaar}:editie-{jaar}/{change.kind}/{change.id}/{what}")
-    _text(entry, "title", change.zin)
-    _text(entry, "updated", _stamp(_day(sectie)))
+    atom_text(entry, "id", f"tag:{host},{jaar}:editie-{jaar}/{change.kind}/{change.id}/{what}")
+    atom_text(entry, "title", change.zin)
+    atom_text(entry, "updated", _stamp(_day(sectie)))
     href = f"{base}{change.url}" if change.url else f"{base}{CHANGELOG_URL}#{sectie.versie.anker}"
-    ET.SubElement(entry, _q("link"), {"rel": "alternate", "type": "text/html", "href": href})
-    _text(entry, "summary", f"{change.zin} (editie {jaar})")
+    ET.SubElement(entry, atom_name("link"), {"rel": "alternate", "type": "text/html", "href": href})
+    atom_text(entry, "summary", f"{change.zin} (editie {jaar})")
     return entry
 
 
@@ -123,11 +123,13 @@ def _stamp(day: date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def _q(name: str) -> str:
+def atom_name(name: str) -> str:
+    """An Atom element's qualified name ('entry' -> '{http://www.w3.org/2005/Atom}entry')."""
     return f"{{{ATOM}}}{name}"
 
 
-def _text(parent: ET.Element, name: str, value: str) -> ET.Element:
-    element = ET.SubElement(parent, _q(name))
+def atom_text(parent: ET.Element, name: str, value: str) -> ET.Element:
+    """A child Atom element of `parent` with `value` as its text (escaped by ElementTree)."""
+    element = ET.SubElement(parent, atom_name(name))
     element.text = value
     return element

@@ -30,7 +30,7 @@ from ..base.urls import FOLLOW_CALENDAR, FOLLOW_FEED, base_url, url_of
 from ..content.model import Handreiking, Mijlpaal
 from ..history.model import History
 from . import ical
-from .feed import ATOM, AUTHOR, CHANGELOG_URL
+from .feed import ATOM, AUTHOR, CHANGELOG_URL, atom_name, atom_text
 
 KINDS = ("opgave", "organisatie")
 TAG_YEAR = 2021  # the year the site's host first published the handreiking (tag URIs)
@@ -140,19 +140,19 @@ def subject_feed(kind, id_, naam, meldingen, base, host, h, fallback) -> bytes:
     path = feed_path(kind, id_)
     wie = f"opgave {naam}" if kind == "opgave" else naam
     ET.register_namespace("", ATOM)
-    feed = ET.Element(_q("feed"), {"{http://www.w3.org/XML/1998/namespace}lang": "nl"})
-    _text(feed, "id", base + path)
-    _text(feed, "title", f"Wijzigingen voor {wie} ({h.editie.titel})")
-    _text(
+    feed = ET.Element(atom_name("feed"), {"{http://www.w3.org/XML/1998/namespace}lang": "nl"})
+    atom_text(feed, "id", base + path)
+    atom_text(feed, "title", f"Wijzigingen voor {wie} ({h.editie.titel})")
+    atom_text(
         feed,
         "subtitle",
         f"Wat er in de handreiking verandert voor {wie}: nieuwe, gewijzigde, beëindigde en "
         "niet meer opgenomen maatregelen en regelingen, verschoven verantwoordelijkheden en "
         "gehaalde mijlpalen; per wijziging de dag waarop die op de site kwam.",
     )
-    _text(feed, "updated", _stamp(max((m.datum for m in meldingen), default=fallback)))
-    author = ET.SubElement(feed, _q("author"))
-    _text(author, "name", AUTHOR)
+    atom_text(feed, "updated", _stamp(max((m.datum for m in meldingen), default=fallback)))
+    author = ET.SubElement(feed, atom_name("author"))
+    atom_text(author, "name", AUTHOR)
     _link(feed, "self", base + path, "application/atom+xml")
     _link(feed, "alternate", base + url_of(kind, id_), "text/html")
     for melding in meldingen:
@@ -165,21 +165,21 @@ def _entry(melding, base: str, host: str) -> ET.Element:
     w = melding.wijziging
     changelog = f"{base}{CHANGELOG_URL}#{melding.anker}"
     page = f"{base}{w.url}" if w.url else changelog
-    entry = ET.Element(_q("entry"))
-    _text(entry, "id", f"tag:{host},{TAG_YEAR}:wijziging/{melding.sleutel}")
-    _text(entry, "title", w.zin)
-    _text(entry, "updated", _stamp(melding.datum))
+    entry = ET.Element(atom_name("entry"))
+    atom_text(entry, "id", f"tag:{host},{TAG_YEAR}:wijziging/{melding.sleutel}")
+    atom_text(entry, "title", w.zin)
+    atom_text(entry, "updated", _stamp(melding.datum))
     _link(entry, "alternate", page, "text/html")
     _link(entry, "related", changelog, "text/html")
     sinds = dutch_date(melding.dag)
-    _text(entry, "summary", f"{w.zin} Op de site sinds {sinds} ({melding.sectie}).")
+    atom_text(entry, "summary", f"{w.zin} Op de site sinds {sinds} ({melding.sectie}).")
     wat = "de pagina" if w.url else "de wijzigingen"
     html = (
         f"<p>{escape(w.zin)}</p><p>Op de site sinds {escape(sinds)}, in de wijzigingen van "
         f'{escape(melding.sectie)}. <a href="{escape(page)}">Bekijk {wat}</a> · '
         f'<a href="{escape(changelog)}">Alle wijzigingen van {escape(melding.sectie)}</a></p>'
     )
-    ET.SubElement(entry, _q("content"), {"type": "html"}).text = html
+    ET.SubElement(entry, atom_name("content"), {"type": "html"}).text = html
     return entry
 
 
@@ -187,15 +187,5 @@ def _stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _q(name: str) -> str:
-    return f"{{{ATOM}}}{name}"
-
-
-def _text(parent: ET.Element, name: str, value: str) -> ET.Element:
-    element = ET.SubElement(parent, _q(name))
-    element.text = value
-    return element
-
-
 def _link(parent: ET.Element, rel: str, href: str, type_: str) -> None:
-    ET.SubElement(parent, _q("link"), {"rel": rel, "type": type_, "href": href})
+    ET.SubElement(parent, atom_name("link"), {"rel": rel, "type": type_, "href": href})
