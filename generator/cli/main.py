@@ -16,7 +16,7 @@ from pathlib import Path
 from ..base.dates import dutch_date, suggestion
 from ..base.problems import FOUT, ContentError, Problem, overdue_note
 from ..base.settings import SiteConfig, build_date
-from ..content.load import dutch_os_error
+from ..content.files import dutch_os_error
 from ..history.checks import check_all
 from ..site import build as site
 from . import annotations

@@ -8,7 +8,7 @@ in mkdocs.yml that reaches a page refuses them, with the character's code and Du
 Soft hyphens (U+00AD) and zero-width joiners are refused too, also in long texts: the site
 hyphenates by itself, and a text copied to the CSV or a title must stay searchable as typed.
 
-Control characters (C0, C1, U+2028/2029) are the loader's and kinds.CONTROL's.
+Control characters (C0, C1, U+2028/2029) are file_text.py's and kinds.CONTROL's.
 """
 
 from __future__ import annotations

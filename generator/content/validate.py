@@ -29,11 +29,13 @@ from ..base.urls import (
 from . import markup
 from .characters import find_hidden, nfc
 from .config_check import check_settings
+from .files import symlink_problem
 from .kinds import INVALID, MAX_ID, SCRIPT_URL, SLUG, Context
 from .limits import check_counts, text_problem
-from .load import Page, read_page, read_source, symlink_problem
+from .load import read_source
 from .model import OPEN, verlopen
 from .names import check_names
+from .page_source import Page, read_page
 from .schema import FILES, PAGINA, check_file
 
 PAGES_DIR = "content/paginas"

@@ -19,7 +19,7 @@ from pathlib import Path
 from ..base.problems import ContentError
 from ..base.settings import Settings, SiteConfig
 from ..base.urls import base_url
-from ..content.load import dutch_os_error
+from ..content.files import dutch_os_error
 from ..content.model import Handreiking
 from ..content.validate import Checked
 from ..history.arrivals import announce
