@@ -7,7 +7,7 @@ look-alikes read as Latin, case folding, without hidden characters and with whit
 collapsed (characters.folded); the second one is reported, with the first's line.
 
 Which names: a maatregel's, regeling's, opgave's and page's titel, an organisatie's naam and
-afkorting, a begrip's term (an identical term is validate._check_unique's). Bronnen are left
+afkorting, a begrip's term (an identical term is record_rules._check_unique's). Bronnen are left
 out: two letters with the same onderwerp are told apart by their date and kenmerk.
 """
 
@@ -48,7 +48,7 @@ def _check(records: list[dict], name: str, label: str, kind: str, problems: list
             continue
         first_value, first = seen[key]
         if kind == "begrip" and first_value == value:
-            continue  # the same term twice: validate._check_unique says so
+            continue  # the same term twice: record_rules._check_unique says so
         if "id" in record and record["id"] == first.get("id"):
             continue  # a record written twice: its id is reported already
         at: Location = record["_loc"][name]

@@ -169,7 +169,7 @@ def _definitions() -> dict:
     """Every record's definition, the rules across fields JSON Schema can express, and one
     `<key>_bestand` entry per content file."""
     defs = {record.name: record.definition() for record in RECORDS}
-    # validate.py: a maatregel that is not (yet) 'beschikbaar' names its tijdspad and owners.
+    # record_rules.py: a maatregel that is not (yet) 'beschikbaar' names its tijdspad and owners.
     defs["maatregel"]["if"] = {
         "required": ["status"],
         "properties": {"status": {"not": {"const": "beschikbaar"}}},
@@ -178,14 +178,14 @@ def _definitions() -> dict:
         "required": ["tijdspad", "eindverantwoordelijken"],
         "properties": {"tijdspad": {"minItems": 1}, "eindverantwoordelijken": {"minItems": 1}},
     }
-    # validate.py: a maatregel or regeling says where it is stated (issue 20).
+    # record_rules.py: a maatregel or regeling says where it is stated (issue 20).
     for name in ("maatregel", "regeling"):
         defs[name]["anyOf"] = [{"required": ["sectie"]}, {"required": ["vermeld_in"]}]
-    # validate.py: soort 'deel-van' needs deel_van, and deel_van needs soort 'deel-van'.
+    # record_rules.py: soort 'deel-van' needs deel_van, and deel_van needs soort 'deel-van'.
     defs["bedrag"]["if"] = {"required": ["soort"], "properties": {"soort": {"const": "deel-van"}}}
     defs["bedrag"]["then"] = {"required": ["deel_van"]}
     defs["bedrag"]["else"] = {"not": {"required": ["deel_van"]}}
-    # validate.py: what a regeling says about its aanvraagperiode needs the aanvraagperiode.
+    # record_rules.py: what a regeling says about its aanvraagperiode needs the aanvraagperiode.
     defs["regeling"]["dependentRequired"] = {
         f"aanvraagperiode_{x}": ["aanvraagperiode"] for x in ("soort", "zekerheid")
     }

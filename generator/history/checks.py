@@ -26,7 +26,8 @@ from typing import Any
 from ..base.problems import WAARSCHUWING, Location, Problem
 from ..base.settings import CONFIG, read_config
 from ..base.urls import FIXED_FILES, FIXED_PAGES, RENAMEABLE, SECURITY_TXT, url_of
-from ..content.validate import PAGES_DIR, Checked, check_project
+from ..content.page_checks import PAGES_DIR
+from ..content.validate import Checked, check_project
 from .integrity import verify
 from .snapshots import Snapshot, address_problem, read_snapshots
 

@@ -58,7 +58,7 @@ FRONT_MATTER_FORMAT = "handreiking-frontmatter"
 # Filled in by the admin's build (admin/build.mjs) from REDACTIE_REPO and REDACTIE_OAUTH_URL.
 REPO_PLACEHOLDER = "ORGANISATIE/handreiking"
 CHECK = "De controle in de pull request (`make check`) bewaakt: "
-# Rules of validate.py and schema.py that a form cannot enforce, by record and field.
+# Rules of record_rules.py and schema.py that a form cannot enforce, by record and field.
 RULES = {
     ("maatregel", "eindverantwoordelijken"): "minstens één als de status niet 'beschikbaar' is.",
     ("maatregel", "tijdspad"): "minstens één mijlpaal als de status niet 'beschikbaar' is.",
