@@ -13,7 +13,8 @@ import pytest
 from conftest import FIXTURE_CONTENT
 from generator.base.settings import Settings
 from generator.content import scaffold
-from generator.content.kinds import _RECORDS, ADDRESSED, RESERVED_FIELDS, Text, content, record
+from generator.content.kinds import ADDRESSED, RESERVED_FIELDS, Text, content, record
+from generator.content.kinds.compound import _RECORDS
 from generator.content.schema import (
     KERNCIJFER,
     MAATREGEL,
