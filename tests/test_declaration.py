@@ -1,5 +1,5 @@
 """One declaration drives every output (issue 23): a field declared on a record kind in
-generator/content/model.py reaches the JSON, its JSON Schema, the CSV (or stands in
+generator/content/model/ reaches the JSON, its JSON Schema, the CSV (or stands in
 csv_tables.OMITTED with why), the editors' scaffold, the guide's field reference and the
 changelog's labels, without a line elsewhere. Read from the minimal fixture's model."""
 
@@ -13,7 +13,8 @@ import pytest
 from conftest import FIXTURE_CONTENT
 from generator.base.settings import Settings
 from generator.content import scaffold
-from generator.content.kinds import _RECORDS, ADDRESSED, RESERVED_FIELDS, Text, content, record
+from generator.content.kinds import ADDRESSED, RESERVED_FIELDS, Text, content, record
+from generator.content.kinds.compound import _RECORDS
 from generator.content.schema import (
     KERNCIJFER,
     MAATREGEL,

@@ -339,7 +339,7 @@ def one_year_after(day: date) -> date:
 
 
 # What the text says about a date besides its precision (issue 22): how certain it is, and
-# what kind of moment it is. The values are the content's (model.py declares them); the words
+# what kind of moment it is. The values are the content's (model/ declares them); the words
 # are what every surface shows. Only a deadline the text states is called "uiterlijk".
 ZEKERHEDEN = {  # value -> the words before the date; 'vast': the text states it without hedge
     "vast": "",

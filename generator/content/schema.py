@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .kinds import INVALID, Context, Kind, ListOf, Record, _hint
+from .kinds import INVALID, Context, Kind, ListOf, Record
+from .kinds.checks import _hint
 from .load import Mapping, Source
 from .model import (
     Bedrag,

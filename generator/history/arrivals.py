@@ -279,7 +279,7 @@ def _publications(repo: gitlog.Repo) -> dict[int, str]:
 def _fingerprint() -> str:
     """The generator code that decides what a commit's content is: a new check, a new key."""
     digest = hashlib.sha256()
-    for path in sorted((_CODE / "content").glob("*.py")) + [
+    for path in sorted((_CODE / "content").rglob("*.py")) + [  # kinds/ and model/ too
         _CODE / "history" / "editions.py",
         _CODE / "history" / "model.py",
     ]:

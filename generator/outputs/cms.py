@@ -1,7 +1,7 @@
 """The editors' web admin (/redactie/bewerken/): its Decap CMS configuration, from the model.
 
 Every content file becomes an entry of one collection, every record a form: the labels, help
-texts and required fields of `model.py`, enums as selects, references to other records as
+texts and required fields of `model/`, enums as selects, references to other records as
 relation widgets, nested records as objects, lists as lists. A new field in the model is a new
 field in the admin after `make schema` (a test fails while admin/config.yml is stale).
 

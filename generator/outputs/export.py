@@ -166,7 +166,7 @@ def export_schema(settings: Settings) -> dict[str, Any]:
         "title": "Webadres",
         "description": "De pagina op de site (afgeleid, staat niet in de YAML)",
     }
-    for name in sorted(ADDRESSED - {"mijlpaal"}):  # the records with a page (kinds.py)
+    for name in sorted(ADDRESSED - {"mijlpaal"}):  # the records with a page (kinds/declare.py)
         defs[name]["properties"]["url"] = url
     for name in ("maatregel", "regeling"):
         defs[name]["properties"]["verlopen"] = {
