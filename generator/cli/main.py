@@ -257,7 +257,7 @@ def _edition_commands(command, commands) -> None:
     schema = command(
         "schema",
         "Controleer of de JSON Schema's in schema/ en het veldenoverzicht "
-        "in de handleiding bij generator/content/model.py passen; --write schrijft ze.",
+        "in de handleiding bij generator/content/model/ passen; --write schrijft ze.",
     )
     schema.add_argument("--write", action="store_true", help="schrijf de bestanden opnieuw")
     nieuw = command("nieuw", "Voeg een leeg, uitgelegd item toe aan het juiste bestand.")

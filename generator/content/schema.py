@@ -150,7 +150,7 @@ def json_schema(site: str) -> dict:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": site + COMBINED_SCHEMA,
         "title": "Integrale Handreiking: inhoud",
-        "description": "Gegenereerd uit generator/content/model.py; niet met de hand bewerken.",
+        "description": "Gegenereerd uit generator/content/model/; niet met de hand bewerken.",
         "type": "object",
         "additionalProperties": False,
         "maxProperties": 1,
@@ -219,7 +219,7 @@ def file_json_schema(spec: FileSpec, site: str) -> dict:
         "$id": site + file_schema_path(spec),
         "title": f"Integrale Handreiking: {spec.path}",
         "description": f"Schema van {spec.path} ({spec.label}). Gegenereerd uit "
-        "generator/content/model.py met `handreiking schema --write`; niet met de hand bewerken.",
+        "generator/content/model/ met `handreiking schema --write`; niet met de hand bewerken.",
         "$ref": f"#/$defs/{spec.key}_bestand",
         "$defs": _definitions(),
     }

@@ -358,7 +358,7 @@ def config_text() -> str:
     """admin/config.yml as committed: generated, with a note not to edit it."""
     head = (
         "# The editors' admin (/redactie/bewerken/), Decap CMS. Generated from\n"
-        "# generator/content/model.py by `make schema` (generator/outputs/cms.py); do not edit.\n"
+        "# generator/content/model/ by `make schema` (generator/outputs/cms.py); do not edit.\n"
         "# admin/build.mjs fills in backend.repo and backend.base_url for the deployment.\n"
     )
     return head + yaml.safe_dump(config(), allow_unicode=True, sort_keys=False, width=100)

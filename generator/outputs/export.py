@@ -259,7 +259,7 @@ def export_schema(settings: Settings) -> dict[str, Any]:
         "$id": site_url(settings) + SCHEMA_FILE,
         "title": "Integrale Handreiking: open data (handreiking.json)",
         "description": "De hele inhoud van de handreiking. Gegenereerd uit "
-        "generator/content/model.py, dezelfde velden als de YAML-bestanden van de redactie.",
+        "generator/content/model/, dezelfde velden als de YAML-bestanden van de redactie.",
         "type": "object",
         "additionalProperties": False,
         "required": [
