@@ -34,7 +34,18 @@ from typing import Any
 from ..base.dates import PRECISIES, Termijn
 from ..base.settings import Settings
 from ..base.urls import OPEN_DATA, page_url
-from ..content.kinds import Datum, Enum, Euro, Integer, Kind, ListOf, Number, Record, Toekenning
+from ..content.kinds import (
+    Datum,
+    Enum,
+    Euro,
+    Field,
+    Integer,
+    Kind,
+    ListOf,
+    Number,
+    Record,
+    Toekenning,
+)
 from ..content.model import Handreiking, Kerncijfer, Opgave
 from ..content.schema import (
     BEDRAG,
@@ -158,64 +169,101 @@ def field_columns(
     is the header when it differs from the key; `named` adds a column with a readable name
     per id: (suffix, explanation, id -> name).
     """
-    field = record.field(key)
-    header = name or key
-    kind = field.kind
-    help_ = field.help.rstrip(".")
-
-    def value(row: Any) -> Any:
-        holder = of(row)
-        return None if holder is None else getattr(holder, key)
-
-    def part(get: Callable[[Any], Any]) -> Callable[[Any], Any]:
-        return lambda row: None if (v := value(row)) is None else get(v)
-
+    source = _FieldCells(record, key, name or key, of)
+    kind = source.field.kind
     if isinstance(kind, Datum):
-        # Issue 22: a date as the text says it; its kind and certainty are the record's
-        # `<key>_soort` and `<key>_zekerheid` (their own columns), and an opening has no end.
-        hedged = record.has(f"{key}_soort")
-
-        def termijn(row: Any) -> Termijn | None:
-            holder, periode = of(row), value(row)
-            if periode is None:
-                return None
-            extra = (getattr(holder, f"{key}_{x}", None) for x in ("soort", "zekerheid"))
-            return Termijn(periode, *extra)
-
-        return (
-            Column(header, f"{help_}; in de notatie van de handreiking", part(lambda p: p.notatie)),
-            Column(
-                f"{header}_woorden",
-                f"{field.label} in woorden"
-                + (
-                    ", zoals de tekst het zegt: met 'naar verwachting', 'beoogd', 'gepland', "
-                    "'uiterlijk' of 'opening'"
-                    if hedged
-                    else ""
-                ),
-                lambda row: (t := termijn(row)) and t.words,
-            ),
-            Column(
-                f"{header}_begin", f"{field.label}: de eerste dag", part(lambda p: p.begin), DATE
-            ),
-            Column(
-                f"{header}_einde",
-                f"{field.label}: de laatste dag (tot en met)"
-                + ("; leeg bij een opening, want die heeft geen einddatum" if hedged else ""),
-                lambda row: (t := termijn(row)) and t.einde,
-                DATE,
-            ),
-        )
+        return _date_columns(source)
     if isinstance(kind, Enum):
-        labels = kind.labels
-        return (
-            Column(header, f"{help_}: {', '.join(kind.values)}", value),
-            Column(f"{header}_omschrijving", f"{field.label} in woorden", part(labels.get)),
-        )
+        return _enum_columns(source, kind)
+    return _value_columns(source, kind, named)
+
+
+@dataclass(frozen=True)
+class _FieldCells:
+    """One field of `record` as a table reads it: `of` finds the object that holds it in a
+    row, `header` names its (first) column."""
+
+    record: Record
+    key: str
+    header: str
+    of: Callable[[Any], Any]
+
+    @property
+    def field(self) -> Field:
+        return self.record.field(self.key)
+
+    @property
+    def help(self) -> str:
+        return self.field.help.rstrip(".")
+
+    def value(self, row: Any) -> Any:
+        holder = self.of(row)
+        return None if holder is None else getattr(holder, self.key)
+
+    def part(self, get: Callable[[Any], Any]) -> Callable[[Any], Any]:
+        """`get` of the field's value in a row; no value, no cell."""
+        return lambda row: None if (v := self.value(row)) is None else get(v)
+
+
+def _date_columns(source: _FieldCells) -> tuple[Column, ...]:
+    # Issue 22: a date as the text says it; its kind and certainty are the record's
+    # `<key>_soort` and `<key>_zekerheid` (their own columns), and an opening has no end.
+    key, header, label, part = source.key, source.header, source.field.label, source.part
+    hedged = source.record.has(f"{key}_soort")
+
+    def termijn(row: Any) -> Termijn | None:
+        holder, periode = source.of(row), source.value(row)
+        if periode is None:
+            return None
+        extra = (getattr(holder, f"{key}_{x}", None) for x in ("soort", "zekerheid"))
+        return Termijn(periode, *extra)
+
+    return (
+        Column(
+            header, f"{source.help}; in de notatie van de handreiking", part(lambda p: p.notatie)
+        ),
+        Column(
+            f"{header}_woorden",
+            f"{label} in woorden"
+            + (
+                ", zoals de tekst het zegt: met 'naar verwachting', 'beoogd', 'gepland', "
+                "'uiterlijk' of 'opening'"
+                if hedged
+                else ""
+            ),
+            lambda row: (t := termijn(row)) and t.words,
+        ),
+        Column(f"{header}_begin", f"{label}: de eerste dag", part(lambda p: p.begin), DATE),
+        Column(
+            f"{header}_einde",
+            f"{label}: de laatste dag (tot en met)"
+            + ("; leeg bij een opening, want die heeft geen einddatum" if hedged else ""),
+            lambda row: (t := termijn(row)) and t.einde,
+            DATE,
+        ),
+    )
+
+
+def _enum_columns(source: _FieldCells, kind: Enum) -> tuple[Column, ...]:
+    header = source.header
+    return (
+        Column(header, f"{source.help}: {', '.join(kind.values)}", source.value),
+        Column(
+            f"{header}_omschrijving",
+            f"{source.field.label} in woorden",
+            source.part(kind.labels.get),
+        ),
+    )
+
+
+def _value_columns(
+    source: _FieldCells, kind: Kind, named: tuple[str, str, Callable[[str], str]] | None
+) -> tuple[Column, ...]:
+    header, part = source.header, source.part
     columns = [
         Column(
             header,
-            help_,
+            source.help,
             part(joined) if isinstance(kind, ListOf) else part(kind.written),
             NUMBER if _numeric(kind) else TEXT,
         )
@@ -316,34 +364,73 @@ def declared(
     return tuple(columns)
 
 
-def tables(h: Handreiking, settings: Settings) -> tuple[Table, ...]:
-    """Every CSV file and its columns (the open-data page documents them)."""
-    orgs, opgaven = h.organisaties, h.opgaven
+AFGELEID = Column(
+    "afgeleid",
+    "Velden die de redactie heeft afgeleid (de handreiking zegt het niet zo), met de reden: "
+    "'veld: reden'",
+    lambda r: joined(f"{key}: {reason}" for key, reason in (r.afgeleid or {}).items()),
+)
 
-    def url(kind: str) -> Column:
+
+def _ids(attr: str, uitleg: str) -> Column:
+    """The ids of the records a record lists in `attr` (found, not a field): one cell."""
+    return Column(attr, uitleg, lambda r: joined(x.id for x in getattr(r, attr)))
+
+
+@dataclass(frozen=True)
+class _Shared:
+    """What the tables of one build share: its content and settings, and the columns (and the
+    `named` options) that several tables have."""
+
+    h: Handreiking
+    settings: Settings
+
+    def url(self, kind: str) -> Column:
+        settings = self.settings
         return Column(
             "url", "Webadres van de pagina op de site", lambda r: page_url(settings, kind, r.id)
         )
 
-    def ids(attr: str, name: str, uitleg: str) -> Column:
-        return Column(name, uitleg, lambda r: joined(x.id for x in getattr(r, attr)))
+    @property
+    def verlopen(self) -> Column:
+        settings = self.settings
+        return Column(
+            "verlopen",
+            "ja als de status de maatregel of regeling nog belooft of biedt, maar het tijdspad "
+            "of de aanvraagperiode op de bouwdatum voorbij is zonder dat iemand het bijwerkte; "
+            "anders nee",
+            lambda r: "ja" if r.is_overdue(settings.today) else "nee",
+        )
 
-    verlopen = Column(
-        "verlopen",
-        "ja als de status de maatregel of regeling nog belooft of biedt, maar het tijdspad of de "
-        "aanvraagperiode op de bouwdatum voorbij is zonder dat iemand het bijwerkte; anders nee",
-        lambda r: "ja" if r.is_overdue(settings.today) else "nee",
-    )
-    afgeleid = Column(
-        "afgeleid",
-        "Velden die de redactie heeft afgeleid (de handreiking zegt het niet zo), met de reden: "
-        "'veld: reden'",
-        lambda r: joined(f"{key}: {reason}" for key, reason in (r.afgeleid or {}).items()),
-    )
-    opgave_titel = ("_titel", "Titel van de opgave", lambda i: opgaven[i].titel)
-    org_namen = ("_namen", "Namen van de organisaties", lambda i: orgs[i].naam)
-    org_naam = ("_naam", "Naam van de organisatie", lambda i: orgs[i].naam)
-    maatregel = declared(
+    @property
+    def named(self) -> dict[str, dict[str, Any]]:
+        """The `field_columns` options of the fields that hold ids of opgaven or organisaties
+        (in maatregelen.csv and regelingen.csv): a column with their names beside them."""
+        opgaven, orgs = self.h.opgaven, self.h.organisaties
+        return {
+            "opgave": {"named": ("_titel", "Titel van de opgave", lambda i: opgaven[i].titel)},
+            "verstrekker": {"named": ("_naam", "Naam van de organisatie", lambda i: orgs[i].naam)},
+            "eindverantwoordelijken": {
+                "named": ("_namen", "Namen van de organisaties", lambda i: orgs[i].naam)
+            },
+        }
+
+    @property
+    def editie(self) -> tuple[Column, ...]:
+        # Issue 13: every file says which edition it shows, and how far the content goes.
+        h = self.h
+        return (
+            Column("editie", "De editie van de handreiking", lambda _: h.editie.jaar, NUMBER),
+            Column(
+                "stand",
+                "Tot wanneer de inhoud van die editie is bijgewerkt (de peildatum)",
+                lambda _: h.editie.peildatum.words,
+            ),
+        )
+
+
+def _maatregel_columns(s: _Shared) -> tuple[Column, ...]:
+    return declared(
         MAATREGEL,
         (
             *("id", "sectie", "titel", "opgave", "status", "eindverantwoordelijken"),
@@ -355,17 +442,17 @@ def tables(h: Handreiking, settings: Settings) -> tuple[Table, ...]:
                 NUMBER,
             ),
             "samenvatting",
-            verlopen,
-            afgeleid,
-            url("maatregel"),
+            s.verlopen,
+            AFGELEID,
+            s.url("maatregel"),
         ),
-        {
-            "opgave": {"named": opgave_titel},
-            "eindverantwoordelijken": {"named": org_namen},
-        },
+        s.named,
     )
+
+
+def _regeling_columns(s: _Shared) -> tuple[Column, ...]:
     bedrag = {"of": lambda r: r.bedrag}
-    regeling = declared(
+    return declared(
         REGELING,
         (
             *("id", "sectie", "titel", "kenmerk", "opgave", "verstrekker"),
@@ -375,49 +462,42 @@ def tables(h: Handreiking, settings: Settings) -> tuple[Table, ...]:
             field_columns(BEDRAG, "deel_van", **bedrag),
             *("aanvraagperiode", "aanvraagperiode_soort", "aanvraagperiode_zekerheid"),
             "doelgroep",
-            ids(
-                "maatregelen",
-                "maatregelen",
-                "Ids van de maatregelen die naar de regeling verwijzen",
-            ),
+            _ids("maatregelen", "Ids van de maatregelen die naar de regeling verwijzen"),
             "samenvatting",
-            verlopen,
-            afgeleid,
-            url("regeling"),
+            s.verlopen,
+            AFGELEID,
+            s.url("regeling"),
         ),
-        {
-            "opgave": {"named": opgave_titel},
-            "verstrekker": {"named": org_naam},
-            "eindverantwoordelijken": {"named": org_namen},
-        },
+        s.named,
     )
+
+
+def _organisatie_columns(s: _Shared) -> tuple[Column, ...]:
     contact = {"of": lambda o: o.contact}
-    organisatie = declared(
+    return declared(
         ORGANISATIE,
         (
             *("id", "naam", "afkorting", "soort", "rol"),
             field_columns(CONTACT, "email", **contact),
             field_columns(CONTACT, "url", name="website", **contact),
-            ids(
-                "eindverantwoordelijk_voor",
+            _ids(
                 "eindverantwoordelijk_voor",
                 "Ids van de maatregelen waarvoor de organisatie eindverantwoordelijk is",
             ),
-            ids(
-                "betrokken_bij",
-                "betrokken_bij",
-                "Ids van de maatregelen waarbij de organisatie betrokken is",
-            ),
-            ids("verstrekt", "verstrekt", "Ids van de regelingen die de organisatie verstrekt"),
-            ids(
-                "eindverantwoordelijk_voor_regelingen",
+            _ids("betrokken_bij", "Ids van de maatregelen waarbij de organisatie betrokken is"),
+            _ids("verstrekt", "Ids van de regelingen die de organisatie verstrekt"),
+            _ids(
                 "eindverantwoordelijk_voor_regelingen",
                 "Ids van de regelingen waarvoor de organisatie eindverantwoordelijk is",
             ),
-            url("organisatie"),
+            s.url("organisatie"),
         ),
     )
-    mijlpaal = declared(
+
+
+def _mijlpaal_columns(s: _Shared) -> tuple[Column, ...]:
+    settings = s.settings
+    return declared(
         MIJLPAAL,
         (
             "datum",
@@ -449,16 +529,22 @@ def tables(h: Handreiking, settings: Settings) -> tuple[Table, ...]:
             ),
         ),
     )
-    opgave = declared(
+
+
+def _opgave_columns(s: _Shared) -> tuple[Column, ...]:
+    return declared(
         OPGAVE,
         (
             *("id", "hoofdstuk", "titel", "samenvatting"),
-            ids("maatregelen", "maatregelen", "Ids van de maatregelen"),
-            ids("regelingen", "regelingen", "Ids van de regelingen"),
-            url("opgave"),
+            _ids("maatregelen", "Ids van de maatregelen"),
+            _ids("regelingen", "Ids van de regelingen"),
+            s.url("opgave"),
         ),
     )
-    kerncijfer = (
+
+
+def _kerncijfer_columns(s: _Shared) -> tuple[Column, ...]:
+    return (
         Column("opgave", "Id van de opgave", lambda row: row[0].id),
         Column("opgave_titel", "Titel van de opgave", lambda row: row[0].titel),
         *declared(
@@ -468,69 +554,78 @@ def tables(h: Handreiking, settings: Settings) -> tuple[Table, ...]:
         ),
     )
 
-    def kerncijfers(h: Handreiking) -> Iterable[tuple[Opgave, Kerncijfer]]:
-        return [(o, k) for o in h.opgaven.values() for k in o.kerncijfers]
 
-    # Issue 13: every file says which edition it shows, and how far the content goes.
-    editie = (
-        Column("editie", "De editie van de handreiking", lambda _: h.editie.jaar, NUMBER),
-        Column(
-            "stand",
-            "Tot wanneer de inhoud van die editie is bijgewerkt (de peildatum)",
-            lambda _: h.editie.peildatum.words,
-        ),
-    )
-    maatregel = (*maatregel, *editie)
-    regeling = (*regeling, *editie)
-    organisatie = (*organisatie, *editie)
-    mijlpaal = (*mijlpaal, *editie)
-    opgave = (*opgave, *editie)
-    kerncijfer = (*kerncijfer, *editie)
+def _kerncijfers(h: Handreiking) -> Iterable[tuple[Opgave, Kerncijfer]]:
+    return [(o, k) for o in h.opgaven.values() for k in o.kerncijfers]
 
-    return (
+
+@dataclass(frozen=True)
+class _File:
+    """A CSV file as declared: its columns follow from a build's content and settings."""
+
+    name: str
+    titel: str
+    uitleg: str
+    columns: Callable[[_Shared], tuple[Column, ...]]
+    rows: Callable[[Handreiking], Iterable[Any]]
+
+
+# Every CSV file, in the order the open-data page lists them.
+CSV_FILES = (
+    _File(
+        "maatregelen.csv",
+        "Maatregelen",
+        "Eén regel per ondersteuningsmaatregel, op volgorde van paragraaf.",
+        _maatregel_columns,
+        lambda h: h.maatregelen.values(),
+    ),
+    _File(
+        "regelingen.csv",
+        "Financieringsregelingen",
+        "Eén regel per regeling, met het bedrag als getal.",
+        _regeling_columns,
+        lambda h: h.regelingen.values(),
+    ),
+    _File(
+        "organisaties.csv",
+        "Organisaties",
+        "Eén regel per organisatie, met waarvoor zij eindverantwoordelijk is.",
+        _organisatie_columns,
+        lambda h: h.organisaties.values(),
+    ),
+    _File(
+        "mijlpalen.csv",
+        "Mijlpalen",
+        "Eén regel per mijlpaal uit de "
+        "tijdspaden van maatregelen en opgaven, op volgorde van begindatum.",
+        _mijlpaal_columns,
+        lambda h: h.mijlpalen,
+    ),
+    _File(
+        "opgaven.csv",
+        "Opgaven",
+        "Eén regel per opgave.",
+        _opgave_columns,
+        lambda h: h.opgaven.values(),
+    ),
+    _File(
+        "kerncijfers.csv",
+        "Kerncijfers",
+        "Eén regel per kerncijfer van een opgave.",
+        _kerncijfer_columns,
+        _kerncijfers,
+    ),
+)
+
+
+def tables(h: Handreiking, settings: Settings) -> tuple[Table, ...]:
+    """Every CSV file and its columns (the open-data page documents them)."""
+    shared = _Shared(h, settings)
+    return tuple(
         Table(
-            f"{OPEN_DATA}/maatregelen.csv",
-            "Maatregelen",
-            "Eén regel per ondersteuningsmaatregel, op volgorde van paragraaf.",
-            maatregel,
-            lambda h: h.maatregelen.values(),
-        ),
-        Table(
-            f"{OPEN_DATA}/regelingen.csv",
-            "Financieringsregelingen",
-            "Eén regel per regeling, met het bedrag als getal.",
-            regeling,
-            lambda h: h.regelingen.values(),
-        ),
-        Table(
-            f"{OPEN_DATA}/organisaties.csv",
-            "Organisaties",
-            "Eén regel per organisatie, met waarvoor zij eindverantwoordelijk is.",
-            organisatie,
-            lambda h: h.organisaties.values(),
-        ),
-        Table(
-            f"{OPEN_DATA}/mijlpalen.csv",
-            "Mijlpalen",
-            "Eén regel per mijlpaal uit de "
-            "tijdspaden van maatregelen en opgaven, op volgorde van begindatum.",
-            mijlpaal,
-            lambda h: h.mijlpalen,
-        ),
-        Table(
-            f"{OPEN_DATA}/opgaven.csv",
-            "Opgaven",
-            "Eén regel per opgave.",
-            opgave,
-            lambda h: h.opgaven.values(),
-        ),
-        Table(
-            f"{OPEN_DATA}/kerncijfers.csv",
-            "Kerncijfers",
-            "Eén regel per kerncijfer van een opgave.",
-            kerncijfer,
-            kerncijfers,
-        ),
+            f"{OPEN_DATA}/{f.name}", f.titel, f.uitleg, (*f.columns(shared), *shared.editie), f.rows
+        )
+        for f in CSV_FILES
     )
 
 
