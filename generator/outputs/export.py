@@ -159,13 +159,121 @@ def edition_json(h: Handreiking, settings: Settings, nieuwste: bool) -> bytes:
 def export_schema(settings: Settings) -> dict[str, Any]:
     """The JSON Schema of handreiking.json: the editors' record definitions, one top level."""
     base = json_schema(site_url(settings))
-    defs = {k: copy.deepcopy(v) for k, v in base["$defs"].items() if not k.endswith("_bestand")}
-    url = {
+    url = _url_schema()
+    properties = _top_level(url)
+    return {
+        "$schema": base["$schema"],
+        "$id": site_url(settings) + SCHEMA_FILE,
+        "title": "Integrale Handreiking: open data (handreiking.json)",
+        "description": "De hele inhoud van de handreiking. Gegenereerd uit "
+        "generator/content/model.py, dezelfde velden als de YAML-bestanden van de redactie.",
+        "type": "object",
+        "additionalProperties": False,
+        "required": [key for key in properties if key not in ("$schema", "vaste_versie")],
+        "properties": properties,
+        "$defs": dict(sorted(_export_defs(base, url).items())),
+    }
+
+
+ISO_DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+# The lists of records in handreiking.json, and the definition of their items.
+RECORD_LISTS = {
+    "opgaven": "opgave",
+    "maatregelen": "maatregel",
+    "regelingen": "regeling",
+    "organisaties": "organisatie",
+    "bronnen": "bron",
+    "begrippen": "begrip",
+    "paginas": "pagina",
+}
+
+
+def _url_schema() -> dict[str, Any]:
+    return {
         "type": "string",
         "format": "uri",
         "title": "Webadres",
         "description": "De pagina op de site (afgeleid, staat niet in de YAML)",
     }
+
+
+def _closed(properties: dict[str, Any], **about: Any) -> dict[str, Any]:
+    """An object with exactly `properties`, every one required; `about` describes it."""
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "required": list(properties),
+        **about,
+        "properties": properties,
+    }
+
+
+def _items(name: str) -> dict:
+    return {"type": "array", "items": {"$ref": f"#/$defs/{name}"}}
+
+
+def _top_level(url: dict[str, Any]) -> dict[str, Any]:
+    """The properties of handreiking.json itself, in the order `content_json` writes them."""
+    return {
+        "$schema": {"type": "string", "format": "uri"},
+        "titel": {"type": "string"},
+        "editie": {"$ref": "#/$defs/editie"},
+        "bouwdatum": {
+            **ISO_DATE,
+            "description": "De dag waarop dit bestand is gemaakt; bij een vaste versie van "
+            "een editie de dag van haar vaststelling (of het einde van haar peildatum)",
+        },
+        "vaste_versie": _closed(
+            {
+                "editie": {"type": "integer"},
+                "nieuwste_editie": {"type": "boolean"},
+                "huidige_versie": {"type": "string", "format": "uri"},
+            },
+            description="Alleen in het bestand van een vastgestelde editie op haar vaste "
+            "adres (/editie/<jaar>/open-data/handreiking.json): welke editie het is",
+        ),
+        "actualiteit": _actualiteit(),
+        "bron": {"type": "string", "format": "uri", "description": "De site"},
+        "licentie": _closed({k: {"type": "string"} for k in ("id", "naam", "url")}),
+        **{key: _items(name) for key, name in RECORD_LISTS.items()},
+        "mijlpalen": {
+            **_items("mijlpaal_overzicht"),
+            "description": "Alle mijlpalen van opgaven en maatregelen op volgorde "
+            "van begin (afgeleid uit de tijdspaden)",
+        },
+    }
+
+
+def _actualiteit() -> dict[str, Any]:
+    return _closed(
+        {
+            "stand": {
+                "type": "string",
+                "description": "Tot wanneer de inhoud is bijgewerkt (de peildatum)",
+            },
+            "volgende_editie_verwacht": {
+                **ISO_DATE,
+                "description": "Tot wanneer een nieuwe editie werd verwacht. Afgeleid, "
+                "geen datum uit de handreiking: die wordt minimaal jaarlijks "
+                "geactualiseerd, dus een jaar na het einde van de stand",
+            },
+            "volgende_editie_afgeleid": {
+                "type": "string",
+                "description": "Waarom de redactie die datum afleidt",
+            },
+            "mogelijk_verouderd": {
+                "type": "boolean",
+                "description": "De bouwdatum ligt na die datum: de inhoud kan verouderd zijn",
+            },
+        },
+        description="Hoe actueel de inhoud is op de bouwdatum",
+    )
+
+
+def _export_defs(base: dict[str, Any], url: dict[str, Any]) -> dict[str, Any]:
+    """The editors' record definitions (not their files'), with what the export adds: the
+    page of a record, whether it is overdue, a page's text and the mijlpalen overview."""
+    defs = {k: copy.deepcopy(v) for k, v in base["$defs"].items() if not k.endswith("_bestand")}
     for name in sorted(ADDRESSED - {"mijlpaal"}):  # the records with a page (kinds.py)
         defs[name]["properties"]["url"] = url
     for name in ("maatregel", "regeling"):
@@ -184,174 +292,58 @@ def export_schema(settings: Settings) -> dict[str, Any]:
     )
     pagina["required"] += ["slug", "tekst", "url"]
     defs["pagina"] = pagina
-    iso = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
-    defs["mijlpaal_overzicht"] = {
+    defs["mijlpaal_overzicht"] = _mijlpaal_overzicht(defs["mijlpaal"]["properties"], url)
+    return defs
+
+
+def _mijlpaal_overzicht(mijlpaal: dict[str, Any], url: dict[str, Any]) -> dict[str, Any]:
+    """A mijlpaal in the list of them all (`_mijlpaal`): every key required, null when empty."""
+    properties = {
+        "datum": {**mijlpaal["datum"]},
+        "woorden": {
+            "type": "string",
+            "description": "De datum in woorden, zoals de handreiking hem zegt: 'eerste "
+            "kwartaal 2021', 'naar verwachting april 2021', 'uiterlijk 1 april 2021'",
+        },
+        "precisie": {"type": "string", "enum": list(PRECISIES)},
+        "datum_soort": {**_nullable(mijlpaal["datum_soort"])},
+        "datum_zekerheid": {**_nullable(mijlpaal["datum_zekerheid"])},
+        "begin": {
+            **ISO_DATE,
+            "type": ["string", "null"],
+            "description": "Eerste dag van de periode (leeg: geen datum genoemd)",
+        },
+        "einde": {
+            **ISO_DATE,
+            "type": ["string", "null"],
+            "description": "Laatste dag van de periode, tot en met (leeg: geen datum "
+            "genoemd, of een opening: die heeft geen einddatum)",
+        },
+        "tekst": {"type": "string"},
+        "afgeleid": {
+            "type": ["string", "null"],
+            "description": "Waarom de redactie de mijlpaal afleidt (leeg: zo in de bron)",
+        },
+        "verlopen": {
+            "type": "boolean",
+            "description": "Afgeleid op de bouwdatum: de periode is voorbij zonder dat "
+            "iemand de mijlpaal als gehaald markeerde, terwijl de maatregel nog loopt",
+        },
+        "soort": {
+            "type": "string",
+            "enum": ["maatregel", "opgave"],
+            "description": "Waar de mijlpaal bij hoort",
+        },
+        "id": {"type": "string", "description": "Id van de maatregel of opgave"},
+        "titel": {"type": "string", "description": "Titel van de maatregel of opgave"},
+        "url": url,
+    }
+    return {
         "type": "object",
         "title": "mijlpaal in het overzicht",
         "additionalProperties": False,
-        "required": [
-            "datum",
-            "woorden",
-            "precisie",
-            "datum_soort",
-            "datum_zekerheid",
-            "begin",
-            "einde",
-            "tekst",
-            "afgeleid",
-            "verlopen",
-            "soort",
-            "id",
-            "titel",
-            "url",
-        ],
-        "properties": {
-            "datum": {**defs["mijlpaal"]["properties"]["datum"]},
-            "woorden": {
-                "type": "string",
-                "description": "De datum in woorden, zoals de handreiking hem zegt: 'eerste "
-                "kwartaal 2021', 'naar verwachting april 2021', 'uiterlijk 1 april 2021'",
-            },
-            "precisie": {"type": "string", "enum": list(PRECISIES)},
-            "datum_soort": {
-                **_nullable(defs["mijlpaal"]["properties"]["datum_soort"]),
-            },
-            "datum_zekerheid": {
-                **_nullable(defs["mijlpaal"]["properties"]["datum_zekerheid"]),
-            },
-            "begin": {
-                **iso,
-                "type": ["string", "null"],
-                "description": "Eerste dag van de periode (leeg: geen datum genoemd)",
-            },
-            "einde": {
-                **iso,
-                "type": ["string", "null"],
-                "description": "Laatste dag van de periode, tot en met (leeg: geen datum "
-                "genoemd, of een opening: die heeft geen einddatum)",
-            },
-            "tekst": {"type": "string"},
-            "afgeleid": {
-                "type": ["string", "null"],
-                "description": "Waarom de redactie de mijlpaal afleidt (leeg: zo in de bron)",
-            },
-            "verlopen": {
-                "type": "boolean",
-                "description": "Afgeleid op de bouwdatum: de periode is voorbij zonder dat "
-                "iemand de mijlpaal als gehaald markeerde, terwijl de maatregel nog loopt",
-            },
-            "soort": {
-                "type": "string",
-                "enum": ["maatregel", "opgave"],
-                "description": "Waar de mijlpaal bij hoort",
-            },
-            "id": {"type": "string", "description": "Id van de maatregel of opgave"},
-            "titel": {"type": "string", "description": "Titel van de maatregel of opgave"},
-            "url": url,
-        },
-    }
-
-    def items(name: str) -> dict:
-        return {"type": "array", "items": {"$ref": f"#/$defs/{name}"}}
-
-    return {
-        "$schema": base["$schema"],
-        "$id": site_url(settings) + SCHEMA_FILE,
-        "title": "Integrale Handreiking: open data (handreiking.json)",
-        "description": "De hele inhoud van de handreiking. Gegenereerd uit "
-        "generator/content/model.py, dezelfde velden als de YAML-bestanden van de redactie.",
-        "type": "object",
-        "additionalProperties": False,
-        "required": [
-            "titel",
-            "editie",
-            "bouwdatum",
-            "actualiteit",
-            "bron",
-            "licentie",
-            "opgaven",
-            "maatregelen",
-            "regelingen",
-            "organisaties",
-            "bronnen",
-            "begrippen",
-            "paginas",
-            "mijlpalen",
-        ],
-        "properties": {
-            "$schema": {"type": "string", "format": "uri"},
-            "titel": {"type": "string"},
-            "editie": {"$ref": "#/$defs/editie"},
-            "bouwdatum": {
-                **iso,
-                "description": "De dag waarop dit bestand is gemaakt; bij een vaste versie van "
-                "een editie de dag van haar vaststelling (of het einde van haar peildatum)",
-            },
-            "vaste_versie": {
-                "type": "object",
-                "additionalProperties": False,
-                "required": ["editie", "nieuwste_editie", "huidige_versie"],
-                "description": "Alleen in het bestand van een vastgestelde editie op haar vaste "
-                "adres (/editie/<jaar>/open-data/handreiking.json): welke editie het is",
-                "properties": {
-                    "editie": {"type": "integer"},
-                    "nieuwste_editie": {"type": "boolean"},
-                    "huidige_versie": {"type": "string", "format": "uri"},
-                },
-            },
-            "actualiteit": {
-                "type": "object",
-                "additionalProperties": False,
-                "required": [
-                    "stand",
-                    "volgende_editie_verwacht",
-                    "volgende_editie_afgeleid",
-                    "mogelijk_verouderd",
-                ],
-                "description": "Hoe actueel de inhoud is op de bouwdatum",
-                "properties": {
-                    "stand": {
-                        "type": "string",
-                        "description": "Tot wanneer de inhoud is bijgewerkt (de peildatum)",
-                    },
-                    "volgende_editie_verwacht": {
-                        **iso,
-                        "description": "Tot wanneer een nieuwe editie werd verwacht. Afgeleid, "
-                        "geen datum uit de handreiking: die wordt minimaal jaarlijks "
-                        "geactualiseerd, dus een jaar na het einde van de stand",
-                    },
-                    "volgende_editie_afgeleid": {
-                        "type": "string",
-                        "description": "Waarom de redactie die datum afleidt",
-                    },
-                    "mogelijk_verouderd": {
-                        "type": "boolean",
-                        "description": "De bouwdatum ligt na die datum: de inhoud kan verouderd "
-                        "zijn",
-                    },
-                },
-            },
-            "bron": {"type": "string", "format": "uri", "description": "De site"},
-            "licentie": {
-                "type": "object",
-                "additionalProperties": False,
-                "required": ["id", "naam", "url"],
-                "properties": {k: {"type": "string"} for k in ("id", "naam", "url")},
-            },
-            "opgaven": items("opgave"),
-            "maatregelen": items("maatregel"),
-            "regelingen": items("regeling"),
-            "organisaties": items("organisatie"),
-            "bronnen": items("bron"),
-            "begrippen": items("begrip"),
-            "paginas": items("pagina"),
-            "mijlpalen": {
-                **items("mijlpaal_overzicht"),
-                "description": "Alle mijlpalen van opgaven en maatregelen op volgorde "
-                "van begin (afgeleid uit de tijdspaden)",
-            },
-        },
-        "$defs": dict(sorted(defs.items())),
+        "required": list(properties),
+        "properties": properties,
     }
 
 
@@ -437,53 +429,7 @@ def open_data_page(
     """The page /open-data/ that explains every file, its columns and the licence."""
     from .render import Renderer
 
-    def size(name: str) -> str:
-        return human_size(len(files[name]))
-
-    downloads = [
-        Download(
-            JSON_FILE,
-            "De hele handreiking",
-            "JSON",
-            size(JSON_FILE),
-            "Alle opgaven, maatregelen, regelingen, organisaties, bronnen, begrippen en "
-            "pagina's, met de editie. De velden zijn dezelfde als in de YAML-bestanden "
-            "van de redactie, plus het webadres (url) van elke pagina en een lijst van "
-            "alle mijlpalen met begin- en einddatum.",
-        ),
-        Download(
-            SCHEMA_FILE,
-            "JSON Schema van handreiking.json",
-            "JSON Schema (2020-12)",
-            size(SCHEMA_FILE),
-            "Beschrijft elk veld van handreiking.json, met uitleg in "
-            "het Nederlands. Gemaakt uit dezelfde velddefinitie als de controle van de "
-            "redactie.",
-        ),
-        *[Download(t.file, t.titel, "CSV", size(t.file), t.uitleg, t) for t in tables(h, settings)],
-        Download(
-            ical.ICS_FILE,
-            "Mijlpalen als agenda",
-            "iCalendar (.ics)",
-            size(ical.ICS_FILE),
-            "Elke mijlpaal als afspraak van een hele dag (bij een periode de laatste "
-            "dag), met een link naar de maatregel. Importeer het bestand in Outlook, "
-            "Google Agenda of Agenda, of abonneer u op het webadres: dan ziet u "
-            "wijzigingen vanzelf.",
-        ),
-    ]
-    if pdf_info:
-        downloads.append(
-            Download(
-                PDF_FILE,
-                "De handreiking als document",
-                "PDF",
-                pdf_info["size"],
-                f"De hele handreiking als document van "
-                f"{pdf_info['pages']} pagina's: met inhoudsopgave, "
-                "voetnoten en paginanummers, om te printen of te delen.",
-            )
-        )
+    downloads = _downloads(h, settings, files, pdf_info)
     renderer = Renderer(h, settings, history, volgen=volgen)
     pages: dict[str, str] = {}
     renderer.add(
@@ -498,6 +444,68 @@ def open_data_page(
         bouwdatum=settings.today,
     )
     return pages
+
+
+# The files the open-data page lists before and after the CSV files: (file, titel, formaat,
+# uitleg). The PDF follows them when the build made it (`_downloads`).
+BEFORE_CSV = (
+    (
+        JSON_FILE,
+        "De hele handreiking",
+        "JSON",
+        "Alle opgaven, maatregelen, regelingen, organisaties, bronnen, begrippen en "
+        "pagina's, met de editie. De velden zijn dezelfde als in de YAML-bestanden "
+        "van de redactie, plus het webadres (url) van elke pagina en een lijst van "
+        "alle mijlpalen met begin- en einddatum.",
+    ),
+    (
+        SCHEMA_FILE,
+        "JSON Schema van handreiking.json",
+        "JSON Schema (2020-12)",
+        "Beschrijft elk veld van handreiking.json, met uitleg in "
+        "het Nederlands. Gemaakt uit dezelfde velddefinitie als de controle van de "
+        "redactie.",
+    ),
+)
+AFTER_CSV = (
+    (
+        ical.ICS_FILE,
+        "Mijlpalen als agenda",
+        "iCalendar (.ics)",
+        "Elke mijlpaal als afspraak van een hele dag (bij een periode de laatste "
+        "dag), met een link naar de maatregel. Importeer het bestand in Outlook, "
+        "Google Agenda of Agenda, of abonneer u op het webadres: dan ziet u "
+        "wijzigingen vanzelf.",
+    ),
+)
+
+
+def _downloads(
+    h: Handreiking, settings: Settings, files: dict[str, str | bytes], pdf_info: dict | None
+) -> list[Download]:
+    """Every file the open-data page lists, with its size."""
+
+    def download(file: str, titel: str, formaat: str, uitleg: str, table=None) -> Download:
+        return Download(file, titel, formaat, human_size(len(files[file])), uitleg, table)
+
+    downloads = [
+        *(download(*listed) for listed in BEFORE_CSV),
+        *(download(t.file, t.titel, "CSV", t.uitleg, t) for t in tables(h, settings)),
+        *(download(*listed) for listed in AFTER_CSV),
+    ]
+    if pdf_info:
+        downloads.append(
+            Download(
+                PDF_FILE,
+                "De handreiking als document",
+                "PDF",
+                pdf_info["size"],
+                f"De hele handreiking als document van "
+                f"{pdf_info['pages']} pagina's: met inhoudsopgave, "
+                "voetnoten en paginanummers, om te printen of te delen.",
+            )
+        )
+    return downloads
 
 
 def write_open_data(h: Handreiking, settings: Settings, out, pdf: bool | None = None) -> list[str]:
