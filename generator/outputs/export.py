@@ -39,7 +39,8 @@ from ..content.schema import (
 )
 from ..history.snapshots import SNAPSHOT_SCHEMA, snapshot_schema
 from . import ical, printed
-from .csv_tables import LIST_SEPARATOR, Table, csv_bytes, tables
+from .csv_cells import LIST_SEPARATOR, Table, csv_bytes
+from .csv_tables import tables
 from .open_data_schema import SCHEMA_FILE, export_schema
 
 JSON_FILE = f"{OPEN_DATA}/handreiking.json"
