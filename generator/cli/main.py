@@ -63,16 +63,56 @@ def parser() -> argparse.ArgumentParser:
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
-        sub.add_argument(
-            "--root",
-            type=_root,
-            default=".",
-            metavar="MAP",
-            help="map van de handreiking (standaard: de huidige map)",
-        )
+        _add_root(sub)
         return sub
 
-    check = command("check", "Controleer alle inhoud en meld elk probleem met bestand:regel:kolom.")
+    # In the order `handreiking --help` lists them.
+    _check_arguments(
+        command("check", "Controleer alle inhoud en meld elk probleem met bestand:regel:kolom.")
+    )
+    _build_arguments(command("build", "Controleer, genereer de pagina's en bouw de site in site/."))
+    _serve_arguments(
+        command(
+            "serve",
+            "Bouw de site en bekijk hem op http://127.0.0.1:8000; "
+            "wijzigingen in de YAML verschijnen vanzelf.",
+        )
+    )
+    _edition_commands(command, commands)
+    _nginx_arguments(
+        command(
+            "nginx",
+            "Schrijf de nginx-configuratie van de site (zoals build die in "
+            "build/nginx/handreiking.conf zet), voor een ander adres of een andere map.",
+        )
+    )
+    _export_arguments(
+        command(
+            "export",
+            "Schrijf de open data (JSON, JSON Schema, CSV, agenda en PDF) "
+            "zoals de site ze publiceert onder /open-data/.",
+        )
+    )
+    return main
+
+
+def _add_root(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--root",
+        type=_root,
+        default=".",
+        metavar="MAP",
+        help="map van de handreiking (standaard: de huidige map)",
+    )
+
+
+def _add_build_date(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--datum", type=_date, default=None, metavar="DATUM", help="bouwdatum (standaard: vandaag)"
+    )
+
+
+def _check_arguments(check: argparse.ArgumentParser) -> None:
     check.add_argument(
         "--peildatum",
         type=_date,
@@ -88,10 +128,10 @@ def parser() -> argparse.ArgumentParser:
         help="schrijf elk probleem ook als GitHub-annotatie, zodat GitHub het bij de regel in "
         "de pull request toont (vanzelf in GitHub Actions)",
     )
-    build = command("build", "Controleer, genereer de pagina's en bouw de site in site/.")
-    build.add_argument(
-        "--datum", type=_date, default=None, metavar="DATUM", help="bouwdatum (standaard: vandaag)"
-    )
+
+
+def _build_arguments(build: argparse.ArgumentParser) -> None:
+    _add_build_date(build)
     build.add_argument(
         "--tijden",
         type=Path,
@@ -105,11 +145,9 @@ def parser() -> argparse.ArgumentParser:
         help="bouw voor publicatie: weiger de voorbeeldwaarden in mkdocs.yml (webadres, "
         "repository, beveiligingscontact, paden op de server); zie README",
     )
-    serve = command(
-        "serve",
-        "Bouw de site en bekijk hem op http://127.0.0.1:8000; "
-        "wijzigingen in de YAML verschijnen vanzelf.",
-    )
+
+
+def _serve_arguments(serve: argparse.ArgumentParser) -> None:
     serve.add_argument(
         "--dev-addr",
         type=_address,
@@ -124,22 +162,17 @@ def parser() -> argparse.ArgumentParser:
         help="maak ook de PDF (elke wijziging duurt dan seconden langer); "
         "met make: make serve PDF=1",
     )
-    _edition_commands(command, commands)
-    server = command(
-        "nginx",
-        "Schrijf de nginx-configuratie van de site (zoals build die in "
-        "build/nginx/handreiking.conf zet), voor een ander adres of een andere map.",
-    )
+
+
+def _nginx_arguments(server: argparse.ArgumentParser) -> None:
     server.add_argument("--listen", default=None, help="adres:poort voor gewoon http, zonder TLS")
     server.add_argument(
         "--webroot", default=None, help="de map met de site op de server (standaard: site/)"
     )
     server.add_argument("--uit", type=Path, default=None, help="bestand (standaard: scherm)")
-    export = command(
-        "export",
-        "Schrijf de open data (JSON, JSON Schema, CSV, agenda en PDF) "
-        "zoals de site ze publiceert onder /open-data/.",
-    )
+
+
+def _export_arguments(export: argparse.ArgumentParser) -> None:
     export.add_argument(
         "--out",
         type=Path,
@@ -147,26 +180,58 @@ def parser() -> argparse.ArgumentParser:
         metavar="MAP",
         help="map waarin de bestanden komen (standaard: open-data in de huidige map)",
     )
-    export.add_argument(
-        "--datum", type=_date, default=None, metavar="DATUM", help="bouwdatum (standaard: vandaag)"
-    )
+    _add_build_date(export)
     export.add_argument(
         "--zonder-pdf",
         action="store_true",
         help="sla de PDF over (die kost de meeste tijd); HANDREIKING_PDF=0 doet hetzelfde",
     )
-    return main
 
 
 def _edition_commands(command, commands) -> None:
     """diff, editie publiceer, schema and nieuw (issue 4: editions and editor experience)."""
     from ..content.scaffold import KINDS
 
-    diff = command(
-        "diff",
-        "Toon wat er inhoudelijk veranderde, als Markdown (bijvoorbeeld voor "
-        "de beschrijving van een pull request).",
+    _diff_arguments(
+        command(
+            "diff",
+            "Toon wat er inhoudelijk veranderde, als Markdown (bijvoorbeeld voor "
+            "de beschrijving van een pull request).",
+        )
     )
+    editie = commands.add_parser(
+        "editie",
+        help="Edities: de inhoud bevriezen als editie.",
+        description="Edities: de inhoud bevriezen als editie.",
+    )
+    sub = editie.add_subparsers(
+        dest="editie_command", required=True, metavar="opdracht", help="wat u wilt doen"
+    )
+    _publiceer_arguments(
+        sub.add_parser(
+            "publiceer",
+            help="Bevries de huidige inhoud als editie <jaar> in content/edities/<jaar>.yaml.",
+            description="Bevries de huidige inhoud als editie <jaar> in "
+            "content/edities/<jaar>.yaml.",
+        )
+    )
+    schema = command(
+        "schema",
+        "Controleer of de JSON Schema's in schema/ en het veldenoverzicht "
+        "in de handleiding bij generator/content/model.py passen; --write schrijft ze.",
+    )
+    schema.add_argument("--write", action="store_true", help="schrijf de bestanden opnieuw")
+    nieuw = command("nieuw", "Voeg een leeg, uitgelegd item toe aan het juiste bestand.")
+    nieuw.add_argument(
+        "soort",
+        choices=sorted(KINDS),
+        metavar="SOORT",
+        help="wat u toevoegt: " + ", ".join(sorted(KINDS)),
+    )
+    nieuw.add_argument("--toon", action="store_true", help="alleen tonen, niets toevoegen")
+
+
+def _diff_arguments(diff: argparse.ArgumentParser) -> None:
     diff.add_argument(
         "oud",
         nargs="?",
@@ -188,19 +253,9 @@ def _edition_commands(command, commands) -> None:
         metavar="KOP",
         help="de kop boven de lijst (standaard: 'Wat is er veranderd: <oud> → <nieuw>')",
     )
-    editie = commands.add_parser(
-        "editie",
-        help="Edities: de inhoud bevriezen als editie.",
-        description="Edities: de inhoud bevriezen als editie.",
-    )
-    sub = editie.add_subparsers(
-        dest="editie_command", required=True, metavar="opdracht", help="wat u wilt doen"
-    )
-    publiceer = sub.add_parser(
-        "publiceer",
-        help="Bevries de huidige inhoud als editie <jaar> in content/edities/<jaar>.yaml.",
-        description="Bevries de huidige inhoud als editie <jaar> in content/edities/<jaar>.yaml.",
-    )
+
+
+def _publiceer_arguments(publiceer: argparse.ArgumentParser) -> None:
     publiceer.add_argument(
         "jaar",
         type=int,
@@ -227,8 +282,19 @@ def _edition_commands(command, commands) -> None:
         metavar="TEKST",
         help='waarom u de editie corrigeert; hoort bij --vervang (met make: REDEN="...")',
     )
+    publiceer.set_defaults(validate=_correction_needs_reason(publiceer))
+    publiceer.add_argument(
+        "--strict",
+        action="store_true",
+        help="niet publiceren zolang er waarschuwingen zijn (zoals verlopen mijlpalen)",
+    )
+    _add_root(publiceer)
 
-    def correction_needs_reason(args: argparse.Namespace) -> None:
+
+def _correction_needs_reason(publiceer: argparse.ArgumentParser):
+    """What argparse cannot check on its own: --vervang and --reden go together."""
+
+    def validate(args: argparse.Namespace) -> None:
         if args.vervang and not (args.reden or "").strip():
             publiceer.error(
                 f"--vervang vraagt om --reden: zeg waarom u editie {args.jaar} corrigeert, "
@@ -241,33 +307,7 @@ def _edition_commands(command, commands) -> None:
                 "editie heeft een reden (met make: VERVANG=1)"
             )
 
-    publiceer.set_defaults(validate=correction_needs_reason)
-    publiceer.add_argument(
-        "--strict",
-        action="store_true",
-        help="niet publiceren zolang er waarschuwingen zijn (zoals verlopen mijlpalen)",
-    )
-    publiceer.add_argument(
-        "--root",
-        type=_root,
-        default=".",
-        metavar="MAP",
-        help="map van de handreiking (standaard: de huidige map)",
-    )
-    schema = command(
-        "schema",
-        "Controleer of de JSON Schema's in schema/ en het veldenoverzicht "
-        "in de handleiding bij generator/content/model.py passen; --write schrijft ze.",
-    )
-    schema.add_argument("--write", action="store_true", help="schrijf de bestanden opnieuw")
-    nieuw = command("nieuw", "Voeg een leeg, uitgelegd item toe aan het juiste bestand.")
-    nieuw.add_argument(
-        "soort",
-        choices=sorted(KINDS),
-        metavar="SOORT",
-        help="wat u toevoegt: " + ", ".join(sorted(KINDS)),
-    )
-    nieuw.add_argument("--toon", action="store_true", help="alleen tonen, niets toevoegen")
+    return validate
 
 
 def _periode(value: str):
