@@ -27,7 +27,8 @@ from conftest import BUILD_DATE, ROOT
 from generator.base.settings import SiteConfig, build_date
 from generator.base.urls import PDF_FILE, page_url
 from generator.history.snapshots import SNAPSHOT_SCHEMA
-from generator.outputs.csv_tables import DATE, NUMBER, TEXT, Dialect, csv_bytes, tables
+from generator.outputs.csv_cells import DATE, NUMBER, TEXT, Dialect, csv_bytes
+from generator.outputs.csv_tables import tables
 from generator.outputs.export import SCHEMA_FILE
 from generator.outputs.ical import ICS_FILE, calendar_bytes
 from generator.outputs.printed import Document

@@ -8,7 +8,8 @@ from datetime import date
 import pytest
 
 from conftest import ROOT
-from generator.outputs.csv_tables import tables, text_cell, text_value
+from generator.outputs.csv_cells import text_cell, text_value
+from generator.outputs.csv_tables import tables
 from generator.outputs.render import Settings
 from generator.site.build import load
 

@@ -26,7 +26,7 @@ from site_checks import html_files, is_redirect, page_url
 from conftest import copy_project
 from generator.base.urls import PDF_FILE, url_of
 from generator.content.model import VOLGENDE_EDITIE_AFGELEID
-from generator.outputs.csv_tables import text_value
+from generator.outputs.csv_cells import text_value
 from generator.site.build import build, load
 
 LATE = date(2026, 12, 1)

@@ -25,7 +25,7 @@ from generator.base.dates import Periode, Termijn
 from generator.base.settings import build_date
 from generator.base.urls import PDF_FILE
 from generator.content.model import Mijlpaal, Regeling, verlopen
-from generator.outputs.csv_tables import text_value
+from generator.outputs.csv_cells import text_value
 from generator.outputs.ical import ICS_FILE
 from generator.site.build import load
 

@@ -17,7 +17,8 @@ from conftest import BUILD_DATE, ROOT, copy_project
 from generator.base.settings import SiteConfig
 from generator.cli.main import main as cli
 from generator.content.schema import MAATREGEL
-from generator.outputs.csv_tables import LIST_SEPARATOR, Dialect, tables, text_value
+from generator.outputs.csv_cells import LIST_SEPARATOR, Dialect, text_value
+from generator.outputs.csv_tables import tables
 from generator.outputs.export import JSON_FILE, SCHEMA_FILE, data_files
 from generator.outputs.render import Settings
 from generator.site.build import load

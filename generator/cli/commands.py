@@ -1,8 +1,8 @@
 """The commands behind `handreiking diff`, `editie publiceer`, `schema` and `nieuw`.
 
-Kept apart from cli.py (which only parses arguments) and from the core modules (which know
-nothing about stdout or exit codes). Content problems are raised as ContentError; cli.py turns
-them into located messages and exit code 1.
+Kept apart from main.py and arguments.py (which only parse arguments and pick the command) and
+from the core modules (which know nothing about stdout or exit codes). Content problems are
+raised as ContentError; main.py turns them into located messages and exit code 1.
 """
 
 from __future__ import annotations

@@ -32,7 +32,15 @@ from ..content.kinds import Record
 from ..content.schema import FILES, RECORDS
 from ..content.validate import Checked
 from .diff import vergelijk
-from .ledger import GECORRIGEERD, GEPUBLICEERD, Entry, append_entry, read_ledger, sha256
+from .ledger import (
+    GECORRIGEERD,
+    GEPUBLICEERD,
+    Entry,
+    Ledger,
+    append_entry,
+    read_ledger,
+    sha256,
+)
 from .snapshots import (
     EDITIES_DIR,
     read_snapshot,
@@ -143,8 +151,46 @@ def publish(
     the build date).
     """
     editie_values = checked.values["editie"]
-    editie_file = checked.files["editie"]
-    jaar_at = editie_values["_loc"].get("jaar", editie_values["_at"])
+    display = f"{EDITIES_DIR}/{jaar}.yaml"
+    target = root / display
+    ledger = read_ledger(root)
+    problems = _refusals(root, jaar, checked, display, ledger, replace, reden)
+    editie, wrong = _vaststelling(editie_values, vastgesteld, door)
+    if problems + wrong:
+        raise EditionError(problems + wrong)
+    working = content_of(checked)
+    content = {k: v for k, v in working.items() if k != "editie"}  # it has its own place
+    text = snapshot_text(editie, published_urls(files), content)
+    day = (datum or build_date()).isoformat()
+    if replace:
+        entry = _correction(root, jaar, display, text, working, day, reden)
+    else:
+        entry = Entry(jaar, GEPUBLICEERD, day, sha256(text.encode("utf-8")))
+    if vastgesteld and "vastgesteld" not in editie_values:
+        _add_vaststelling(root / checked.files["editie"], vastgesteld, door)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    append_entry(root, ledger.entries, entry)
+    return target
+
+
+def _jaar_at(editie_values: dict[str, Any]) -> Location:
+    """Where content/editie.yaml gives the edition's year (else where the editie starts)."""
+    return editie_values["_loc"].get("jaar", editie_values["_at"])
+
+
+def _refusals(
+    root: Path,
+    jaar: int,
+    checked: Checked,
+    display: str,
+    ledger: Ledger,
+    replace: bool,
+    reden: str | None,
+) -> list[Problem]:
+    """Why edition `jaar` cannot be published (or corrected, `replace`) as asked."""
+    editie_values = checked.values["editie"]
+    jaar_at = _jaar_at(editie_values)
     problems = []
     if editie_values.get("jaar") != jaar:
         problems.append(
@@ -152,27 +198,25 @@ def publish(
                 jaar_at,
                 f"editie.jaar is {editie_values.get('jaar')}, maar u "
                 f"publiceert editie {jaar}; zet eerst 'jaar: {jaar}' (en de "
-                "titel en peildatum van de nieuwe editie) in " + editie_file,
+                "titel en peildatum van de nieuwe editie) in " + checked.files["editie"],
             )
         )
-    ledger = read_ledger(root)
     problems += ledger.problems
     existing = [int(p.stem) for p in snapshot_paths(root)]
-    display = f"{EDITIES_DIR}/{jaar}.yaml"
-    target = root / display
-    if target.exists() and not replace:
+    published, file_at = (root / display).exists(), Location(display, 1, 1)
+    if published and not replace:
         problems.append(
             Problem(
-                Location(display, 1, 1),
+                file_at,
                 f"editie {jaar} is al gepubliceerd; een gepubliceerde editie verandert niet. "
                 "Is er een fout in de editie, herstel die dan in de inhoud en leg dat vast als "
                 f'correctie: make publiceer JAAR={jaar} VERVANG=1 REDEN="waarom"',
             )
         )
-    if replace and not target.exists():
+    if replace and not published:
         problems.append(
             Problem(
-                Location(display, 1, 1),
+                file_at,
                 f"editie {jaar} is nog niet gepubliceerd, dus er is niets te corrigeren; laat "
                 "VERVANG en REDEN weg (--vervang en --reden)",
             )
@@ -180,12 +224,12 @@ def publish(
     if replace and not (reden or "").strip():
         problems.append(
             Problem(
-                Location(display, 1, 1),
+                file_at,
                 "zeg waarom u de editie corrigeert (REDEN=..., --reden): het logboek en de site "
                 "tonen het",
             )
         )
-    if existing and jaar < max(existing) and not target.exists():
+    if existing and jaar < max(existing) and not published:
         problems.append(
             Problem(
                 jaar_at,
@@ -193,63 +237,68 @@ def publish(
                 "publiceer alleen de nieuwste editie",
             )
         )
+    return problems
+
+
+def _vaststelling(
+    editie_values: dict[str, Any], vastgesteld: Periode | None, door: str | None
+) -> tuple[dict[str, Any], list[Problem]]:
+    """The edition's own record as the snapshot holds it, with the vaststelling given on the
+    command line; and what is wrong with that vaststelling."""
     editie = plain(editie_values, _editie_record())
-    if vastgesteld is not None or door:
-        if not (vastgesteld and door):
-            problems.append(Problem(jaar_at, "geef --vastgesteld en --door allebei op"))
-        elif "vastgesteld" in editie and editie["vastgesteld"] != {
-            "datum": vastgesteld.notatie,
-            "door": door,
-        }:
-            problems.append(
+    if vastgesteld is None and not door:
+        return editie, []
+    if not (vastgesteld and door):
+        return editie, [Problem(_jaar_at(editie_values), "geef --vastgesteld en --door allebei op")]
+    given = {"datum": vastgesteld.notatie, "door": door}
+    if "vastgesteld" in editie and editie["vastgesteld"] != given:
+        return editie, [
+            Problem(
+                editie_values["_loc"]["vastgesteld"],
+                "de editie heeft al "
+                "een andere vaststelling; pas die hier aan of laat "
+                "--vastgesteld en --door weg",
+            )
+        ]
+    editie["vastgesteld"] = given
+    return editie, []
+
+
+def _correction(
+    root: Path,
+    jaar: int,
+    display: str,
+    text: str,
+    working: dict[str, Any],
+    day: str,
+    reden: str | None,
+) -> Entry:
+    """The ledger's entry for correcting edition `jaar` to `text`: with the changelog of the
+    old snapshot -> the `working` content; refused when nothing changes."""
+    target = root / display
+    old_bytes = target.read_bytes()
+    if old_bytes == text.encode("utf-8"):
+        raise EditionError(
+            [
                 Problem(
-                    editie_values["_loc"]["vastgesteld"],
-                    "de editie heeft al "
-                    "een andere vaststelling; pas die hier aan of laat "
-                    "--vastgesteld en --door weg",
+                    Location(display, 1, 1),
+                    f"er is niets te corrigeren: editie {jaar} is al precies zo vastgelegd. "
+                    "Pas eerst de inhoud aan die niet klopte",
                 )
-            )
-        else:
-            editie["vastgesteld"] = {"datum": vastgesteld.notatie, "door": door}
-    if problems:
-        raise EditionError(problems)
-    working = content_of(checked)
-    content = {k: v for k, v in working.items() if k != "editie"}  # it has its own place
-    text = snapshot_text(editie, published_urls(files), content)
-    day = (datum or build_date()).isoformat()
-    after = sha256(text.encode("utf-8"))
-    if replace:
-        old_bytes = target.read_bytes()
-        if old_bytes == text.encode("utf-8"):
-            raise EditionError(
-                [
-                    Problem(
-                        Location(display, 1, 1),
-                        f"er is niets te corrigeren: editie {jaar} is al precies zo vastgelegd. "
-                        "Pas eerst de inhoud aan die niet klopte",
-                    )
-                ]
-            )
-        old, _ = read_snapshot(target, display, root)
-        before_content = old.inhoud if old is not None else {}
-        changes = vergelijk(before_content, as_text(working))
-        entry = Entry(
-            jaar,
-            GECORRIGEERD,
-            day,
-            after,
-            sha256(old_bytes),
-            " ".join((reden or "").split()),
-            tuple(w.zin for w in changes),
+            ]
         )
-    else:
-        entry = Entry(jaar, GEPUBLICEERD, day, after)
-    if vastgesteld and "vastgesteld" not in editie_values:
-        _add_vaststelling(root / editie_file, vastgesteld, door)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
-    append_entry(root, ledger.entries, entry)
-    return target
+    old, _ = read_snapshot(target, display, root)
+    before_content = old.inhoud if old is not None else {}
+    changes = vergelijk(before_content, as_text(working))
+    return Entry(
+        jaar,
+        GECORRIGEERD,
+        day,
+        sha256(text.encode("utf-8")),
+        sha256(old_bytes),
+        " ".join((reden or "").split()),
+        tuple(w.zin for w in changes),
+    )
 
 
 def _add_vaststelling(path: Path, datum: Periode, door: str) -> None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -53,6 +54,7 @@ HEADER = (
 """
 )
 KEYS = ("editie", "handeling", "datum", "reden", "sha256_voor", "sha256", "wijzigingen")
+REQUIRED = ("editie", "handeling", "datum", "sha256")
 ONLY_CORRECTION = ("reden", "sha256_voor", "wijzigingen")
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
 EDITED = "; alleen `make publiceer` schrijft het logboek: zet het terug met git"
@@ -207,81 +209,20 @@ def parse_ledger(source: Source) -> Ledger:
 
 
 def _entry(node: Node, path: str, problems: list[Problem]) -> Entry | None:
-    def problem(at: Location, message: str) -> None:
-        problems.append(Problem(at, f"{path}{message}{EDITED}"))
-
+    """One entry of the ledger (`path`: 'logboek[0]'), or None when anything in it is wrong:
+    every problem is added to `problems`."""
     if not isinstance(node, Mapping):
-        problem(node.location, ": verwacht een blok met velden (editie, handeling, datum, sha256)")
+        layout = ": verwacht een blok met velden (editie, handeling, datum, sha256)"
+        problems.append(Problem(node.location, f"{path}{layout}{EDITED}"))
         return None
-    values: dict[str, Any] = {}
-    locations: dict[str, Location] = {}
-    broken = False
-    for key, (key_at, child) in node.items.items():
-        if key not in KEYS:
-            problem(key_at, f": onbekend veld '{key}'")
-            broken = True
-            continue
-        locations[key] = child.location
-        if key == "wijzigingen":
-            if not isinstance(child, Sequence) and not (
-                isinstance(child, Scalar) and child.value == "" and not child.quoted
-            ):
-                problem(child.location, ".wijzigingen: verwacht een lijst van zinnen")
-                broken = True
-                continue
-            items = child.items if isinstance(child, Sequence) else []
-            if not all(isinstance(i, Scalar) and i.value.strip() for i in items):
-                problem(child.location, ".wijzigingen: elke wijziging is één zin tekst")
-                broken = True
-                continue
-            values[key] = tuple(i.value for i in items)
-        elif isinstance(child, Scalar):
-            values[key] = child.value
-        else:
-            problem(child.location, f".{key}: verwacht een waarde, geen lijst of blok")
-            broken = True
-    handeling = values.get("handeling")
-    required = ["editie", "handeling", "datum", "sha256"]
-    if handeling == GECORRIGEERD:
-        required += ["reden", "sha256_voor", "wijzigingen"]
-    for key in required:
-        if key not in values and key not in locations:
-            problem(node.location, f": verplicht veld '{key}' ontbreekt")
-            broken = True
-    if "editie" in values and not re.fullmatch(r"\d{4}", values["editie"]):
-        problem(locations["editie"], f".editie: '{values['editie'][:40]}' is geen jaartal")
-        broken = True
-    if handeling is not None and handeling not in HANDELINGEN:
-        problem(
-            locations["handeling"],
-            f".handeling: '{handeling[:40]}' bestaat niet; verwacht gepubliceerd of gecorrigeerd",
-        )
-        broken = True
-    if handeling == GEPUBLICEERD:
-        for key in ONLY_CORRECTION:
-            if key in locations:
-                problem(locations[key], f".{key}: hoort alleen bij een correctie")
-                broken = True
-    if "datum" in values and not _iso_date(values["datum"]):
-        problem(
-            locations["datum"], f".datum: '{values['datum'][:40]}' is geen datum als 2022-03-01"
-        )
-        broken = True
-    for key in ("sha256", "sha256_voor"):
-        if key in values and not SHA256.fullmatch(values[key]):
-            problem(
-                locations[key],
-                f".{key}: '{values[key][:70]}' is geen sha256 (64 tekens 0-9 en a-f)",
-            )
-            broken = True
-    if "reden" in values and not values["reden"].strip():
-        problem(locations["reden"], ".reden: een correctie zegt waarom")
-        broken = True
-    if broken:
+    values, locations, found = _read_entry(node)
+    found += _value_problems(node, values, locations)
+    problems += [Problem(at, f"{path}{message}{EDITED}") for at, message in found]
+    if found:
         return None
     return Entry(
         int(values["editie"]),
-        handeling,
+        values["handeling"],
         values["datum"],
         values["sha256"],
         values.get("sha256_voor"),
@@ -290,6 +231,69 @@ def _entry(node: Node, path: str, problems: list[Problem]) -> Entry | None:
         node.location,
         locations,
     )
+
+
+def _read_entry(
+    node: Mapping,
+) -> tuple[dict[str, Any], dict[str, Location], list[tuple[Location, str]]]:
+    """An entry's values (text, and the wijzigingen as a tuple of sentences), where each is,
+    and what is wrong in its layout: (where, message)."""
+    values: dict[str, Any] = {}
+    locations: dict[str, Location] = {}
+    found: list[tuple[Location, str]] = []
+    for key, (key_at, child) in node.items.items():
+        if key not in KEYS:
+            found.append((key_at, f": onbekend veld '{key}'"))
+            continue
+        locations[key] = child.location
+        if key == "wijzigingen":
+            if not isinstance(child, Sequence) and not (
+                isinstance(child, Scalar) and child.value == "" and not child.quoted
+            ):
+                found.append((child.location, ".wijzigingen: verwacht een lijst van zinnen"))
+                continue
+            items = child.items if isinstance(child, Sequence) else []
+            if not all(isinstance(i, Scalar) and i.value.strip() for i in items):
+                found.append((child.location, ".wijzigingen: elke wijziging is één zin tekst"))
+                continue
+            values[key] = tuple(i.value for i in items)
+        elif isinstance(child, Scalar):
+            values[key] = child.value
+        else:
+            found.append((child.location, f".{key}: verwacht een waarde, geen lijst of blok"))
+    return values, locations, found
+
+
+def _value_problems(
+    node: Mapping, values: dict[str, Any], locations: dict[str, Location]
+) -> Iterator[tuple[Location, str]]:
+    """What is wrong with an entry's values, in the order check reports it: (where, message)."""
+    handeling = values.get("handeling")
+    required = REQUIRED + (ONLY_CORRECTION if handeling == GECORRIGEERD else ())
+    for key in required:
+        if key not in values and key not in locations:
+            yield node.location, f": verplicht veld '{key}' ontbreekt"
+    if "editie" in values and not re.fullmatch(r"\d{4}", values["editie"]):
+        yield locations["editie"], f".editie: '{values['editie'][:40]}' is geen jaartal"
+    if handeling is not None and handeling not in HANDELINGEN:
+        yield (
+            locations["handeling"],
+            f".handeling: '{handeling[:40]}' bestaat niet; verwacht gepubliceerd of gecorrigeerd",
+        )
+    if handeling == GEPUBLICEERD:
+        for key in ONLY_CORRECTION:
+            if key in locations:
+                yield locations[key], f".{key}: hoort alleen bij een correctie"
+    if "datum" in values and not _iso_date(values["datum"]):
+        yield locations["datum"], f".datum: '{values['datum'][:40]}' is geen datum als 2022-03-01"
+    for key in ("sha256", "sha256_voor"):
+        if key in values and not SHA256.fullmatch(values[key]):
+            yield (
+                locations[key],
+                f".{key}: '{values[key][:70]}' is geen sha256 (64 tekens 0-9 en a-f)",
+            )
+    if "reden" in values and not values["reden"].strip():
+        yield locations["reden"], ".reden: een correctie zegt waarom"
 
 
 def _iso_date(value: str) -> bool:
@@ -363,7 +367,7 @@ def ledger_schema() -> dict:
                 "items": {
                     "type": "object",
                     "additionalProperties": False,
-                    "required": ["editie", "handeling", "datum", "sha256"],
+                    "required": list(REQUIRED),
                     "properties": {
                         "editie": {"type": "integer", "description": "Het jaar van de editie"},
                         "handeling": {"enum": list(HANDELINGEN)},

@@ -302,27 +302,23 @@ def snapshot_schema(site: str) -> dict:
     Only the layout: like the tolerant reader, it accepts any fields inside the records, so
     an old snapshot stays valid when the content schema changes.
     """
-    listed = {spec.key: isinstance(spec.kind, ListOf) for spec in FILES if spec.key != "editie"}
-    ids = {spec.key for spec in FILES if getattr(getattr(spec.kind, "item", None), "id_kind", None)}
-
-    def records(key: str) -> dict:
-        item: dict[str, Any] = {"type": "object"}
-        if key in ids:
-            item |= {"required": ["id"], "properties": {"id": {"type": "string"}}}
-        return {"type": "array", "items": item}
-
-    inhoud = {
-        key: records(key) if is_list else {"type": "object"} for key, is_list in listed.items()
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": site + SNAPSHOT_SCHEMA,
+        "title": "Integrale Handreiking: de bestanden in content/edities/",
+        "description": "Een bevroren editie (<jaar>.yaml) of het logboek van de edities "
+        "(logboek.yaml); beide gemaakt door `handreiking editie publiceer`, niet met de hand "
+        "bewerken.",
+        "if": {"type": "object", "required": ["logboek"]},
+        "then": {"$ref": "#/$defs/logboek"},
+        "else": {"$ref": "#/$defs/editie"},
+        "$defs": {"editie": _edition_schema(), "logboek": ledger_schema()},
     }
-    inhoud["paginas"] = {
-        "type": "array",
-        "items": {
-            "type": "object",
-            "required": ["slug", "titel", "tekst"],
-            "properties": {"slug": {"type": "string"}, "titel": {"type": "string"}},
-        },
-    }
-    edition = {
+
+
+def _edition_schema() -> dict:
+    """A snapshot's layout: formaat, editie, adressen and inhoud."""
+    return {
         "title": "Bevroren editie (content/edities/<jaar>.yaml)",
         "description": "Gemaakt door `handreiking editie publiceer <jaar>`; niet met de hand "
         "bewerken. Beschrijft alleen de opbouw (formaat "
@@ -355,23 +351,37 @@ def snapshot_schema(site: str) -> dict:
             },
             "inhoud": {
                 "type": "object",
-                "properties": inhoud,
+                "properties": _inhoud_schema(),
                 "description": "De inhoud van de editie, zoals de redactie haar schreef",
             },
         },
     }
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": site + SNAPSHOT_SCHEMA,
-        "title": "Integrale Handreiking: de bestanden in content/edities/",
-        "description": "Een bevroren editie (<jaar>.yaml) of het logboek van de edities "
-        "(logboek.yaml); beide gemaakt door `handreiking editie publiceer`, niet met de hand "
-        "bewerken.",
-        "if": {"type": "object", "required": ["logboek"]},
-        "then": {"$ref": "#/$defs/logboek"},
-        "else": {"$ref": "#/$defs/editie"},
-        "$defs": {"editie": edition, "logboek": ledger_schema()},
+
+
+def _inhoud_schema() -> dict:
+    """The properties of a snapshot's `inhoud`: a list per content file of records (with an
+    id where its records have one), an object for a file of one record, and the pages."""
+    listed = {spec.key: isinstance(spec.kind, ListOf) for spec in FILES if spec.key != "editie"}
+    ids = {spec.key for spec in FILES if getattr(getattr(spec.kind, "item", None), "id_kind", None)}
+
+    def records(key: str) -> dict:
+        item: dict[str, Any] = {"type": "object"}
+        if key in ids:
+            item |= {"required": ["id"], "properties": {"id": {"type": "string"}}}
+        return {"type": "array", "items": item}
+
+    inhoud = {
+        key: records(key) if is_list else {"type": "object"} for key, is_list in listed.items()
     }
+    inhoud["paginas"] = {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "required": ["slug", "titel", "tekst"],
+            "properties": {"slug": {"type": "string"}, "titel": {"type": "string"}},
+        },
+    }
+    return inhoud
 
 
 def snapshot_text(editie: dict, adressen: list[str], content: dict[str, Any]) -> str:

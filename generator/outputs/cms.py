@@ -19,6 +19,7 @@ left to `check` in the pull request; the help text says so. Dates stay text in t
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -126,118 +127,125 @@ def _relation(target: str, multiple: bool = False) -> dict[str, Any]:
 
 
 def _widget(kind: Kind, record: Record, key: str) -> dict[str, Any]:
-    """The Decap widget (and its options) for a value of `kind`."""
-    if isinstance(kind, Toekenning):
-        return {
-            "widget": "object",
-            "handreiking_kort": "organisatie",
-            "summary": "{{fields.organisatie}}",
-            "fields": _fields(kind.block),
-        }
-    if isinstance(kind, Ref):
-        return _relation(kind.target)
-    if isinstance(kind, Enum):
-        return {
-            "widget": "select",
-            "options": [{"label": label, "value": value} for value, label in kind.labels.items()],
-        }
-    if isinstance(kind, JaNee):
-        return {
-            "widget": "select",
-            "options": [{"label": "ja", "value": "ja"}, {"label": "nee", "value": "nee"}],
-        }
-    if isinstance(kind, Integer):
-        return {"widget": "number", "value_type": "int"}
-    if isinstance(kind, Number):
-        widget = {"widget": "number", "value_type": "float"}
-        return {**widget, "min": 0} if isinstance(kind, Euro) else widget
-    if isinstance(kind, Datum):
-        return {
-            "widget": "string",
-            "pattern": [
-                kind.PATTERN.replace("^(", "^(geen$|(", 1) + ")" if kind.geen else kind.PATTERN,
-                "Schrijf een datum als 2021-04-01, 2021-04, 2021-Q1, 2021-H1, 2021, 'medio 2021' "
-                "of 2021-03..2021-07",
-            ],
-        }
-    if isinstance(kind, Sectie):
-        return {
-            "widget": "string",
-            "pattern": [r"^[0-9]{1,3}(\.[0-9]{1,3}){0,5}$", "Een paragraafnummer, zoals 4.2.1"],
-        }
-    if isinstance(kind, Url):
-        return {
-            "widget": "string",
-            "pattern": [r"^https://\S+$", "Een volledig webadres dat begint met https://"],
-        }
-    if isinstance(kind, Email):
-        return {
-            "widget": "string",
-            "pattern": [r"^\S+@\S+\.\S+$", "Een e-mailadres, zoals naam@organisatie.nl"],
-        }
-    if isinstance(kind, Slug):
-        return {
-            "widget": "string",
-            "pattern": [
-                r"^[a-z0-9]+(-[a-z0-9]+)*$",
-                "Alleen kleine letters, cijfers en koppeltekens",
-            ],
-        }
-    if isinstance(kind, Markdown):
-        return {"widget": "text"}
-    if isinstance(kind, Text):
-        return {"widget": "string" if kind.single_line else "text"}
-    if isinstance(kind, Record):
-        return {"widget": "object", "collapsed": False, "fields": _fields(kind)}
-    if isinstance(kind, PerVeld):
-        names = [
-            f.key
-            for f in record.fields
-            if f.key not in UNDERIVABLE and not isinstance(f.kind, PerVeld)
-        ]
-        veld = {
-            "name": "veld",
-            "label": "Veld",
-            "widget": "select",
-            "required": True,
-            "options": names,
-        }
-        item = kind.item
-        fields = (
-            _fields(item)
-            if isinstance(item, Record)
-            else [{"name": "reden", "label": "Reden", "widget": "text", "required": True}]
-        )
-        waarde = {} if isinstance(item, Record) else {"handreiking_waarde": "reden"}
-        return {
-            "widget": "list",
-            "handreiking_per_veld": "veld",
-            **waarde,
-            "summary": "{{fields.veld}}",
-            "fields": [veld, *fields],
-        }
-    if isinstance(kind, ListOf):
-        item = kind.item
-        if isinstance(item, Ref) and not isinstance(item, Toekenning):
-            return _relation(item.target, multiple=True)
-        if isinstance(item, (Record, Toekenning)):
-            widget = _widget(item, record, key)
-            widget["widget"] = "list"
-            widget["collapsed"] = False  # a record's mijlpalen, links, ...: open, to edit
-            widget["label_singular"] = (
-                "eindverantwoordelijke" if isinstance(item, Toekenning) else item.name
-            )
-            if "summary" not in widget:
-                widget["summary"] = _summary(item)
-            return widget
-        inner = {
-            "name": "waarde",
-            "label": "Waarde",
-            "required": True,
-            **_widget(item, record, key),
-        }
-        return {"widget": "list", "field": inner}
+    """The Decap widget (and its options) for a value of `kind`: the first of WIDGETS that
+    `kind` is an instance of."""
+    for kind_type, widget in WIDGETS:
+        if isinstance(kind, kind_type):
+            return widget(kind, record, key)
     raise TypeError(f"no widget for {type(kind).__name__}")
+
+
+def _toekenning_widget(kind: Toekenning, record: Record, key: str) -> dict[str, Any]:
+    return {
+        "widget": "object",
+        "handreiking_kort": "organisatie",
+        "summary": "{{fields.organisatie}}",
+        "fields": _fields(kind.block),
+    }
+
+
+def _select(options: Iterable[tuple[str, str]]) -> dict[str, Any]:
+    """A select of (value, label) options."""
+    return {
+        "widget": "select",
+        "options": [{"label": label, "value": value} for value, label in options],
+    }
+
+
+def _number_widget(kind: Number, record: Record, key: str) -> dict[str, Any]:
+    widget = {"widget": "number", "value_type": "float"}
+    return {**widget, "min": 0} if isinstance(kind, Euro) else widget
+
+
+def _datum_widget(kind: Datum, record: Record, key: str) -> dict[str, Any]:
+    return {
+        "widget": "string",
+        "pattern": [
+            kind.PATTERN.replace("^(", "^(geen$|(", 1) + ")" if kind.geen else kind.PATTERN,
+            "Schrijf een datum als 2021-04-01, 2021-04, 2021-Q1, 2021-H1, 2021, 'medio 2021' "
+            "of 2021-03..2021-07",
+        ],
+    }
+
+
+def _pattern(pattern: str, message: str) -> Callable[..., dict[str, Any]]:
+    """A string widget for text that must match `pattern`; `message` says how to write it."""
+    return lambda *_: {"widget": "string", "pattern": [pattern, message]}
+
+
+def _per_veld_widget(kind: PerVeld, record: Record, key: str) -> dict[str, Any]:
+    names = [
+        f.key for f in record.fields if f.key not in UNDERIVABLE and not isinstance(f.kind, PerVeld)
+    ]
+    veld = {
+        "name": "veld",
+        "label": "Veld",
+        "widget": "select",
+        "required": True,
+        "options": names,
+    }
+    item = kind.item
+    fields = (
+        _fields(item)
+        if isinstance(item, Record)
+        else [{"name": "reden", "label": "Reden", "widget": "text", "required": True}]
+    )
+    waarde = {} if isinstance(item, Record) else {"handreiking_waarde": "reden"}
+    return {
+        "widget": "list",
+        "handreiking_per_veld": "veld",
+        **waarde,
+        "summary": "{{fields.veld}}",
+        "fields": [veld, *fields],
+    }
+
+
+def _list_widget(kind: ListOf, record: Record, key: str) -> dict[str, Any]:
+    item = kind.item
+    if isinstance(item, Ref) and not isinstance(item, Toekenning):
+        return _relation(item.target, multiple=True)
+    if isinstance(item, (Record, Toekenning)):
+        widget = _widget(item, record, key)
+        widget["widget"] = "list"
+        widget["collapsed"] = False  # a record's mijlpalen, links, ...: open, to edit
+        widget["label_singular"] = (
+            "eindverantwoordelijke" if isinstance(item, Toekenning) else item.name
+        )
+        if "summary" not in widget:
+            widget["summary"] = _summary(item)
+        return widget
+    inner = {
+        "name": "waarde",
+        "label": "Waarde",
+        "required": True,
+        **_widget(item, record, key),
+    }
+    return {"widget": "list", "field": inner}
+
+
+# The widget of each kind of value, as (kind, widget(kind, record, key)); `_widget` takes the
+# first that fits, so a subclass comes before its base (a Ref is a Slug, Markdown a Text).
+WIDGETS: tuple[tuple[type, Callable[..., dict[str, Any]]], ...] = (
+    (Toekenning, _toekenning_widget),
+    (Ref, lambda kind, *_: _relation(kind.target)),
+    (Enum, lambda kind, *_: _select(kind.labels.items())),
+    (JaNee, lambda *_: _select([("ja", "ja"), ("nee", "nee")])),
+    (Integer, lambda *_: {"widget": "number", "value_type": "int"}),
+    (Number, _number_widget),
+    (Datum, _datum_widget),
+    (Sectie, _pattern(r"^[0-9]{1,3}(\.[0-9]{1,3}){0,5}$", "Een paragraafnummer, zoals 4.2.1")),
+    (Url, _pattern(r"^https://\S+$", "Een volledig webadres dat begint met https://")),
+    (Email, _pattern(r"^\S+@\S+\.\S+$", "Een e-mailadres, zoals naam@organisatie.nl")),
+    (
+        Slug,
+        _pattern(r"^[a-z0-9]+(-[a-z0-9]+)*$", "Alleen kleine letters, cijfers en koppeltekens"),
+    ),
+    (Markdown, lambda *_: {"widget": "text"}),
+    (Text, lambda kind, *_: {"widget": "string" if kind.single_line else "text"}),
+    (Record, lambda kind, *_: {"widget": "object", "collapsed": False, "fields": _fields(kind)}),
+    (PerVeld, _per_veld_widget),
+    (ListOf, _list_widget),
+)
 
 
 def _summary(record: Record) -> str:
@@ -293,64 +301,74 @@ def _file_entry(spec) -> dict[str, Any]:
 
 def config() -> dict[str, Any]:
     """The admin's Decap configuration, as data."""
-    pages = _fields(Pagina.record) + [
-        {
-            "name": "body",
-            "label": "Tekst",
-            "widget": "text",
-            "required": True,
-            "hint": "De tekst van de pagina in Markdown: ## kopjes, - lijstjes, **vet**, "
-            "[links](https://...). HTML is niet toegestaan. " + CHECK + "de links werken en "
-            "de tekst bevat niets wat de site niet toont.",
-        }
-    ]
     return {
-        "backend": {
-            "name": "github",
-            "repo": REPO_PLACEHOLDER,
-            "branch": "main",
-            "squash_merges": True,
-            "commit_messages": {
-                "create": "Redactie: {{collection}} '{{slug}}' nieuw",
-                "update": "Redactie: {{collection}} '{{slug}}' bijgewerkt",
-                "delete": "Redactie: {{collection}} '{{slug}}' verwijderd",
-                "uploadMedia": "Redactie: bestand '{{path}}'",
-                "deleteMedia": "Redactie: bestand '{{path}}' verwijderd",
-            },
-        },
+        "backend": _backend(),
         "publish_mode": "editorial_workflow",
         "locale": "nl",
         "load_config_file": False,
         # Decap requires a media folder; no field of the handreiking uploads a file.
         "media_folder": "content/media",
-        "collections": [
-            {
-                "name": COLLECTION,
-                "label": "Inhoud",
-                "label_singular": "bestand",
-                "description": "Elk bestand met inhoud. De gepubliceerde edities "
-                "(content/edities/) staan hier niet: die blijven zoals ze zijn.",
-                "format": YAML_FORMAT,
-                "extension": "yaml",
-                "editor": {"preview": True},
-                "files": [_file_entry(spec) for spec in FILES],
-            },
-            {
-                "name": PAGES,
-                "label": "Pagina's",
-                "label_singular": "pagina",
-                "description": "De tekstpagina's van de site (content/paginas/).",
-                "folder": "content/paginas",
-                "extension": "md",
-                "format": FRONT_MATTER_FORMAT,
-                "create": True,
-                "identifier_field": "titel",
-                "slug": "{{slug}}",
-                "summary": "{{titel}}",
-                "editor": {"preview": True},
-                "fields": pages,
-            },
-        ],
+        "collections": [_files_collection(), _pages_collection()],
+    }
+
+
+def _backend() -> dict[str, Any]:
+    """GitHub, every save a pull request; admin/build.mjs fills in the repository."""
+    return {
+        "name": "github",
+        "repo": REPO_PLACEHOLDER,
+        "branch": "main",
+        "squash_merges": True,
+        "commit_messages": {
+            "create": "Redactie: {{collection}} '{{slug}}' nieuw",
+            "update": "Redactie: {{collection}} '{{slug}}' bijgewerkt",
+            "delete": "Redactie: {{collection}} '{{slug}}' verwijderd",
+            "uploadMedia": "Redactie: bestand '{{path}}'",
+            "deleteMedia": "Redactie: bestand '{{path}}' verwijderd",
+        },
+    }
+
+
+def _files_collection() -> dict[str, Any]:
+    """Every content file, each a form."""
+    return {
+        "name": COLLECTION,
+        "label": "Inhoud",
+        "label_singular": "bestand",
+        "description": "Elk bestand met inhoud. De gepubliceerde edities "
+        "(content/edities/) staan hier niet: die blijven zoals ze zijn.",
+        "format": YAML_FORMAT,
+        "extension": "yaml",
+        "editor": {"preview": True},
+        "files": [_file_entry(spec) for spec in FILES],
+    }
+
+
+def _pages_collection() -> dict[str, Any]:
+    """The prose pages: their front matter's fields, and the text."""
+    body = {
+        "name": "body",
+        "label": "Tekst",
+        "widget": "text",
+        "required": True,
+        "hint": "De tekst van de pagina in Markdown: ## kopjes, - lijstjes, **vet**, "
+        "[links](https://...). HTML is niet toegestaan. " + CHECK + "de links werken en "
+        "de tekst bevat niets wat de site niet toont.",
+    }
+    return {
+        "name": PAGES,
+        "label": "Pagina's",
+        "label_singular": "pagina",
+        "description": "De tekstpagina's van de site (content/paginas/).",
+        "folder": "content/paginas",
+        "extension": "md",
+        "format": FRONT_MATTER_FORMAT,
+        "create": True,
+        "identifier_field": "titel",
+        "slug": "{{slug}}",
+        "summary": "{{titel}}",
+        "editor": {"preview": True},
+        "fields": _fields(Pagina.record) + [body],
     }
 
 

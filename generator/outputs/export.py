@@ -1,5 +1,6 @@
-"""Open data: the whole content as JSON (with its JSON Schema) and a CSV file per kind
-(`csv_tables`), the calendar (`ical`) and the PDF (`printed`), with the page that explains them.
+"""Open data: the whole content as JSON (with its JSON Schema, `open_data_schema`) and a CSV file
+per kind (`csv_tables`), the calendar (`ical`) and the PDF (`printed`), with the page that
+explains them.
 
 Renderer-agnostic: bytes from the model, nothing from MkDocs. Deterministic: records in model
 order, keys in schema order; the only date in the output is the build date (Settings.today).
@@ -14,16 +15,15 @@ editors write), plus a `url` of their page; so the published schema is the edito
 
 from __future__ import annotations
 
-import copy
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..base.dates import PRECISIES, Periode
+from ..base.dates import Periode
 from ..base.settings import Settings, pdf_enabled
 from ..base.urls import OPEN_DATA, PDF_FILE, site_url, url_of
-from ..content.kinds import ADDRESSED, ListOf, Record
+from ..content.kinds import ListOf, Record
 from ..content.model import VOLGENDE_EDITIE_AFGELEID, Handreiking, Mijlpaal
 from ..content.schema import (
     BEGRIP,
@@ -35,15 +35,15 @@ from ..content.schema import (
     PAGINA,
     REGELING,
     dump_schema,
-    json_schema,
     schema_files,
 )
 from ..history.snapshots import SNAPSHOT_SCHEMA, snapshot_schema
 from . import ical, printed
-from .csv_tables import LIST_SEPARATOR, Table, csv_bytes, tables
+from .csv_cells import LIST_SEPARATOR, Table, csv_bytes
+from .csv_tables import tables
+from .open_data_schema import SCHEMA_FILE, export_schema
 
 JSON_FILE = f"{OPEN_DATA}/handreiking.json"
-SCHEMA_FILE = f"{OPEN_DATA}/handreiking.schema.json"
 LICENTIE = {
     "id": "CC0-1.0",
     "naam": "CC0 1.0 Universeel (Verklaring van afstand van rechten)",
@@ -156,210 +156,6 @@ def edition_json(h: Handreiking, settings: Settings, nieuwste: bool) -> bytes:
     return _json_bytes(data)
 
 
-def export_schema(settings: Settings) -> dict[str, Any]:
-    """The JSON Schema of handreiking.json: the editors' record definitions, one top level."""
-    base = json_schema(site_url(settings))
-    defs = {k: copy.deepcopy(v) for k, v in base["$defs"].items() if not k.endswith("_bestand")}
-    url = {
-        "type": "string",
-        "format": "uri",
-        "title": "Webadres",
-        "description": "De pagina op de site (afgeleid, staat niet in de YAML)",
-    }
-    for name in sorted(ADDRESSED - {"mijlpaal"}):  # the records with a page (kinds/declare.py)
-        defs[name]["properties"]["url"] = url
-    for name in ("maatregel", "regeling"):
-        defs[name]["properties"]["verlopen"] = {
-            "type": "boolean",
-            "title": "Verlopen",
-            "description": "Afgeleid op de bouwdatum, staat niet in de YAML: de status belooft "
-            "of biedt de maatregel of regeling nog, maar het tijdspad of de aanvraagperiode is "
-            "voorbij zonder dat iemand het bijwerkte",
-        }
-    pagina = copy.deepcopy(PAGINA.definition())
-    pagina["properties"].update(
-        slug={"type": "string", "title": "Slug", "description": "Bestandsnaam zonder .md"},
-        tekst={"type": "string", "title": "Tekst", "description": "De tekst, in Markdown"},
-        url=url,
-    )
-    pagina["required"] += ["slug", "tekst", "url"]
-    defs["pagina"] = pagina
-    iso = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
-    defs["mijlpaal_overzicht"] = {
-        "type": "object",
-        "title": "mijlpaal in het overzicht",
-        "additionalProperties": False,
-        "required": [
-            "datum",
-            "woorden",
-            "precisie",
-            "datum_soort",
-            "datum_zekerheid",
-            "begin",
-            "einde",
-            "tekst",
-            "afgeleid",
-            "verlopen",
-            "soort",
-            "id",
-            "titel",
-            "url",
-        ],
-        "properties": {
-            "datum": {**defs["mijlpaal"]["properties"]["datum"]},
-            "woorden": {
-                "type": "string",
-                "description": "De datum in woorden, zoals de handreiking hem zegt: 'eerste "
-                "kwartaal 2021', 'naar verwachting april 2021', 'uiterlijk 1 april 2021'",
-            },
-            "precisie": {"type": "string", "enum": list(PRECISIES)},
-            "datum_soort": {
-                **_nullable(defs["mijlpaal"]["properties"]["datum_soort"]),
-            },
-            "datum_zekerheid": {
-                **_nullable(defs["mijlpaal"]["properties"]["datum_zekerheid"]),
-            },
-            "begin": {
-                **iso,
-                "type": ["string", "null"],
-                "description": "Eerste dag van de periode (leeg: geen datum genoemd)",
-            },
-            "einde": {
-                **iso,
-                "type": ["string", "null"],
-                "description": "Laatste dag van de periode, tot en met (leeg: geen datum "
-                "genoemd, of een opening: die heeft geen einddatum)",
-            },
-            "tekst": {"type": "string"},
-            "afgeleid": {
-                "type": ["string", "null"],
-                "description": "Waarom de redactie de mijlpaal afleidt (leeg: zo in de bron)",
-            },
-            "verlopen": {
-                "type": "boolean",
-                "description": "Afgeleid op de bouwdatum: de periode is voorbij zonder dat "
-                "iemand de mijlpaal als gehaald markeerde, terwijl de maatregel nog loopt",
-            },
-            "soort": {
-                "type": "string",
-                "enum": ["maatregel", "opgave"],
-                "description": "Waar de mijlpaal bij hoort",
-            },
-            "id": {"type": "string", "description": "Id van de maatregel of opgave"},
-            "titel": {"type": "string", "description": "Titel van de maatregel of opgave"},
-            "url": url,
-        },
-    }
-
-    def items(name: str) -> dict:
-        return {"type": "array", "items": {"$ref": f"#/$defs/{name}"}}
-
-    return {
-        "$schema": base["$schema"],
-        "$id": site_url(settings) + SCHEMA_FILE,
-        "title": "Integrale Handreiking: open data (handreiking.json)",
-        "description": "De hele inhoud van de handreiking. Gegenereerd uit "
-        "generator/content/model/, dezelfde velden als de YAML-bestanden van de redactie.",
-        "type": "object",
-        "additionalProperties": False,
-        "required": [
-            "titel",
-            "editie",
-            "bouwdatum",
-            "actualiteit",
-            "bron",
-            "licentie",
-            "opgaven",
-            "maatregelen",
-            "regelingen",
-            "organisaties",
-            "bronnen",
-            "begrippen",
-            "paginas",
-            "mijlpalen",
-        ],
-        "properties": {
-            "$schema": {"type": "string", "format": "uri"},
-            "titel": {"type": "string"},
-            "editie": {"$ref": "#/$defs/editie"},
-            "bouwdatum": {
-                **iso,
-                "description": "De dag waarop dit bestand is gemaakt; bij een vaste versie van "
-                "een editie de dag van haar vaststelling (of het einde van haar peildatum)",
-            },
-            "vaste_versie": {
-                "type": "object",
-                "additionalProperties": False,
-                "required": ["editie", "nieuwste_editie", "huidige_versie"],
-                "description": "Alleen in het bestand van een vastgestelde editie op haar vaste "
-                "adres (/editie/<jaar>/open-data/handreiking.json): welke editie het is",
-                "properties": {
-                    "editie": {"type": "integer"},
-                    "nieuwste_editie": {"type": "boolean"},
-                    "huidige_versie": {"type": "string", "format": "uri"},
-                },
-            },
-            "actualiteit": {
-                "type": "object",
-                "additionalProperties": False,
-                "required": [
-                    "stand",
-                    "volgende_editie_verwacht",
-                    "volgende_editie_afgeleid",
-                    "mogelijk_verouderd",
-                ],
-                "description": "Hoe actueel de inhoud is op de bouwdatum",
-                "properties": {
-                    "stand": {
-                        "type": "string",
-                        "description": "Tot wanneer de inhoud is bijgewerkt (de peildatum)",
-                    },
-                    "volgende_editie_verwacht": {
-                        **iso,
-                        "description": "Tot wanneer een nieuwe editie werd verwacht. Afgeleid, "
-                        "geen datum uit de handreiking: die wordt minimaal jaarlijks "
-                        "geactualiseerd, dus een jaar na het einde van de stand",
-                    },
-                    "volgende_editie_afgeleid": {
-                        "type": "string",
-                        "description": "Waarom de redactie die datum afleidt",
-                    },
-                    "mogelijk_verouderd": {
-                        "type": "boolean",
-                        "description": "De bouwdatum ligt na die datum: de inhoud kan verouderd "
-                        "zijn",
-                    },
-                },
-            },
-            "bron": {"type": "string", "format": "uri", "description": "De site"},
-            "licentie": {
-                "type": "object",
-                "additionalProperties": False,
-                "required": ["id", "naam", "url"],
-                "properties": {k: {"type": "string"} for k in ("id", "naam", "url")},
-            },
-            "opgaven": items("opgave"),
-            "maatregelen": items("maatregel"),
-            "regelingen": items("regeling"),
-            "organisaties": items("organisatie"),
-            "bronnen": items("bron"),
-            "begrippen": items("begrip"),
-            "paginas": items("pagina"),
-            "mijlpalen": {
-                **items("mijlpaal_overzicht"),
-                "description": "Alle mijlpalen van opgaven en maatregelen op volgorde "
-                "van begin (afgeleid uit de tijdspaden)",
-            },
-        },
-        "$defs": dict(sorted(defs.items())),
-    }
-
-
-def _nullable(schema: dict) -> dict:
-    """An enum property of the editors' schema, that may also be null (not recorded)."""
-    return {**schema, "type": ["string", "null"], "enum": [*schema["enum"], None]}
-
-
 def _json_bytes(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
@@ -437,53 +233,7 @@ def open_data_page(
     """The page /open-data/ that explains every file, its columns and the licence."""
     from .render import Renderer
 
-    def size(name: str) -> str:
-        return human_size(len(files[name]))
-
-    downloads = [
-        Download(
-            JSON_FILE,
-            "De hele handreiking",
-            "JSON",
-            size(JSON_FILE),
-            "Alle opgaven, maatregelen, regelingen, organisaties, bronnen, begrippen en "
-            "pagina's, met de editie. De velden zijn dezelfde als in de YAML-bestanden "
-            "van de redactie, plus het webadres (url) van elke pagina en een lijst van "
-            "alle mijlpalen met begin- en einddatum.",
-        ),
-        Download(
-            SCHEMA_FILE,
-            "JSON Schema van handreiking.json",
-            "JSON Schema (2020-12)",
-            size(SCHEMA_FILE),
-            "Beschrijft elk veld van handreiking.json, met uitleg in "
-            "het Nederlands. Gemaakt uit dezelfde velddefinitie als de controle van de "
-            "redactie.",
-        ),
-        *[Download(t.file, t.titel, "CSV", size(t.file), t.uitleg, t) for t in tables(h, settings)],
-        Download(
-            ical.ICS_FILE,
-            "Mijlpalen als agenda",
-            "iCalendar (.ics)",
-            size(ical.ICS_FILE),
-            "Elke mijlpaal als afspraak van een hele dag (bij een periode de laatste "
-            "dag), met een link naar de maatregel. Importeer het bestand in Outlook, "
-            "Google Agenda of Agenda, of abonneer u op het webadres: dan ziet u "
-            "wijzigingen vanzelf.",
-        ),
-    ]
-    if pdf_info:
-        downloads.append(
-            Download(
-                PDF_FILE,
-                "De handreiking als document",
-                "PDF",
-                pdf_info["size"],
-                f"De hele handreiking als document van "
-                f"{pdf_info['pages']} pagina's: met inhoudsopgave, "
-                "voetnoten en paginanummers, om te printen of te delen.",
-            )
-        )
+    downloads = _downloads(h, settings, files, pdf_info)
     renderer = Renderer(h, settings, history, volgen=volgen)
     pages: dict[str, str] = {}
     renderer.add(
@@ -498,6 +248,68 @@ def open_data_page(
         bouwdatum=settings.today,
     )
     return pages
+
+
+# The files the open-data page lists before and after the CSV files: (file, titel, formaat,
+# uitleg). The PDF follows them when the build made it (`_downloads`).
+BEFORE_CSV = (
+    (
+        JSON_FILE,
+        "De hele handreiking",
+        "JSON",
+        "Alle opgaven, maatregelen, regelingen, organisaties, bronnen, begrippen en "
+        "pagina's, met de editie. De velden zijn dezelfde als in de YAML-bestanden "
+        "van de redactie, plus het webadres (url) van elke pagina en een lijst van "
+        "alle mijlpalen met begin- en einddatum.",
+    ),
+    (
+        SCHEMA_FILE,
+        "JSON Schema van handreiking.json",
+        "JSON Schema (2020-12)",
+        "Beschrijft elk veld van handreiking.json, met uitleg in "
+        "het Nederlands. Gemaakt uit dezelfde velddefinitie als de controle van de "
+        "redactie.",
+    ),
+)
+AFTER_CSV = (
+    (
+        ical.ICS_FILE,
+        "Mijlpalen als agenda",
+        "iCalendar (.ics)",
+        "Elke mijlpaal als afspraak van een hele dag (bij een periode de laatste "
+        "dag), met een link naar de maatregel. Importeer het bestand in Outlook, "
+        "Google Agenda of Agenda, of abonneer u op het webadres: dan ziet u "
+        "wijzigingen vanzelf.",
+    ),
+)
+
+
+def _downloads(
+    h: Handreiking, settings: Settings, files: dict[str, str | bytes], pdf_info: dict | None
+) -> list[Download]:
+    """Every file the open-data page lists, with its size."""
+
+    def download(file: str, titel: str, formaat: str, uitleg: str, table=None) -> Download:
+        return Download(file, titel, formaat, human_size(len(files[file])), uitleg, table)
+
+    downloads = [
+        *(download(*listed) for listed in BEFORE_CSV),
+        *(download(t.file, t.titel, "CSV", t.uitleg, t) for t in tables(h, settings)),
+        *(download(*listed) for listed in AFTER_CSV),
+    ]
+    if pdf_info:
+        downloads.append(
+            Download(
+                PDF_FILE,
+                "De handreiking als document",
+                "PDF",
+                pdf_info["size"],
+                f"De hele handreiking als document van "
+                f"{pdf_info['pages']} pagina's: met inhoudsopgave, "
+                "voetnoten en paginanummers, om te printen of te delen.",
+            )
+        )
+    return downloads
 
 
 def write_open_data(h: Handreiking, settings: Settings, out, pdf: bool | None = None) -> list[str]:

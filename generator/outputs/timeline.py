@@ -13,6 +13,7 @@ a mijlpaal of one day is a point, anything longer (month, quarter, season, year,
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -107,17 +108,56 @@ def layout(mijlpalen: list[Mijlpaal], today: date) -> Figure | None:
     start = _quarter_start(min(min(p.datum.begin for p in mijlpalen), today))
     end = _quarter_after(max(max(p.datum.einde for p in mijlpalen), today))
     chart_left, chart_right = LABEL_WIDTH + 10, WIDTH - RIGHT_MARGIN
-    span = (end - start).days
+    x_of = _scale(start, end, chart_left, chart_right)
+    rows, marks, bottom = _rows(_by_owner(mijlpalen), x_of, today)
+    states = {s: 0 for s in STATE_LABELS}
+    for mark in marks:
+        states[mark.state] += 1
+    ordered = sorted(mijlpalen, key=lambda p: p.datum.sort_key)
+    return Figure(
+        width=WIDTH,
+        height=bottom + 10,
+        chart_left=chart_left,
+        chart_right=chart_right,
+        axis_top=AXIS_HEIGHT,
+        rows=tuple(rows),
+        marks=tuple(marks),
+        ticks=_ticks(start, end, x_of),
+        today_x=x_of(today),
+        today_label=f"vandaag, {dutch_date(today)}",
+        count=len(marks),
+        first_words=ordered[0].datum.words,
+        last_words=max(mijlpalen, key=lambda p: p.datum.einde).datum.words,
+        states=states,
+    )
 
+
+def _scale(
+    start: date, end: date, chart_left: float, chart_right: float
+) -> Callable[[date], float]:
+    """Where a day is on the axis from `start` to `end`, between the chart's edges."""
+    span = (end - start).days
     inner_left, inner_right = chart_left + 8, chart_right - 8  # room for a point on the edge
 
     def x_of(day: date) -> float:
         return round(inner_left + (day - start).days / span * (inner_right - inner_left), 1)
 
+    return x_of
+
+
+def _by_owner(mijlpalen: list[Mijlpaal]) -> dict[tuple[str, str], list[Mijlpaal]]:
+    """The mijlpalen per owner (kind, id), the owners in the order of their first mijlpaal."""
     owners: dict[tuple[str, str], list[Mijlpaal]] = {}
     for p in sorted(mijlpalen, key=lambda p: (p.datum.sort_key, p.eigenaar_id, p.tekst)):
         owners.setdefault((p.eigenaar_kind, p.eigenaar_id), []).append(p)
+    return owners
 
+
+def _rows(
+    owners: dict[tuple[str, str], list[Mijlpaal]], x_of: Callable[[date], float], today: date
+) -> tuple[list[Row], list[Mark], float]:
+    """A row per owner, below the axis, its marks in lanes that do not overlap; and where
+    the last row ends."""
     rows: list[Row] = []
     marks: list[Mark] = []
     top = float(AXIS_HEIGHT)
@@ -127,22 +167,28 @@ def layout(mijlpalen: list[Mijlpaal], today: date) -> Figure | None:
         lanes = _lanes(items, x_of)
         height = max(len(lines) * LINE_HEIGHT, (max(lanes) + 1) * LANE_HEIGHT) + 2 * ROW_PADDING
         for p, lane in zip(items, lanes, strict=True):
-            state = state_of(p, today)
             y = top + ROW_PADDING + lane * LANE_HEIGHT + LANE_HEIGHT / 2
-            # Issue 22: the date as the text says it, and the marks the list shows too.
-            marks_ = STATE_LABELS[state] + (", afgeleid" if p.afgeleid else "")
-            tooltip = f"{p.termijn.words}: {p.tekst} ({marks_})"
-            if p.datum.precisie == "dag":
-                marks.append(Mark(x_of(p.datum.begin), 0, y, state, "punt", tooltip))
-            else:
-                x0, x1 = x_of(p.datum.begin), x_of(_day_after(p.datum.einde))
-                split = x_of(today) if state == "lopend" else None
-                marks.append(
-                    Mark(x0, max(round(x1 - x0, 1), 3.0), y, state, "balk", tooltip, split)
-                )
+            marks.append(_mark(p, y, x_of, today))
         rows.append(Row(top, height, lines, title, kind))
         top += height
+    return rows, marks, top
 
+
+def _mark(p: Mijlpaal, y: float, x_of: Callable[[date], float], today: date) -> Mark:
+    """A mijlpaal of one day as a point, anything longer as a bar, at height `y`."""
+    state = state_of(p, today)
+    # Issue 22: the date as the text says it, and the marks the list shows too.
+    marks_ = STATE_LABELS[state] + (", afgeleid" if p.afgeleid else "")
+    tooltip = f"{p.termijn.words}: {p.tekst} ({marks_})"
+    if p.datum.precisie == "dag":
+        return Mark(x_of(p.datum.begin), 0, y, state, "punt", tooltip)
+    x0, x1 = x_of(p.datum.begin), x_of(_day_after(p.datum.einde))
+    split = x_of(today) if state == "lopend" else None
+    return Mark(x0, max(round(x1 - x0, 1), 3.0), y, state, "balk", tooltip, split)
+
+
+def _ticks(start: date, end: date, x_of: Callable[[date], float]) -> tuple[Tick, ...]:
+    """A line per quarter, labelled with its year where a year starts."""
     ticks = []
     quarter = start
     while quarter <= end:
@@ -153,26 +199,7 @@ def layout(mijlpalen: list[Mijlpaal], today: date) -> Figure | None:
         label = str(quarter.year) if starts_year and quarter < end else None
         ticks.append(Tick(x_of(quarter), label))
         quarter = _quarter_after(quarter)
-    states = {s: 0 for s in STATE_LABELS}
-    for mark in marks:
-        states[mark.state] += 1
-    ordered = sorted(mijlpalen, key=lambda p: p.datum.sort_key)
-    return Figure(
-        width=WIDTH,
-        height=top + 10,
-        chart_left=chart_left,
-        chart_right=chart_right,
-        axis_top=AXIS_HEIGHT,
-        rows=tuple(rows),
-        marks=tuple(marks),
-        ticks=tuple(ticks),
-        today_x=x_of(today),
-        today_label=f"vandaag, {dutch_date(today)}",
-        count=len(marks),
-        first_words=ordered[0].datum.words,
-        last_words=max(mijlpalen, key=lambda p: p.datum.einde).datum.words,
-        states=states,
-    )
+    return tuple(ticks)
 
 
 def _wrap(title: str) -> tuple[str, ...]:
