@@ -13,6 +13,9 @@ is written `geen` ("geen datum genoemd"): it has no period, is never past and is
     'eerste kwartaal 2021'
     >>> Periode.parse("2021-03..2021-07").words
     'maart t/m juli 2021'
+
+One module of some 470 lines on purpose: parsing a notation, its period, its Dutch words and
+the hedges (`Termijn`) are one vocabulary that every stage reads, and each part is small.
 """
 
 from __future__ import annotations

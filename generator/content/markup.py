@@ -12,7 +12,9 @@ to interpret.
     >>> blocks("Zie [meer](https://www.vng.nl).")
     (Html(html=Markup('<p>Zie <a href="https://www.vng.nl">meer</a>.</p>')),)
 
-`link_problems` gives what `check` reports: every link or image that rendering would drop.
+`link_problems` gives what `check` reports: every link or image that rendering would drop,
+and every limit of markdown_limits.py a text passes. Some 460 lines: rendering, sanitising and
+reporting what was dropped are one pass over the text, kept in one place so they cannot drift.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from .markdown_ext import LetteredLists, linear_abbreviations, linear_blocks
+from .markdown_limits import exceeded
 
 TAGS = frozenset(
     {"p", "br", "hr", "strong", "em", "code", "pre", "blockquote", "ul", "ol", "li", "a", "abbr"}
@@ -205,102 +208,13 @@ def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
-# Python-Markdown nests lists by indentation recursively: 300 levels ran out of stack after
-# 5 s (and 1,000 after 33 s). Real texts indent a few levels; past 32 the text is refused.
-MAX_INDENT = 4 * 32
-
-
-def _too_deep(text: str) -> LinkProblem | None:
-    for line in text.split("\n"):
-        indent = len(line) - len(line.lstrip(" \t"))
-        if indent > MAX_INDENT and len(line[:indent].expandtabs(4)) > MAX_INDENT:
-            return LinkProblem(
-                line,
-                f"de tekst springt hier meer dan {MAX_INDENT // 4} niveaus in; "
-                "zo diep kan een lijst niet genest zijn",
-            )
-    return None
-
-
-# Python-Markdown looks for the ']' of every '[' (a link, image or reference) by reading on to
-# it, or to the end of the block when there is none: time quadratic in the brackets left open
-# (20,000 '[' in a page took 80 s to check). Real texts have one or two open at a time; a text
-# with more than MAX_OPEN_BRACKETS open at once is refused, before Markdown reads it.
-MAX_OPEN_BRACKETS = 32
-
-
-def _too_many_brackets(text: str) -> LinkProblem | None:
-    if text.count("[") <= MAX_OPEN_BRACKETS:
-        return None
-    depth = 0
-    for match in _BRACKET.finditer(text):
-        if match.group(0) == "[":
-            depth += 1
-            if depth > MAX_OPEN_BRACKETS:
-                start = text.rfind("\n", 0, match.start()) + 1
-                return LinkProblem(
-                    text[start : match.start() + 1],
-                    f"er staan hier meer dan {MAX_OPEN_BRACKETS} haken '[' open zonder "
-                    "afsluitende ']'; sluit elke '[' af, of schrijf '\\[' voor een losse '['",
-                )
-        elif match.group(0) == "]" and depth:
-            depth -= 1
-    return None
-
-
-_BRACKET = re.compile(r"\\.|[\[\]]")
-
-# Python-Markdown splits a block (lines without a blank line between them) one construct at a
-# time: a heading, a rule, an abbreviation or reference definition, a setext heading takes
-# its line off and hands the rest back, and every block processor searches the rest again.
-# Time grows with lines x length of the block: 16,000 abbreviation definitions in one block
-# (256 kB) took 43 s to check. Real texts have at most 40 lines in one block.
-MAX_BLOCK_LINES = 200
-# Every abbreviation a text defines (`*[COA]: ...`) is an alternative of one pattern tried at
-# every word: time grows with definitions x text. Real texts define none (the begrippen do).
-MAX_ABBREVIATIONS = 100
-_ABBREVIATION = re.compile(r"^[ \t>]*\*\[[^\]\n]*\][ ]?:", re.M)
-
-
-def _too_long_block(text: str) -> LinkProblem | None:
-    offset, run = 0, 0
-    for line in text.split("\n"):
-        run = run + 1 if line.strip() else 0
-        if run > MAX_BLOCK_LINES:
-            return LinkProblem(
-                line,
-                f"hier staan meer dan {MAX_BLOCK_LINES} regels achter elkaar zonder lege regel; "
-                "zet lege regels tussen de alinea's, lijsten en kopjes",
-                offset,
-            )
-        offset += len(line) + 1
-    return None
-
-
-def _too_many_abbreviations(text: str) -> LinkProblem | None:
-    for count, match in enumerate(_ABBREVIATION.finditer(text), start=1):
-        if count > MAX_ABBREVIATIONS:
-            return LinkProblem(
-                match.group(0),
-                f"de tekst legt hier meer dan {MAX_ABBREVIATIONS} afkortingen uit ('*[...]:'); "
-                "zet afkortingen als begrip in content/begrippen.yaml, dan staan ze op elke "
-                "pagina",
-                match.start(),
-            )
-    return None
-
-
 @functools.lru_cache(maxsize=4096)
 def _parse(text: str, glossary: tuple[tuple[str, str], ...]) -> tuple[tuple, tuple]:
     """(tokens of the sanitised HTML, link problems) for one text; cached, it is pure."""
-    deep = (
-        _too_deep(text)
-        or _too_many_brackets(text)
-        or _too_long_block(text)
-        or _too_many_abbreviations(text)
-    )
-    if deep is not None:  # shown as one paragraph of text; check refuses it anyway
-        return (("start", "p", ()), ("text", text, ()), ("end", "p", ())), (deep,)
+    limit = exceeded(text)
+    if limit is not None:  # shown as one paragraph of text; check refuses it anyway
+        problem = LinkProblem(limit.excerpt, limit.message, limit.offset)
+        return (("start", "p", ()), ("text", text, ()), ("end", "p", ())), (problem,)
     md, found = _converter(glossary)
     found.clear()
     try:
