@@ -229,6 +229,14 @@ def field_columns(
                 part(lambda items: joined(f"{i}: {i.afgeleid}" for i in items if i.afgeleid)),
             )
         )
+        columns.append(
+            Column(
+                f"{header}_genoemd",
+                "Welke daarvan de handreiking in een andere paragraaf noemt, met die paragraaf: "
+                "'id: paragraaf'",
+                part(lambda items: joined(f"{i}: {i.genoemd}" for i in items if i.genoemd)),
+            )
+        )
     if named:
         suffix, explanation, to_name = named
         if isinstance(kind, ListOf):
@@ -261,14 +269,14 @@ OMITTED: dict[str, dict[str, str]] = {
     "regeling": {
         "vermeld_in": _STRUCTURE,
         "beschrijving": _LONG,
-        "bedrag": "verdeeld over de kolommen bedrag, soort_bedrag en deel_van",
+        "bedrag": "verdeeld over de kolommen bedrag, soort_bedrag, deel_van en bedrag_toelichting",
         "links": _STRUCTURE,
         "afgeleid": "samen met de reden in de kolom 'afgeleid'",
         "bronvermelding": _SOURCES,
         "vorige_ids": "oude adressen; de site stuurt ze door, handreiking.json noemt ze",
     },
     "organisatie": {
-        "contact": "verdeeld over de kolommen email en website",
+        "contact": "verdeeld over de kolommen email, website en contact_toelichting",
         "voorgangers": _STRUCTURE,
         "afgeleid": _STRUCTURE,
         "bronvermelding": _SOURCES,
@@ -373,6 +381,7 @@ def tables(h: Handreiking, settings: Settings) -> tuple[Table, ...]:
             field_columns(BEDRAG, "waarde", name="bedrag", **bedrag),
             field_columns(BEDRAG, "soort", name="soort_bedrag", **bedrag),
             field_columns(BEDRAG, "deel_van", **bedrag),
+            field_columns(BEDRAG, "toelichting", name="bedrag_toelichting", **bedrag),
             *("aanvraagperiode", "aanvraagperiode_soort", "aanvraagperiode_zekerheid"),
             "doelgroep",
             ids(
@@ -398,6 +407,7 @@ def tables(h: Handreiking, settings: Settings) -> tuple[Table, ...]:
             *("id", "naam", "afkorting", "soort", "rol"),
             field_columns(CONTACT, "email", **contact),
             field_columns(CONTACT, "url", name="website", **contact),
+            field_columns(CONTACT, "toelichting", name="contact_toelichting", **contact),
             ids(
                 "eindverantwoordelijk_voor",
                 "eindverantwoordelijk_voor",
