@@ -12,6 +12,7 @@ from conftest import ROOT, in_fresh_process
 from generator.content.model import Handreiking
 from generator.content.validate import check_project
 from generator.outputs.pages import render_pages
+from generator.outputs.printed import Document
 from generator.outputs.render import (
     Renderer,
     Settings,
@@ -29,10 +30,13 @@ SETTINGS = Settings(
 
 
 def fixture_pages(root: Path = FIXTURE) -> dict[str, str | bytes]:
+    """The site's pages of the fixture, and its print page (the PDF's text): the fixture
+    fills every field (tests/test_fixture_fields.py), so the golden files show each one."""
     checked = check_project(root, SETTINGS.today)
     assert not checked.errors, checked.errors
     handreiking = Handreiking.from_checked(checked.values, checked.pages, checked.files)
-    return render_pages(handreiking, SETTINGS)
+    pages = render_pages(handreiking, SETTINGS)
+    return {**pages, **Document(handreiking, SETTINGS).page(None)}
 
 
 def test_rendered_markdown_matches_the_golden_files(request):

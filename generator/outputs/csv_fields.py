@@ -152,6 +152,14 @@ def _value_columns(
                 part(lambda items: joined(f"{i}: {i.afgeleid}" for i in items if i.afgeleid)),
             )
         )
+        columns.append(
+            Column(
+                f"{header}_genoemd",
+                "Welke daarvan de handreiking in een andere paragraaf noemt, met die paragraaf: "
+                "'id: paragraaf'",
+                part(lambda items: joined(f"{i}: {i.genoemd}" for i in items if i.genoemd)),
+            )
+        )
     if named:
         suffix, explanation, to_name = named
         if isinstance(kind, ListOf):

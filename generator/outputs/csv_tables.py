@@ -54,14 +54,14 @@ OMITTED: dict[str, dict[str, str]] = {
     "regeling": {
         "vermeld_in": _STRUCTURE,
         "beschrijving": _LONG,
-        "bedrag": "verdeeld over de kolommen bedrag, soort_bedrag en deel_van",
+        "bedrag": "verdeeld over de kolommen bedrag, soort_bedrag, deel_van en bedrag_toelichting",
         "links": _STRUCTURE,
         "afgeleid": "samen met de reden in de kolom 'afgeleid'",
         "bronvermelding": _SOURCES,
         "vorige_ids": "oude adressen; de site stuurt ze door, handreiking.json noemt ze",
     },
     "organisatie": {
-        "contact": "verdeeld over de kolommen email en website",
+        "contact": "verdeeld over de kolommen email, website en contact_toelichting",
         "voorgangers": _STRUCTURE,
         "afgeleid": _STRUCTURE,
         "bronvermelding": _SOURCES,
@@ -205,6 +205,7 @@ def _regeling_columns(s: _Shared) -> tuple[Column, ...]:
             field_columns(BEDRAG, "waarde", name="bedrag", **bedrag),
             field_columns(BEDRAG, "soort", name="soort_bedrag", **bedrag),
             field_columns(BEDRAG, "deel_van", **bedrag),
+            field_columns(BEDRAG, "toelichting", name="bedrag_toelichting", **bedrag),
             *("aanvraagperiode", "aanvraagperiode_soort", "aanvraagperiode_zekerheid"),
             "doelgroep",
             _ids("maatregelen", "Ids van de maatregelen die naar de regeling verwijzen"),
@@ -225,6 +226,7 @@ def _organisatie_columns(s: _Shared) -> tuple[Column, ...]:
             *("id", "naam", "afkorting", "soort", "rol"),
             field_columns(CONTACT, "email", **contact),
             field_columns(CONTACT, "url", name="website", **contact),
+            field_columns(CONTACT, "toelichting", name="contact_toelichting", **contact),
             _ids(
                 "eindverantwoordelijk_voor",
                 "Ids van de maatregelen waarvoor de organisatie eindverantwoordelijk is",

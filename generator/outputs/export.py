@@ -23,7 +23,7 @@ from typing import Any
 from ..base.dates import Periode
 from ..base.settings import Settings, pdf_enabled
 from ..base.urls import OPEN_DATA, PDF_FILE, site_url, url_of
-from ..content.kinds import ListOf, Record
+from ..content.kinds import ListOf, PerVeld, Record
 from ..content.model import VOLGENDE_EDITIE_AFGELEID, Handreiking, Mijlpaal
 from ..content.schema import (
     BEGRIP,
@@ -62,6 +62,8 @@ def _value(kind, value):
         return _record(kind, value)
     if isinstance(kind, ListOf):
         return [_value(kind.item, item) for item in value]
+    if isinstance(kind, PerVeld):  # issue 23: a bronvermelding's records were left as objects
+        return {key: _value(kind.item, item) for key, item in value.items()}
     if isinstance(value, Periode):
         return value.notatie
     return kind.written(value)

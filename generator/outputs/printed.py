@@ -90,6 +90,52 @@ def _key(sectie: str) -> tuple[int, ...]:
 
 OTHER_SOURCES = "Uit andere bronnen"  # the section of records outside the handreiking's text
 
+# Fields of the content that the document leaves out, each with why (issue 23: the print page
+# listed its fields by hand and missed a new one). Every other declared field shows in it:
+# tests/test_fixture_fields.py takes each field of the minimal fixture away, one at a time,
+# and fails when the print page and the PDF stay the same and the field is not named here.
+_ADDRESSES = "oude adressen: de site stuurt ze door"
+_ON_ITS_PAGE = (
+    "de print is de tekst van de handreiking: een organisatie staat erin met haar naam, bij "
+    "haar maatregelen en regelingen; wat de site over haar zelf zegt, staat op haar pagina"
+)
+_NOT_IN_THE_TEXT = "hoort niet bij de tekst van de handreiking, alleen bij de site"
+OMITTED: dict[str, dict[str, str]] = {
+    "maatregel": {
+        "samenvatting": "de samenvatting van de redactie voor de site; de print geeft de tekst "
+        "van de handreiking zelf (beschrijving)",
+        "vorige_ids": _ADDRESSES,
+        "inhoudelijk_gewijzigd": "een aanwijzing van de redactie voor het wijzigingenoverzicht",
+    },
+    "opgave": {
+        "samenvatting": "de samenvatting van de redactie voor de site; de print geeft de tekst "
+        "van het hoofdstuk zelf (beschrijving)",
+        "vorige_ids": _ADDRESSES,
+    },
+    "regeling": {"vorige_ids": _ADDRESSES},
+    "organisatie": {
+        "soort": _ON_ITS_PAGE,
+        "rol": _ON_ITS_PAGE,
+        "contact": _ON_ITS_PAGE + " (het colofon noemt het e-mailadres van het ondersteuningsteam)",
+        "voorgangers": _ON_ITS_PAGE,
+        "afgeleid": _ON_ITS_PAGE,
+        "bronvermelding": _ON_ITS_PAGE,
+        "vorige_ids": _ADDRESSES,
+    },
+    "contactgegevens": {"url": _ON_ITS_PAGE, "toelichting": _ON_ITS_PAGE},
+    "opvolging": {"taken": _ON_ITS_PAGE, "bron": _ON_ITS_PAGE},
+    "pagina": {"samenvatting": "de print geeft de tekst van de pagina zelf"},
+    "zoekwoordgroep": {
+        "woorden": "woorden voor het zoeken op de site; " + _NOT_IN_THE_TEXT,
+        "toelichting": "waarom die woorden bij elkaar horen, voor de redactie; " + _NOT_IN_THE_TEXT,
+    },
+    "verwijdering": {
+        "reden": "de print is de handreiking van nu; het oude adres van wat eruit is gehaald, "
+        "zegt waarom",
+        "bron": "idem",
+    },
+}
+
 
 def chapters(h: Handreiking) -> list[Chapter]:
     """The document's chapters in order: the leading pages, then one per opgave."""
@@ -225,6 +271,7 @@ class Document:
             bijlagen=self.annexes(),
             team=self.renderer.team(),
             gebouwd=dutch_date(self.settings.today),
+            **content,
         )
         return Markup(chapters.rstrip("\n") + "\n\n" + annexes)
 
