@@ -34,7 +34,7 @@ from conftest import ROOT
 from generator.content.model import Handreiking
 from generator.content.validate import check_project
 from generator.history.model import redirects
-from generator.outputs import csv_tables, printed
+from generator.outputs import csv_cells, csv_tables, printed
 from generator.outputs.export import data_files, export_schema
 from generator.outputs.pages import render_pages
 from generator.outputs.printed import Document
@@ -192,7 +192,7 @@ def json_file(values, pages, files):
 
 def csv_files(values, pages, files):
     h = _model(values, pages, files)
-    return {t.file: csv_tables.csv_bytes(t, h) for t in csv_tables.tables(h, SETTINGS)}
+    return {t.file: csv_cells.csv_bytes(t, h) for t in csv_tables.tables(h, SETTINGS)}
 
 
 OUTPUTS: dict[str, tuple[Callable, Callable[[], dict[str, str]]]] = {

@@ -177,23 +177,6 @@ def test_the_minimal_fixture_passes_the_schema_too():
         assert list(validator(spec).iter_errors(data)) == []
 
 
-def test_the_schema_command_rewrites_a_guide_whose_marker_has_older_wording(tmp_path):
-    # The marker named generator/content/model.py before the model became a package.
-    from conftest import copy_project
-
-    project = copy_project(tmp_path / "p")
-    (project / "content/paginas").mkdir(exist_ok=True)
-    old = BEGIN.replace("generator/content/model/", "generator/content/model.py")
-    assert old != BEGIN
-    stale = (ROOT / GUIDE).read_text(encoding="utf-8").replace(BEGIN, old)
-    (project / GUIDE).write_text(stale, encoding="utf-8")
-
-    assert handreiking_in_process("schema", "--root", str(project), "--write").returncode == 0
-    guide = (project / GUIDE).read_text(encoding="utf-8")
-    assert old not in guide
-    assert guide == (ROOT / GUIDE).read_text(encoding="utf-8")
-
-
 def test_vscode_recommends_the_yaml_extension_and_maps_every_file_to_its_schema():
     extensions = json.loads((ROOT / ".vscode/extensions.json").read_text(encoding="utf-8"))
     assert "redhat.vscode-yaml" in extensions["recommendations"]

@@ -138,11 +138,8 @@ def append(root: Path, soort: str) -> tuple[Path, int, str]:
 # --- generated editor aids: schema files, modelines, the guide's field reference -------------
 
 GUIDE = "content/paginas/handleiding-redactie.md"
-# The begin marker is found by its first words, so that its wording can change (it named
-# content/model.py before the model became a package) and `make schema` still rewrites it.
-BEGIN_WORDS = "[//]: # (veldenoverzicht: begin"
 BEGIN = (
-    f"{BEGIN_WORDS}. Gegenereerd uit generator/content/model/ met "
+    "[//]: # (veldenoverzicht: begin. Gegenereerd uit generator/content/model/ met "
     "`make schema`; niet met de hand bewerken.)"
 )
 END = "[//]: # (veldenoverzicht: eind)"
@@ -214,8 +211,8 @@ def generated_files(root: Path, site: str) -> dict[str, str]:
     guide = root / GUIDE
     if guide.is_file():
         text = guide.read_text(encoding="utf-8")
-        if BEGIN_WORDS in text and END in text:
-            head, _, tail = text.partition(BEGIN_WORDS)
+        if BEGIN in text and END in text:
+            head, _, tail = text.partition(BEGIN)
             _, _, tail = tail.partition(END)
             files[GUIDE] = f"{head}{BEGIN}\n\n{field_reference()}\n{END}{tail}"
     return files
