@@ -4,8 +4,9 @@ Every field an editor writes is declared in this package, on its record's datacl
 kind, its label and its help text (`content(...)`). `@record` derives the schema's `Record`
 from those fields, so the check, the JSON Schema, the scaffolds, the editor guide's field
 reference, the open data and the changelog all follow from this one declaration: a new field
-is one line here plus the template that shows it. Fields without `content(...)` are derived
-(locations, relations both ways) and never read from YAML.
+is one line here, a line in the templates that show it (its page, the print page) and a value
+in the test fixture, which tests/test_fixture_fields.py asks for by name. Fields without
+`content(...)` are derived (locations, relations both ways) and never read from YAML.
 
 This package's public names are imported from here (`from generator.content.model import
 Maatregel`); they live in one module per concern, each importing its siblings directly:
