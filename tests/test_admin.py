@@ -128,7 +128,11 @@ def open_admin(browser, url: str):
     context.add_init_script(WATCH)
     page = context.new_page()
     page.requests, page.dialogs, page.errors = [], [], []
+    page.in_flight = set()  # requests to decap-server's API without an answer yet
     page.on("request", lambda request: page.requests.append(request.url))
+    page.on("request", lambda r: page.in_flight.add(r) if "/api/v1" in r.url else None)
+    page.on("requestfinished", lambda r: page.in_flight.discard(r))
+    page.on("requestfailed", lambda r: page.in_flight.discard(r))
     page.on("pageerror", lambda error: page.errors.append(str(error)))
     page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
     page.goto(url)
@@ -141,6 +145,25 @@ def open_record(page, url: str, entry: str, title: str) -> None:
     summary = page.locator(f"xpath=//div[normalize-space(text())={json.dumps(title)}]").first
     summary.wait_for(timeout=90_000)
     summary.locator("xpath=preceding-sibling::div[1]/button[1]").click()
+
+
+def settled(page, repo: Path, quiet: float = 0.5, limit: float = 60) -> None:
+    """Wait until decap-server is done with the repository: the branch exists, main is checked
+    out again, and the admin has had no API request open for `quiet` seconds (Playwright's own
+    measure of network idle). decap-server checks a branch out for each operation on it (the
+    save, the reload of the entry after it) and main again after; stopped in between, it would
+    leave the clone on the branch."""
+    deadline = time.monotonic() + limit
+    idle_since = None
+    while True:
+        page.wait_for_timeout(100)  # lets Playwright deliver the request events meanwhile
+        busy = bool(page.in_flight) or BRANCH not in git(repo, "branch", "--list", BRANCH)
+        busy = busy or git(repo, "rev-parse", "--abbrev-ref", "HEAD").strip() != "main"
+        now = time.monotonic()
+        idle_since = None if busy else (idle_since or now)
+        if idle_since is not None and now - idle_since >= quiet:
+            return
+        assert now < deadline, "decap-server did not finish: no branch, or not back on main"
 
 
 def changed_lines(diff: str) -> list[str]:
@@ -169,14 +192,8 @@ def test_an_edit_in_the_admin_is_a_commit_on_its_own_branch_that_passes_check(
             "De eerste gemeenten beginnen met een tussenvoorziening."
         )
         page.get_by_role("button", name="Opslaan", exact=True).click()
-        deadline = time.monotonic() + 60
-        # decap-server commits on the branch and then checks main out again: wait for both
-        # before it stops (stopped in between, it would leave the clone on the branch)
-        while BRANCH not in git(repo, "branch", "--list", BRANCH) or (
-            git(repo, "rev-parse", "--abbrev-ref", "HEAD").strip() != "main"
-        ):
-            assert time.monotonic() < deadline, "no branch, or not back on main, after saving"
-            time.sleep(0.2)
+        page.get_by_text("Item opgeslagen").wait_for(timeout=60_000)
+        settled(page, repo)
         violations = page.evaluate("window.__violations")
         requests = [u for u in page.requests if not u.startswith(f"http://127.0.0.1:{admin.port}/")]
     finally:
