@@ -14,7 +14,7 @@ from conftest import FIXTURE_CONTENT
 from generator.base.settings import Settings
 from generator.content import scaffold
 from generator.content.kinds import ADDRESSED, RESERVED_FIELDS, Text, content, record
-from generator.content.kinds.compound import _RECORDS
+from generator.content.kinds.compound import RECORDS
 from generator.content.schema import (
     KERNCIJFER,
     MAATREGEL,
@@ -130,4 +130,4 @@ def test_a_reserved_name_is_refused_when_the_record_is_declared(name):
     try:
         assert declare("testrecord-zonder-pagina").record.has(name)
     finally:
-        _RECORDS.pop("testrecord-zonder-pagina", None)
+        RECORDS.pop("testrecord-zonder-pagina", None)

@@ -22,8 +22,9 @@ directive by directive (CSP level 3) and refuses, each with a Dutch message:
 
 from __future__ import annotations
 
-import difflib
 import re
+
+from .kinds.checks import did_you_mean
 
 FETCH = frozenset(
     {
@@ -166,8 +167,7 @@ def _character(character: str) -> str:
 
 def _directive(name: str, word: Word, values: list[Word]) -> Problems:
     if name not in KNOWN:
-        close = difflib.get_close_matches(name, sorted(KNOWN), n=1, cutoff=0.7)
-        hint = f" (bedoelde u '{close[0]}'?)" if close else ""
+        hint = did_you_mean(name, sorted(KNOWN), cutoff=0.7)
         return [(word, f"onbekende richtlijn '{name}'{hint}; de browser slaat hem over")]
     if name == "frame-ancestors":
         return [
@@ -275,8 +275,7 @@ def _other(name: str, word: Word, values: list[Word]) -> Problems:
         elif name == "report-to" and not TOKEN.match(value):
             message = f"'{value}' is geen naam van een meldpunt (letters, cijfers, - en _)"
         elif name == "sandbox" and value.lower() not in SANDBOX:
-            close = difflib.get_close_matches(value.lower(), sorted(SANDBOX), n=1, cutoff=0.7)
-            hint = f" (bedoelde u '{close[0]}'?)" if close else ""
+            hint = did_you_mean(value.lower(), sorted(SANDBOX), cutoff=0.7)
             message = f"'{value}' is geen sandbox-waarde{hint}"
         elif name == "require-trusted-types-for" and value != "'script'":
             message = f"'{value}': hier kan alleen 'script' staan"

@@ -8,7 +8,6 @@ what it finds to the list of problems; none raises for bad content.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import defaultdict
 from datetime import date
@@ -17,6 +16,7 @@ from typing import Any
 from ..base.dates import Termijn
 from ..base.problems import OVERDUE, WAARSCHUWING, Location, Problem
 from ..base.urls import FOLDERS, RENAMEABLE, reserved_ids
+from .kinds.checks import did_you_mean
 from .model import OPEN, verlopen
 
 
@@ -61,8 +61,7 @@ def check_refs(refs, known, problems) -> None:
     """Every reference names an id of its kind (`known`: check_ids' ids)."""
     for kind, value, location, path in refs:
         if value not in known[kind]:
-            close = difflib.get_close_matches(value, sorted(known[kind]), n=1, cutoff=0.6)
-            hint = f" (bedoelde u '{close[0]}'?)" if close else ""
+            hint = did_you_mean(value, sorted(known[kind]))
             problems.append(Problem(location, f"{path}: onbekende {kind} '{value}'{hint}"))
 
 

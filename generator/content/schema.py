@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .kinds import INVALID, Context, Kind, ListOf, Record
-from .kinds.checks import _hint
+from .kinds.checks import did_you_mean
 from .load import Mapping, Source
 from .model import (
     Bedrag,
@@ -130,7 +130,7 @@ def check_file(spec: FileSpec, source: Source, ctx: Context) -> Any:
                 location,
                 "",
                 f"onbekend veld '{key}' bovenaan; dit bestand bevat "
-                f"alleen '{spec.key}:'{_hint(key, [spec.key])}",
+                f"alleen '{spec.key}:'{did_you_mean(key, [spec.key])}",
             )
     if spec.key not in root.items:
         ctx.problem(

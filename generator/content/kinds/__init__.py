@@ -22,23 +22,14 @@ from .base import INVALID, Context, Kind
 from .checks import (
     CONTROL,
     EMAIL,
-    HOST,
-    HTML,
     MAX_ID,
-    MAX_INTEGER_DIGITS,
-    MAX_NUMBER_DIGITS,
-    MAX_URL,
     SCRIPT_URL,
-    SECTIE,
     SLUG,
-    URL_CHARACTERS,
-    inside_code,
     locate_character,
-    url_problem,
 )
 from .compound import UNDERIVABLE, Field, ListOf, PerVeld, Record, Redenen
 from .declare import ADDRESSED, RESERVED_FIELDS, content, record
-from .text import TARGET_FILES, Email, Markdown, Ref, Sectie, Slug, Text, Url
+from .text import Email, Markdown, Ref, Sectie, Slug, Text, Url
 from .toekenning import Toegekend, Toekenning
 from .values import Datum, Enum, Euro, Integer, Jaar, JaNee, Number
 
@@ -46,20 +37,12 @@ __all__ = [
     "ADDRESSED",
     "CONTROL",
     "EMAIL",
-    "HOST",
-    "HTML",
     "INVALID",
     "MAX_ID",
-    "MAX_INTEGER_DIGITS",
-    "MAX_NUMBER_DIGITS",
-    "MAX_URL",
     "RESERVED_FIELDS",
     "SCRIPT_URL",
-    "SECTIE",
     "SLUG",
-    "TARGET_FILES",
     "UNDERIVABLE",
-    "URL_CHARACTERS",
     "Context",
     "Datum",
     "Email",
@@ -84,8 +67,6 @@ __all__ = [
     "Toekenning",
     "Url",
     "content",
-    "inside_code",
     "locate_character",
     "record",
-    "url_problem",
 ]

@@ -31,19 +31,20 @@ CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 # A script address written as text: never useful in the handreiking, and a reader who copies
 # it into the address bar runs it ('data:' alone, as in "open data: ...", is fine).
 SCRIPT_URL = re.compile(r"(?i)(?<![a-z0-9+.-])(?:(?:java|vb|live)script\s*:|data:(?=\S))")
-# What a URL may hold (RFC 3986), and any letter outside ASCII; no '[', ']' (IPv6 hosts).
-URL_CHARACTERS = re.compile(r"^[A-Za-z0-9\-._~:/?#@!$&'()*+,;=%\u00a0-\U0010ffff]+$")
+# A character a URL may not hold: RFC 3986 allows these and we add any letter outside ASCII;
+# no '[', ']' (IPv6 hosts).
+NOT_IN_URL = re.compile(r"[^A-Za-z0-9\-._~:/?#@!$&'()*+,;=%\u00a0-\U0010ffff]")
 HOST = re.compile(r"^(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+[^\W\d_]{2,63}\.?(?::[0-9]{1,5})?$")
 
 
 def url_problem(value: str) -> str | None:
     """Why `value` is not a full https:// address a page can link to (Dutch), or None."""
-    shown = _shown(value)
+    shown = shown_value(value)
     if len(value) > MAX_URL:
         return f"het webadres is {len(value)} tekens lang; hoogstens {MAX_URL} zijn toegestaan"
     if (hidden := find_hidden(value)) is not None:
-        return f"'{_shown(value)}' bevat een {hidden.what}; verwijder het"
-    bad = re.search(r"[^A-Za-z0-9\-._~:/?#@!$&'()*+,;=%\u00a0-\U0010ffff]", value)
+        return f"'{shown_value(value)}' bevat een {hidden.what}; verwijder het"
+    bad = NOT_IN_URL.search(value)
     if bad and not bad.group(0).isspace():
         character = bad.group(0)
         shown_character = f"U+{ord(character):04X}" if CONTROL.match(character) else character
@@ -70,12 +71,12 @@ def url_problem(value: str) -> str | None:
     return None
 
 
-def _lead(scalar: Scalar) -> int:
+def stripped_lead(scalar: Scalar) -> int:
     """How many characters of white space the checked (stripped) value lost at its start."""
     return len(scalar.value) - len(scalar.value.lstrip())
 
 
-def _shown(value: str) -> str:
+def shown_value(value: str) -> str:
     """A value quoted in a message: one line, at most 100 characters, every hidden character
     written as its code ('[U+202E]'), so a message shows what is there."""
     one_line = " ".join(CONTROL.sub(" ", value).split())
@@ -114,7 +115,7 @@ def inside_code(text: str, offset: int) -> bool:
     return text[line_start:offset].count("`") % 2 == 1
 
 
-def _locate_in_scalar(scalar: Scalar, offset: int, source: Source) -> Location:
+def locate_in_scalar(scalar: Scalar, offset: int, source: Source) -> Location:
     """Where in the file a character of a scalar's value stands (exact for block scalars).
 
     Linear in the number of problems: the value's line starts are found once per scalar.
@@ -142,7 +143,7 @@ def _locate_in_scalar(scalar: Scalar, offset: int, source: Source) -> Location:
     return at
 
 
-class _Finder:
+class Finder:
     """Finds targets in a scalar's value in reading order, so many problems stay linear."""
 
     def __init__(self, scalar: Scalar, source: Source):
@@ -159,9 +160,9 @@ class _Finder:
             offset = value.find(target[:12]) if target else -1
         if offset >= 0:
             self.cursor = offset + len(target)
-        return _locate_in_scalar(self.scalar, max(offset, 0), self.source)
+        return locate_in_scalar(self.scalar, max(offset, 0), self.source)
 
 
-def _hint(wrong: str, options, cutoff: float = 0.6) -> str:
+def did_you_mean(wrong: str, options, cutoff: float = 0.6) -> str:
     close = difflib.get_close_matches(wrong, list(options), n=1, cutoff=cutoff)
     return f" (bedoelde u '{close[0]}'?)" if close else ""

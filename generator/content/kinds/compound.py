@@ -11,7 +11,7 @@ from typing import Any
 
 from ..load import Mapping, Scalar, Sequence
 from .base import INVALID, Context, Kind
-from .checks import _hint, _shown
+from .checks import did_you_mean, shown_value
 from .text import Text
 
 UNDERIVABLE = ("id", "afgeleid", "vorige_ids")  # fields no editor infers from the text
@@ -140,9 +140,9 @@ class Record(Kind):
         value: dict[str, Any] = {"_at": node.location, "_path": path, "_loc": {}}
         for key, (key_location, child) in node.items.items():
             if key not in known:
-                hint = _hint(key, known) or _elsewhere(key, self)
+                hint = did_you_mean(key, known) or _elsewhere(key, self)
                 ctx.problem(
-                    key_location, path, f"onbekend veld '{_shown(key)}' in {self.name}{hint}"
+                    key_location, path, f"onbekend veld '{shown_value(key)}' in {self.name}{hint}"
                 )
                 continue
             checked = known[key].kind.check(child, f"{path}.{key}", ctx)
@@ -175,7 +175,7 @@ class Record(Kind):
                     at,
                     f"{path}.{name}",
                     f"'{key}' is geen veld van een {self.name} dat de redactie kan {verb}"
-                    f"{_hint(key, known)}",
+                    f"{did_you_mean(key, known)}",
                 )
             elif key not in node.items:
                 ctx.problem(
@@ -229,13 +229,13 @@ class Record(Kind):
         }
 
 
-_RECORDS: dict[str, Record] = {}  # every declared record by name, for hints across records
+RECORDS: dict[str, Record] = {}  # every declared record by name, for hints across records
 
 
 def _elsewhere(key: str, here: Record) -> str:
     """ " (het veld 'kenmerk' hoort bij een bron of een regeling, ...)" when a few other
     records declare the field: the editor put a fact in the wrong place."""
-    owners = [f"een {r.name}" for r in _RECORDS.values() if r is not here and r.has(key)]
+    owners = [f"een {r.name}" for r in RECORDS.values() if r is not here and r.has(key)]
     if not owners or len(owners) > 3:
         return ""
     names = owners[0] if len(owners) == 1 else ", ".join(owners[:-1]) + " of " + owners[-1]

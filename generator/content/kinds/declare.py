@@ -7,7 +7,7 @@ import dataclasses
 from typing import Any
 
 from .base import Kind
-from .compound import _RECORDS, Field, ListOf, Record
+from .compound import RECORDS, Field, ListOf, Record
 
 _SPEC = (
     "handreiking.veld"  # the dataclass field metadata key that holds (kind, label, help, required)
@@ -59,7 +59,7 @@ def record(name: str, id_kind: str | None = None):
                 f"{cls.__name__}: {', '.join(taken)} is reserved (RESERVED_FIELDS): the JSON, "
                 "its schema and the CSV write their own value there. Choose another name"
             )
-        cls.record = _RECORDS[name] = Record(name=name, fields=fields, id_kind=id_kind, cls=cls)
+        cls.record = RECORDS[name] = Record(name=name, fields=fields, id_kind=id_kind, cls=cls)
         return cls
 
     return derive

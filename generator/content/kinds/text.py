@@ -21,11 +21,11 @@ from .checks import (
     SCRIPT_URL,
     SECTIE,
     SLUG,
-    _Finder,
-    _lead,
-    _locate_in_scalar,
-    _shown,
+    Finder,
     inside_code,
+    locate_in_scalar,
+    shown_value,
+    stripped_lead,
     url_problem,
 )
 
@@ -47,7 +47,7 @@ class Text(Kind):
         if (too_long := text_problem(value)) is not None:
             offset, message = too_long
             ctx.problem(
-                _locate_in_scalar(scalar, offset + _lead(scalar), ctx.source), path, message
+                locate_in_scalar(scalar, offset + stripped_lead(scalar), ctx.source), path, message
             )
             return INVALID
         if self._has_html(scalar, path, ctx):
@@ -57,7 +57,7 @@ class Text(Kind):
         control = CONTROL.search(value)
         if control:
             ctx.problem(
-                _locate_in_scalar(scalar, scalar.value.find(control.group(0)), ctx.source),
+                locate_in_scalar(scalar, scalar.value.find(control.group(0)), ctx.source),
                 path,
                 f"de tekst bevat een onzichtbaar stuurteken (U+{ord(control.group(0)):04X}); "
                 "verwijder het",
@@ -82,7 +82,7 @@ class Markdown(Text):
     def _has_html(self, scalar: Scalar, path: str, ctx: Context) -> bool:
         """HTML outside code, as the renderer reads the Markdown (code may show a tag)."""
         found = markup.html_outside_code(scalar.value)
-        finder = _Finder(scalar, ctx.source)
+        finder = Finder(scalar, ctx.source)
         for tag in found:
             ctx.problem(
                 finder.locate(tag),
@@ -101,12 +101,12 @@ class Markdown(Text):
             return value
         # The links as the renderer will see them (markup.py): a reference definition in a
         # list or a quote is found as surely as an inline link.
-        finder = _Finder(node, ctx.source)
+        finder = Finder(node, ctx.source)
         for problem in markup.link_problems(value):
             at = (
                 finder.locate(problem.target)
                 if problem.offset is None
-                else _locate_in_scalar(node, problem.offset + _lead(node), ctx.source)
+                else locate_in_scalar(node, problem.offset + stripped_lead(node), ctx.source)
             )
             ctx.problem(at, path, problem.message)
             value = INVALID
@@ -114,7 +114,7 @@ class Markdown(Text):
             value = INVALID
         if value is not INVALID:
             folder = content_folder(ctx.source.path)
-            finder = _Finder(node, ctx.source)
+            finder = Finder(node, ctx.source)
             for target in markup.internal_links(value):
                 ctx.links.append((folder, target, finder.locate(target), path))
         return value
@@ -127,7 +127,7 @@ def _has_script_url(scalar: Scalar, path: str, ctx: Context) -> bool:
             found = match.group(0)
             offset = scalar.value.find(found)
             ctx.problem(
-                _locate_in_scalar(scalar, max(offset, 0), ctx.source),
+                locate_in_scalar(scalar, max(offset, 0), ctx.source),
                 path,
                 f"'{found}' is niet toegestaan in de tekst: zo'n adres kan in een browser "
                 "code uitvoeren; gebruik een webadres dat begint met https://",
@@ -142,7 +142,7 @@ def _has_html(scalar: Scalar, path: str, ctx: Context) -> bool:
         if inside_code(scalar.value, match.start()):
             continue
         ctx.problem(
-            _locate_in_scalar(scalar, match.start(), ctx.source),
+            locate_in_scalar(scalar, match.start(), ctx.source),
             path,
             f"HTML is niet toegestaan in de tekst (gevonden: '{match.group(0)[:30]}'); "
             "gebruik Markdown, of zet een letterlijk '<' tussen `backticks`",
@@ -170,7 +170,7 @@ class Slug(Kind):
             ctx.problem(
                 node.location,
                 path,
-                f"het id '{_shown(scalar.value)}' begint of eindigt met een spatie, tab of "
+                f"het id '{shown_value(scalar.value)}' begint of eindigt met een spatie, tab of "
                 "regeleinde; haal die weg (een id is deel van een webadres)",
             )
             return INVALID
@@ -179,7 +179,7 @@ class Slug(Kind):
             ctx.problem(
                 node.location,
                 path,
-                f"'{_shown(scalar.value)}' is geen geldig id: gebruik "
+                f"'{shown_value(scalar.value)}' is geen geldig id: gebruik "
                 f"alleen kleine letters, cijfers en koppeltekens (bijvoorbeeld "
                 f"'{suggestion or 'mijn-id'}')",
             )
@@ -233,7 +233,7 @@ class Sectie(Kind):
             ctx.problem(
                 node.location,
                 path,
-                f"'{_shown(scalar.value)}' is geen paragraafnummer; schrijf bijvoorbeeld "
+                f"'{shown_value(scalar.value)}' is geen paragraafnummer; schrijf bijvoorbeeld "
                 '"4.2.1"'
                 + (" (hoogstens zes delen van hoogstens drie cijfers)" if too_long else ""),
             )
@@ -256,7 +256,9 @@ class Email(Kind):
             return INVALID
         value = scalar.value.strip().removeprefix("mailto:")
         if len(value) > 254 or not EMAIL.fullmatch(value):
-            ctx.problem(node.location, path, f"'{_shown(scalar.value)}' is geen geldig e-mailadres")
+            ctx.problem(
+                node.location, path, f"'{shown_value(scalar.value)}' is geen geldig e-mailadres"
+            )
             return INVALID
         return value
 

@@ -11,7 +11,7 @@ from ...base.dates import YEARS, DateNotationError, Periode
 from ..load import Scalar
 from ..siblings import like_siblings
 from .base import INVALID, Context, Kind
-from .checks import MAX_INTEGER_DIGITS, MAX_NUMBER_DIGITS, _hint, _shown
+from .checks import MAX_INTEGER_DIGITS, MAX_NUMBER_DIGITS, did_you_mean, shown_value
 
 
 class Integer(Kind):
@@ -22,7 +22,7 @@ class Integer(Kind):
         if scalar is None:
             return INVALID
         if not re.fullmatch(r"-?[0-9]+", scalar.value):
-            found = _shown(scalar.value)
+            found = shown_value(scalar.value)
             ctx.problem(node.location, path, f"verwacht een geheel getal, maar vond '{found}'")
             return INVALID
         if len(scalar.value.lstrip("-")) > MAX_INTEGER_DIGITS:
@@ -93,7 +93,7 @@ class Number(Kind):
             ctx.problem(
                 node.location,
                 path,
-                f"verwacht een getal, maar vond '{_shown(text)}'; "
+                f"verwacht een getal, maar vond '{shown_value(text)}'; "
                 "schrijf alleen cijfers, zoals 50000000",
             )
             return INVALID
@@ -202,14 +202,14 @@ class Enum(Kind):
 
     def _hint(self, wrong: str, path: str, ctx: Context) -> str:
         """A typo first ('beschikbar'), then what comparable records use ('kamerbrief')."""
-        if typo := _hint(wrong, self.values, cutoff=0.8):
+        if typo := did_you_mean(wrong, self.values, cutoff=0.8):
             return typo
         if found := like_siblings(wrong, self.values, path, ctx.source):
             value, example = found
             return f" (bedoelde u '{value}'? Dat staat bij vergelijkbare items" + (
                 f", zoals '{example}')" if example else ")"
             )
-        return _hint(wrong, self.values)
+        return did_you_mean(wrong, self.values)
 
     def json_schema(self):
         return {"type": "string", "enum": list(self.values)}
