@@ -1,6 +1,6 @@
 """Which declared fields the minimal fixture fills, found from the declarations (issue 23).
 
-Every record kind a content file holds is declared once (generator/content/model.py); the
+Every record kind a content file holds is declared once (generator/content/model/); the
 walk here follows those declarations through the checked values of the fixture, nested
 records (a mijlpaal, a bedrag, a vermelding per field, an eindverantwoordelijke's block) and
 the prose pages' front matter included. So a field added to a declaration is found here

@@ -134,7 +134,7 @@ def _commands(parser, path=()):
 
 
 def test_every_help_text_is_dutch_and_every_option_is_explained():
-    from generator.cli.main import parser
+    from generator.cli.arguments import parser
 
     commands = list(_commands(parser()))
     assert len(commands) > 5
@@ -175,7 +175,7 @@ def test_usage_errors_are_dutch_one_line_and_name_what_to_do():
 def test_argparse_is_english_again_outside_our_parser():
     import argparse
 
-    from generator.cli.main import parser
+    from generator.cli.arguments import parser
 
     parser().format_help()
     assert "usage: x" in argparse.ArgumentParser(prog="x").format_usage()

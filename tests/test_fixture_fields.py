@@ -1,7 +1,7 @@
 """The minimal fixture fills every optional field of every record kind, and every output shows
 every field the fixture fills or leaves it out on purpose (issue 23).
 
-The fields come from the declarations (generator/content/model.py, tests/fixture_fields.py),
+The fields come from the declarations (generator/content/model/, tests/fixture_fields.py),
 so a new optional field fails here until the fixture fills it, with a message that names
 it. Each output is then rendered once as it is and once without each field: an output that
 stays the same does not show that field, and fails unless an omit list says why (the CSV's

@@ -1,1 +1,1 @@
-"""The command line: `handreiking ...`, argument parsing and exit codes only (main)."""
+"""The command line, `handreiking ...` in Dutch: arguments, commands, and exit codes (main)."""

@@ -4,7 +4,7 @@ time linear and short (issue 21, docs/content-format.md "Limits").
 Python-Markdown, MkDocs and WeasyPrint are linear in most shapes of text but not in all, and
 the PDF costs over a millisecond per line it lays out: a text of 256 kB of "a" paragraphs
 (85,000 of them) took 180 CPU seconds to build, 64 kB of them 30. So one text (a field's
-value or a page) is at most MAX_TEXT characters and MAX_LINES lines; markup.py adds the
+value or a page) is at most MAX_TEXT characters and MAX_LINES lines; markdown_limits.py adds the
 limits of the Markdown shapes that Python-Markdown parses in quadratic time. Every begrip
 with two capitals is an abbreviation searched for in every text and on every page, so there
 are at most MAX_BEGRIPPEN. `tools/bad_input.py --groei` measures each shape at 1x, 4x and 16x.

@@ -5,8 +5,8 @@ as a date, `2021` as an int, `nee` as False) never happen, the schema decides wh
 means. A file that cannot be read is recorded as problems, not raised, so every other file is
 still checked.
 
-This module holds the node types and the entry points that read a content file
-(`read_source`, `read_bytes`) and compose YAML text into nodes (`compose`). What they use:
+This module holds the node types, the entry point that reads a content file (`read_source`)
+and the one that composes YAML text into nodes (`compose`). What they use:
 files.py reads the bytes within limits, file_text.py reports what is wrong with the text as
 text, yaml_messages.py words PyYAML's errors; page_source.py reads a Markdown page.
 """

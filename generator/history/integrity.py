@@ -27,7 +27,7 @@ from pathlib import Path
 
 from ..base.dates import dutch_date
 from ..base.problems import Location, Problem
-from ..content.load import read_bytes
+from ..content.files import read_bytes
 from . import gitlog
 from .ledger import GEPUBLICEERD, LEDGER, Entry, Ledger, parse_ledger_bytes, read_ledger, sha256
 

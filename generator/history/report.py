@@ -16,7 +16,8 @@ from datetime import date
 from pathlib import Path
 
 from ..base.dates import dutch_date
-from ..content.load import Mapping, Scalar, read_bytes, read_source
+from ..content.files import read_bytes
+from ..content.load import Mapping, Scalar, read_source
 from .diff import Wijziging, vergelijk
 from .ledger import GECORRIGEERD, GEPUBLICEERD, LEDGER, Entry, read_ledger, sha256
 from .snapshots import EDITIES_DIR, Snapshot, read_snapshot

@@ -71,8 +71,8 @@ ADMIN_POLICY = (
 
 
 def admin_headers() -> dict[str, str]:
-    """The headers of every response under the admin's path: its own policy, no caching of
-    its page (a new build takes effect at once), and no search engine."""
+    """The headers of every response under the admin's path: its own policy, a popup for the
+    GitHub login, and no search engine (nginx adds the caching of every page)."""
     headers = security_headers(ADMIN_POLICY)
     headers["Cross-Origin-Opener-Policy"] = "same-origin-allow-popups"
     headers["X-Robots-Tag"] = "noindex, nofollow"

@@ -138,7 +138,7 @@ def _export_defs(base: dict[str, Any], url: dict[str, Any]) -> dict[str, Any]:
     """The editors' record definitions (not their files'), with what the export adds: the
     page of a record, whether it is overdue, a page's text and the mijlpalen overview."""
     defs = {k: copy.deepcopy(v) for k, v in base["$defs"].items() if not k.endswith("_bestand")}
-    for name in sorted(ADDRESSED - {"mijlpaal"}):  # the records with a page (kinds.py)
+    for name in sorted(ADDRESSED - {"mijlpaal"}):  # the records with a page (kinds.ADDRESSED)
         defs[name]["properties"]["url"] = url
     for name in ("maatregel", "regeling"):
         defs[name]["properties"]["verlopen"] = {

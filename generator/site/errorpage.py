@@ -15,7 +15,7 @@ from pathlib import Path
 import jinja2
 
 from ..base.problems import FOUT, Problem
-from ..content.load import read_bytes
+from ..content.files import read_bytes
 
 TEMPLATES = Path(__file__).parent / "templates"
 CONTEXT_LINES = 1  # lines shown above and below the line of an error

@@ -120,7 +120,8 @@ server {
     gzip_min_length 512;
     gzip_types {{ gzip_types }};
 
-    # On every response, errors and redirects too (no location below adds a header).
+    # On every response, errors and redirects too (only the admin's location adds headers, and
+    # so repeats these).
     add_header Cache-Control $handreiking_cache always;
 {% for name, value in headers %}
     add_header {{ name }} {{ value }} always;

@@ -204,7 +204,7 @@ TARGET_FILES = {
 
 @dataclass
 class Ref(Slug):
-    """An id of another record; `validate` checks that it exists."""
+    """An id of another record; `record_rules.check_refs` checks that it exists."""
 
     target: str = ""
 
