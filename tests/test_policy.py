@@ -18,7 +18,7 @@ REAL = SiteConfig.read(ROOT).content_security_policy
 def test_the_sites_own_policy_passes():
     assert REAL and problems(REAL) == []
     names = [str(name) for name, _ in directives(REAL)]
-    assert names[0] == "default-src" and "frame-ancestors" not in names
+    assert "default-src" in names and "frame-ancestors" not in names
 
 
 @pytest.mark.parametrize(

@@ -24,6 +24,17 @@ from generator.base.settings import SiteConfig
 from generator.site.build import PREGENERATED
 
 VENV = ROOT / ".venv-properdocs"
+
+
+def pinned(requirements: Path, package: str) -> str:
+    """The version `requirements` pins `package` to (`package==version`)."""
+    lines = requirements.read_text(encoding="utf-8").splitlines()
+    return next(line.split("==")[1].strip() for line in lines if line.startswith(package + "=="))
+
+
+PROPERDOCS_VERSION = pinned(ROOT / "tools/properdocs/requirements.txt", "properdocs")
+MKDOCS_VERSION = pinned(ROOT / "requirements.txt", "mkdocs")
+MATERIAL_VERSION = pinned(ROOT / "requirements.txt", "mkdocs-material")
 PROPERDOCS = VENV / "bin" / "properdocs"
 GENERATOR_TAG = re.compile(rb'<meta name="generator" content="([^"]*)">')
 
@@ -79,7 +90,8 @@ def test_the_properdocs_virtualenv_has_properdocs_and_no_mkdocs():
     result = subprocess.run(
         [str(VENV / "bin" / "python"), "-c", probe], capture_output=True, text=True, check=True
     )
-    assert result.stdout.split("\n")[:3] == ["1.6.7 9.8.1", "True", "no mkdocs"]
+    versions = f"{PROPERDOCS_VERSION} {MATERIAL_VERSION}"
+    assert result.stdout.split("\n")[:3] == [versions, "True", "no mkdocs"]
 
 
 def test_every_page_is_identical_apart_from_the_generator_tag(sites):
@@ -93,8 +105,10 @@ def test_every_page_is_identical_apart_from_the_generator_tag(sites):
         one, other = (mkdocs / relative).read_bytes(), (properdocs / relative).read_bytes()
         if relative.suffix == ".html":
             tags = GENERATOR_TAG.findall(one), GENERATOR_TAG.findall(other)
-            assert tags == ([b"mkdocs-1.6.1, mkdocs-material-9.8.1"],) + (
-                [b"mkdocs-ProperDocs 1.6.7, mkdocs-material-9.8.1"],
+            material = f"mkdocs-material-{MATERIAL_VERSION}"
+            assert tags == (
+                [f"mkdocs-{MKDOCS_VERSION}, {material}".encode()],
+                [f"mkdocs-ProperDocs {PROPERDOCS_VERSION}, {material}".encode()],
             ), relative  # each page says which renderer made it: ProperDocs did
             one, other = GENERATOR_TAG.sub(b"", one), GENERATOR_TAG.sub(b"", other)
         if one != other:
