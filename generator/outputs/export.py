@@ -20,10 +20,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..base.dates import Periode
 from ..base.settings import Settings, pdf_enabled
 from ..base.urls import OPEN_DATA, PDF_FILE, site_url, url_of
-from ..content.kinds import ListOf, PerVeld, Record
+from ..content.kinds import Record
 from ..content.model import VOLGENDE_EDITIE_AFGELEID, Handreiking, Mijlpaal
 from ..content.schema import (
     BEGRIP,
@@ -54,30 +53,10 @@ LICENTIE = {
 # --- JSON --------------------------------------------------------------------------------
 
 
-def _value(kind, value):
-    """A model value as the content files write it (a Periode as its notation)."""
-    if value is None or value == () or value == []:
-        return None
-    if isinstance(kind, Record):
-        return _record(kind, value)
-    if isinstance(kind, ListOf):
-        return [_value(kind.item, item) for item in value]
-    if isinstance(kind, PerVeld):  # issue 23: a bronvermelding's records were left as objects
-        return {key: _value(kind.item, item) for key, item in value.items()}
-    if isinstance(value, Periode):
-        return value.notatie
-    return kind.written(value)
-
-
 def _record(record: Record, obj: Any, **extra: Any) -> dict[str, Any]:
-    """The fields the schema declares for `record`, in its order, empty ones left out."""
-    out: dict[str, Any] = {}
-    for field in record.fields:
-        value = _value(field.kind, getattr(obj, field.key))
-        if value is not None:
-            out[field.key] = value
-    out.update(extra)
-    return out
+    """The fields the schema declares for `record`, as the content files write them (each
+    kind's `written`), in its order, empty ones left out; then the outputs' own `extra`."""
+    return {**record.written(obj), **extra}
 
 
 def _mijlpaal(p: Mijlpaal, settings: Settings, prefix: str = "") -> dict[str, Any]:

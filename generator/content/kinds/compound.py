@@ -96,6 +96,9 @@ class ListOf(Kind):
     def build(self, value):
         return tuple(self.item.build(item) for item in value)
 
+    def written(self, value):
+        return [self.item.written(item) for item in value]
+
     def json_schema(self):
         schema = {"type": "array", "items": self.item.json_schema()}
         if self.min_items:
@@ -126,6 +129,11 @@ class Record(Kind):
 
     def has(self, key: str) -> bool:
         return any(f.key == key for f in self.fields)
+
+    def written(self, value) -> dict[str, Any]:
+        """The declared fields of a model object, in their order, empty ones left out."""
+        fields = ((f, getattr(value, f.key)) for f in self.fields)
+        return {f.key: f.kind.written(v) for f, v in fields if not _empty(v)}
 
     def check(self, node, path, ctx):
         if not isinstance(node, Mapping):
@@ -227,6 +235,11 @@ class Record(Kind):
             "required": [f.key for f in self.fields if f.required],
             "properties": properties,
         }
+
+
+def _empty(value: Any) -> bool:
+    """What the open data leaves out: a field without a value, or an empty list."""
+    return value is None or value == () or value == []
 
 
 RECORDS: dict[str, Record] = {}  # every declared record by name, for hints across records

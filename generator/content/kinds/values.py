@@ -165,6 +165,9 @@ class Datum(Kind):
             ctx.problem(node.location, path, str(error))
             return INVALID
 
+    def written(self, value):
+        return value.notatie
+
     def json_schema(self):
         pattern = self.PATTERN.replace("^(", "^(geen$|(", 1) + ")" if self.geen else self.PATTERN
         return {"type": ["string", "integer"], "pattern": pattern}
