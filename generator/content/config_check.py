@@ -73,8 +73,7 @@ def check_settings(root: Path) -> list[Problem]:
         return [
             Problem(source.root.location, "mkdocs.yml moet uit 'sleutel: waarde'-regels bestaan")
         ]
-    checker = _Checker(source)
-    checker.problems = _without_code_tags(source)
+    checker = _Checker(source, _without_code_tags(source))
     checker.run(source.root)
     return sorted(set(checker.problems), key=lambda p: p.sort_key)
 
@@ -98,9 +97,9 @@ def _without_code_tags(source: Source) -> list[Problem]:
 
 
 class _Checker:
-    def __init__(self, source: Source):
+    def __init__(self, source: Source, problems: list[Problem]):
         self.source = source
-        self.problems: list[Problem] = []
+        self.problems = problems
 
     def problem(self, at: Location, path: str, message: str) -> None:
         self.problems.append(Problem(at, f"{path}: {message}"))

@@ -15,13 +15,15 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
-class Exceeded:
-    excerpt: str  # the line or text where the limit is passed
+class LinkProblem:
+    """What check reports about a text: a link rendering would drop (markup.py), or a limit."""
+
+    target: str  # the link's target, or the line or text where a limit is passed
     message: str
-    offset: int | None = None  # where in the text, when the excerpt alone does not say
+    offset: int | None = None  # where in the text, when the target alone does not say
 
 
-def exceeded(text: str) -> Exceeded | None:
+def exceeded(text: str) -> LinkProblem | None:
     """The first limit `text` passes, or None."""
     return (
         _too_deep(text)
@@ -36,11 +38,11 @@ def exceeded(text: str) -> Exceeded | None:
 MAX_INDENT = 4 * 32
 
 
-def _too_deep(text: str) -> Exceeded | None:
+def _too_deep(text: str) -> LinkProblem | None:
     for line in text.split("\n"):
         indent = len(line) - len(line.lstrip(" \t"))
         if indent > MAX_INDENT and len(line[:indent].expandtabs(4)) > MAX_INDENT:
-            return Exceeded(
+            return LinkProblem(
                 line,
                 f"de tekst springt hier meer dan {MAX_INDENT // 4} niveaus in; "
                 "zo diep kan een lijst niet genest zijn",
@@ -55,7 +57,7 @@ def _too_deep(text: str) -> Exceeded | None:
 MAX_OPEN_BRACKETS = 32
 
 
-def _too_many_brackets(text: str) -> Exceeded | None:
+def _too_many_brackets(text: str) -> LinkProblem | None:
     if text.count("[") <= MAX_OPEN_BRACKETS:
         return None
     depth = 0
@@ -64,7 +66,7 @@ def _too_many_brackets(text: str) -> Exceeded | None:
             depth += 1
             if depth > MAX_OPEN_BRACKETS:
                 start = text.rfind("\n", 0, match.start()) + 1
-                return Exceeded(
+                return LinkProblem(
                     text[start : match.start() + 1],
                     f"er staan hier meer dan {MAX_OPEN_BRACKETS} haken '[' open zonder "
                     "afsluitende ']'; sluit elke '[' af, of schrijf '\\[' voor een losse '['",
@@ -88,12 +90,12 @@ MAX_ABBREVIATIONS = 100
 _ABBREVIATION = re.compile(r"^[ \t>]*\*\[[^\]\n]*\][ ]?:", re.M)
 
 
-def _too_long_block(text: str) -> Exceeded | None:
+def _too_long_block(text: str) -> LinkProblem | None:
     offset, run = 0, 0
     for line in text.split("\n"):
         run = run + 1 if line.strip() else 0
         if run > MAX_BLOCK_LINES:
-            return Exceeded(
+            return LinkProblem(
                 line,
                 f"hier staan meer dan {MAX_BLOCK_LINES} regels achter elkaar zonder lege regel; "
                 "zet lege regels tussen de alinea's, lijsten en kopjes",
@@ -103,10 +105,10 @@ def _too_long_block(text: str) -> Exceeded | None:
     return None
 
 
-def _too_many_abbreviations(text: str) -> Exceeded | None:
+def _too_many_abbreviations(text: str) -> LinkProblem | None:
     for count, match in enumerate(_ABBREVIATION.finditer(text), start=1):
         if count > MAX_ABBREVIATIONS:
-            return Exceeded(
+            return LinkProblem(
                 match.group(0),
                 f"de tekst legt hier meer dan {MAX_ABBREVIATIONS} afkortingen uit ('*[...]:'); "
                 "zet afkortingen als begrip in content/begrippen.yaml, dan staan ze op elke "

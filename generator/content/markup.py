@@ -36,7 +36,7 @@ from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from .markdown_ext import LetteredLists, linear_abbreviations, linear_blocks
-from .markdown_limits import exceeded
+from .markdown_limits import LinkProblem, exceeded
 
 TAGS = frozenset(
     {"p", "br", "hr", "strong", "em", "code", "pre", "blockquote", "ul", "ol", "li", "a", "abbr"}
@@ -71,13 +71,6 @@ class Html:
 
 
 Block = Kop | Html
-
-
-@dataclass(frozen=True)
-class LinkProblem:
-    target: str
-    message: str
-    offset: int | None = None  # where in the text, when the target alone does not say
 
 
 def classify(target: str) -> str | None:
@@ -213,8 +206,7 @@ def _parse(text: str, glossary: tuple[tuple[str, str], ...]) -> tuple[tuple, tup
     """(tokens of the sanitised HTML, link problems) for one text; cached, it is pure."""
     limit = exceeded(text)
     if limit is not None:  # shown as one paragraph of text; check refuses it anyway
-        problem = LinkProblem(limit.excerpt, limit.message, limit.offset)
-        return (("start", "p", ()), ("text", text, ()), ("end", "p", ())), (problem,)
+        return (("start", "p", ()), ("text", text, ()), ("end", "p", ())), (limit,)
     md, found = _converter(glossary)
     found.clear()
     try:

@@ -32,19 +32,13 @@ class Page:
 def read_page(path: Path, display: str, root: Path | None = None) -> Page:
     """Read a Markdown page with a '---' front matter block (limits as in `read_source`)."""
     raw = read_bytes(path, display, root)
+    if isinstance(raw, Problem):
+        return Page(display, Source(display, "", None, [raw]), "", 1)
     try:
-        if isinstance(raw, Problem):
-            raise ValueError(raw)
         text = raw.decode("utf-8")
-    except (ValueError, UnicodeDecodeError) as error:
-        problem = error.args[0] if isinstance(error.args[0], Problem) else None
-        front = Source(
-            display,
-            "",
-            None,
-            [problem or Problem(Location(display, 1, 1), "pagina niet te lezen als UTF-8-tekst")],
-        )
-        return Page(display, front, "", 1)
+    except UnicodeDecodeError:
+        problem = Problem(Location(display, 1, 1), "pagina niet te lezen als UTF-8-tekst")
+        return Page(display, Source(display, "", None, [problem]), "", 1)
     problems: list[Problem] = []
     if text.startswith("\ufeff"):
         problems.append(Problem(Location(display, 1, 1), BOM_MESSAGE))
