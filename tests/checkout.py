@@ -25,6 +25,20 @@ STAMPS = {
 GIT = ["git", "-c", "user.name=Redactie", "-c", "user.email=redactie@example.org"]
 
 
+def git(repo: Path, *args: str, when: str | None = None) -> str:
+    """`git ARGS` in `repo` as the editors' user, its output; `when` dates what it commits."""
+    dated = {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when} if when else {}
+    return subprocess.run(
+        [*GIT, *args],
+        cwd=repo,
+        env={**os.environ, **dated},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    ).stdout
+
+
 def editor_checkout(target: Path, content: Path | None = None) -> Path:
     """A git repository with what a clone has, and a working .venv, at `target`.
 

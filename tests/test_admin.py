@@ -27,6 +27,7 @@ import time
 from pathlib import Path
 
 import pytest
+from checkout import git
 from hostile_corpus import cases
 
 from conftest import FIXTURE_CONTENT, ROOT, copy_project, handreiking
@@ -40,11 +41,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("admin")]
 ADMIN = ROOT / "admin"
 EDITOR = ("Redacteur Test", "redacteur@example.nl")
 BRANCH = "cms/inhoud/maatregelen"
-
-
-def git(repo: Path, *args: str) -> str:
-    done = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=True)
-    return done.stdout
 
 
 @pytest.fixture(scope="module")

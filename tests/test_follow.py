@@ -9,13 +9,13 @@ from the YAML and from the site-wide feed, not from the code under test.
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
 
+import checkout
 import feedparser
 import pytest
 import yaml
@@ -27,7 +27,6 @@ from conftest import copy_project, handreiking
 from generator.site.build import generate_all
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-GIT = ["git", "-c", "user.name=Redactie", "-c", "user.email=redactie@example.org"]
 PUBLISHED_2021 = "2021-02-28T12:00:00+00:00"
 UPDATE_MERGED = "2022-02-14T15:30:00+01:00"  # the yearly update (edition 2022) reached main
 LATER = "2022-05-03T09:15:00+02:00"  # a change after edition 2022
@@ -38,10 +37,7 @@ RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
 
 
 def git(project: Path, *args: str, when: str = PUBLISHED_2021) -> str:
-    env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
-    return subprocess.run(
-        [*GIT, *args], cwd=project, env=env, capture_output=True, text=True, check=True
-    ).stdout
+    return checkout.git(project, *args, when=when)
 
 
 def commit(project: Path, message: str, when: str) -> None:

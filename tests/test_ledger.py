@@ -9,14 +9,12 @@ reports every change under content/edities/ at the top of the pull request's cha
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 from datetime import date
 from pathlib import Path
 
+import checkout
 import pytest
-from checkout import GIT
 
 from conftest import copy_project, handreiking
 from generator.history.ledger import (
@@ -47,11 +45,7 @@ COMMITTED_WORDS = "28 februari 2021"
 
 
 def git(project: Path, *args: str) -> str:
-    env = {**os.environ, "GIT_AUTHOR_DATE": COMMITTED, "GIT_COMMITTER_DATE": COMMITTED}
-    result = subprocess.run(
-        [*GIT, *args], cwd=project, capture_output=True, text=True, check=True, timeout=60, env=env
-    )
-    return result.stdout.strip()
+    return checkout.git(project, *args, when=COMMITTED).strip()
 
 
 def first(project: Path) -> str:
