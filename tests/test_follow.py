@@ -61,7 +61,8 @@ def later_change(project: Path) -> tuple[str, str, str]:
 
 @pytest.fixture(autouse=True)
 def _no_pdf(monkeypatch):
-    """The builds here leave the PDF out (seconds each; nothing here reads it)."""
+    """The builds in the tests leave the PDF out (seconds each; nothing here reads it). The
+    module's fixtures run before this one, so they set it themselves."""
     monkeypatch.setenv("HANDREIKING_PDF", "0")
 
 
@@ -72,7 +73,9 @@ def project(tmp_path_factory):
     git(root, "init", "-q", "-b", "main")
     commit(root, "editie 2021", PUBLISHED_2021)
     before = {key: _records(root, key) for key in ("maatregelen", "regelingen")}
-    plan = apply_update(root)
+    with pytest.MonkeyPatch.context() as patch:  # publishing edition 2022 builds its pages
+        patch.setenv("HANDREIKING_PDF", "0")
+        plan = apply_update(root)
     commit(root, "jaarlijkse actualisatie, editie 2022", UPDATE_MERGED)
     changed = later_change(root)
     commit(root, "een maatregel is beschikbaar", LATER)
