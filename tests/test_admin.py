@@ -262,8 +262,11 @@ def test_the_preview_shows_the_hostile_corpus_as_text_and_runs_no_script(
             pytest.fail(f"no preview ({tmp_path / 'admin.png'}); page errors: {page.errors}")
         last = "Geval " + sorted(texts)[-1]
         preview.get_by_role("heading", name=last).wait_for(timeout=90_000)
-        page.wait_for_timeout(1000)
         frame = next(f for f in page.frames if f != page.main_frame)
+        # A script of the content would run when the preview is inserted or when it has
+        # loaded: wait for the load, and for two frames painted after it.
+        frame.wait_for_function("document.readyState === 'complete'")
+        frame.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
         found = frame.evaluate(
             """() => {
               const article = document.querySelector('article.voorbeeld');
